@@ -1,0 +1,21 @@
+using Softswitch.Domain;
+
+namespace Softswitch.Api.Contracts;
+
+/// <summary>A SIP phone (registering user agent). Its password is never returned or stored: only digest HA1s are.</summary>
+public sealed record PhoneResponse(
+    string Id, string AccountId, string Username, string? DisplayName, PhoneStatus Status, int? MaxConcurrentCalls,
+    string SipDomain, DateTime CreatedAt, DateTime UpdatedAt, long Version);
+
+/// <summary>
+/// Creates or replaces a phone. <c>password</c> is required on create; on replace it may be omitted to keep the
+/// current credentials, unless <c>username</c> changes (the digest HA1 covers the user name).
+/// </summary>
+public sealed record PhoneRequest(
+    string? AccountId, string? Username, string? Password, string? DisplayName, PhoneStatus? Status, int? MaxConcurrentCalls);
+
+public static class PhoneMapping
+{
+    public static PhoneResponse AsResponse(this Phone p, string sipDomain) => new(
+        p.Id, p.AccountId, p.Username, p.DisplayName, p.Status, p.MaxConcurrentCalls, sipDomain, p.CreatedAt, p.UpdatedAt, p.Version);
+}

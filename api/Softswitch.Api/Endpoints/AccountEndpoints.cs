@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using Softswitch.Api.Auth;
+using Softswitch.Api.Contracts;
+using Softswitch.Api.Http;
+using Softswitch.Data;
+using Softswitch.Domain;
+
+namespace Softswitch.Api.Endpoints;
+
+/// <summary><c>/v1/accounts</c>: customer and vendor accounts with balance, credit limit and access-IP bindings.</summary>
+public static class AccountEndpoints
+{
+    private const string Resource = "account";
+    private const int MaxAccessIps = 100;
+    private const decimal MaxMoney = 1_000_000_000_000m;
+
+    public static void MapAccounts(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/accounts").WithTags("Accounts");
+        group.MapGet("", ListAsync).WithName("ListAccounts").WithSummary("List accounts")
+            .Produces<Page<AccountResponse>>().ProducesValidationProblem();
+        group.MapGet("/{id}", GetAsync).WithName("GetAccount").WithSummary("Get an account")
+            .Produces<AccountResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("", CreateAsync).WithName("CreateAccount").WithSummary("Create an account")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces<AccountResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPut("/{id}", UpdateAsync).WithName("UpdateAccount").WithSummary("Replace an account's settings")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces<AccountResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteAccount").WithSummary("Delete an account not used by phones or gateways")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+    }
+
+    private static async Task<IResult> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor,
+        AccountKind? kind, AccountStatus? status, string? currency, string? name)
+    {
+        var errors = new FieldErrors();
+        var page = PageRequest.Parse(limit, cursor, errors);
+        errors.Optional("name", name, Account.NameMaxLength);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var query = db.Accounts.AsQueryable();
+        if (kind is { } k)
+        {
+            query = query.Where(a => a.Kind == k);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(a => a.Status == s);
+        }
+
+        if (!string.IsNullOrEmpty(currency))
+        {
+            query = query.Where(a => a.Currency == currency);
+        }
+
+        if (!string.IsNullOrEmpty(name))
+        {
+            query = query.Where(a => a.Name.StartsWith(name));
+        }
+
+        return TypedResults.Ok(await query.ToPageAsync(page, AccountMapping.AsResponse, http.RequestAborted));
+    }
+
+    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+        EntityOperations.GetAsync(db.Accounts, id, Resource, AccountMapping.AsResponse, http);
+
+    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, AccountCreateRequest request)
+    {
+        var errors = new FieldErrors()
+            .Required("name", request.Name, Account.NameMaxLength)
+            .Currency("currency", request.Currency)
+            .Range("balance", request.Balance, -MaxMoney, MaxMoney)
+            .Range("credit_limit", request.CreditLimit, 0m, MaxMoney)
+            .AddressList("access_ips", request.AccessIps, MaxAccessIps, required: false)
+            .Optional("notes", request.Notes, Account.NotesMaxLength);
+        if (request.Kind is null)
+        {
+            errors.Add("kind", "is required: client or vendor.");
+        }
+
+        await References.CheckAsync(db.RateTables, "rate_table_id", request.RateTableId, "rate table", errors, http.RequestAborted);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var account = new Account
+        {
+            Name = request.Name!.Trim(),
+            Kind = request.Kind!.Value,
+            Currency = request.Currency!,
+            Balance = request.Balance ?? 0m,
+            CreditLimit = request.CreditLimit ?? 0m,
+            Status = request.Status ?? AccountStatus.Active,
+            AccessIps = Normalize(request.AccessIps),
+            RateTableId = request.RateTableId,
+            Notes = request.Notes,
+        };
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return EntityOperations.Created(http, $"/v1/accounts/{account.Id}", account, AccountMapping.AsResponse);
+    }
+
+    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, AccountUpdateRequest request)
+    {
+        var (account, failure) = await EntityOperations.LoadForUpdateAsync(db.Accounts, id, Resource, http);
+        if (account is null)
+        {
+            return failure!;
+        }
+
+        var errors = new FieldErrors()
+            .Required("name", request.Name, Account.NameMaxLength)
+            .Range("credit_limit", request.CreditLimit, 0m, MaxMoney)
+            .AddressList("access_ips", request.AccessIps, MaxAccessIps, required: false)
+            .Optional("notes", request.Notes, Account.NotesMaxLength);
+        if (request.CreditLimit is null)
+        {
+            errors.Add("credit_limit", "is required.");
+        }
+
+        if (request.Status is null)
+        {
+            errors.Add("status", "is required: active, suspended or closed.");
+        }
+
+        await References.CheckAsync(db.RateTables, "rate_table_id", request.RateTableId, "rate table", errors, http.RequestAborted);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        account.Name = request.Name!.Trim();
+        account.CreditLimit = request.CreditLimit!.Value;
+        account.Status = request.Status!.Value;
+        account.AccessIps = Normalize(request.AccessIps);
+        account.RateTableId = request.RateTableId;
+        account.Notes = request.Notes;
+        await db.SaveChangesAsync(http.RequestAborted);
+        return EntityOperations.Updated(http, account, AccountMapping.AsResponse);
+    }
+
+    private static Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+        EntityOperations.DeleteAsync(db, db.Accounts, id, Resource, http);
+
+    private static List<string> Normalize(List<string>? blocks) =>
+        blocks?.Select(b => CidrBlock.Parse(b).ToString()).Distinct().ToList() ?? [];
+}

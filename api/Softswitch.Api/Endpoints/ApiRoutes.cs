@@ -1,0 +1,29 @@
+using Softswitch.Api.Auth;
+using Softswitch.Api.Http;
+
+namespace Softswitch.Api.Endpoints;
+
+/// <summary>All <c>/v1</c> resources. Rate limiting and authentication are set once here, on the group.</summary>
+public static class ApiRoutes
+{
+    public static WebApplication MapSoftswitchApi(this WebApplication app)
+    {
+        var v1 = app.MapGroup("/v1")
+            .RequireAuthorization(AuthRegistration.ReadPolicy)
+            .RequireRateLimiting(RateLimiting.PerTenantPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        v1.MapTenants();
+        v1.MapApiKeys();
+
+        var tenantScoped = v1.MapGroup("").AddEndpointFilter<RequireTenantFilter>();
+        tenantScoped.MapAccounts();
+        tenantScoped.MapPhones();
+        tenantScoped.MapMappingGateways();
+        tenantScoped.MapRoutingGateways();
+        tenantScoped.MapRoutes();
+        return app;
+    }
+}

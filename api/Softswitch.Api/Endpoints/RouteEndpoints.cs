@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using Softswitch.Api.Auth;
+using Softswitch.Api.Contracts;
+using Softswitch.Api.Http;
+using Softswitch.Data;
+using Softswitch.Domain;
+using Route = Softswitch.Domain.Route;
+
+namespace Softswitch.Api.Endpoints;
+
+/// <summary><c>/v1/routes</c>: callee prefix to an ordered list of routing gateways.</summary>
+public static class RouteEndpoints
+{
+    private const string Resource = "route";
+    private const int MaxGatewaysPerRoute = 32;
+
+    public static void MapRoutes(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/routes").WithTags("Routes");
+        group.MapGet("", ListAsync).WithName("ListRoutes").WithSummary("List routes")
+            .Produces<Page<RouteResponse>>().ProducesValidationProblem();
+        group.MapGet("/{id}", GetAsync).WithName("GetRoute").WithSummary("Get a route")
+            .Produces<RouteResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("", CreateAsync).WithName("CreateRoute").WithSummary("Create a route")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces<RouteResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPut("/{id}", UpdateAsync).WithName("UpdateRoute").WithSummary("Replace a route")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces<RouteResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteRoute").WithSummary("Delete a route")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+    }
+
+    private static async Task<IResult> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? prefix, string? routingGatewayId, GatewayStatus? status)
+    {
+        var errors = new FieldErrors();
+        var page = PageRequest.Parse(limit, cursor, errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var query = db.Routes.AsQueryable();
+        if (prefix is not null)
+        {
+            query = query.Where(r => r.Prefix == prefix);
+        }
+
+        if (!string.IsNullOrEmpty(routingGatewayId))
+        {
+            query = query.Where(r => r.RoutingGatewayIds.Contains(routingGatewayId));
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(r => r.Status == s);
+        }
+
+        return TypedResults.Ok(await query.ToPageAsync(page, RouteMapping.AsResponse, http.RequestAborted));
+    }
+
+    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+        EntityOperations.GetAsync(db.Routes, id, Resource, RouteMapping.AsResponse, http);
+
+    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, RouteRequest request)
+    {
+        var errors = await ValidateAsync(db, request, http.RequestAborted);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        if (await db.Routes.AnyAsync(r => r.Prefix == (request.Prefix ?? ""), http.RequestAborted))
+        {
+            return ApiProblems.Conflict($"A route for prefix '{request.Prefix}' already exists in this tenant.");
+        }
+
+        var route = new Route();
+        Apply(route, request);
+        db.Routes.Add(route);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return EntityOperations.Created(http, $"/v1/routes/{route.Id}", route, RouteMapping.AsResponse);
+    }
+
+    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, RouteRequest request)
+    {
+        var (route, failure) = await EntityOperations.LoadForUpdateAsync(db.Routes, id, Resource, http);
+        if (route is null)
+        {
+            return failure!;
+        }
+
+        var errors = await ValidateAsync(db, request, http.RequestAborted);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        if (await db.Routes.AnyAsync(r => r.Id != id && r.Prefix == (request.Prefix ?? ""), http.RequestAborted))
+        {
+            return ApiProblems.Conflict($"A route for prefix '{request.Prefix}' already exists in this tenant.");
+        }
+
+        Apply(route, request);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return EntityOperations.Updated(http, route, RouteMapping.AsResponse);
+    }
+
+    private static Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+        EntityOperations.DeleteAsync(db, db.Routes, id, Resource, http);
+
+    private static async Task<FieldErrors> ValidateAsync(SoftswitchDbContext db, RouteRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors()
+            .Required("name", request.Name, Route.NameMaxLength)
+            .Digits("prefix", request.Prefix, Route.PrefixMaxLength);
+        var ids = request.RoutingGatewayIds;
+        if (ids is null || ids.Count == 0)
+        {
+            return errors.Add("routing_gateway_ids", "needs at least one routing gateway id.");
+        }
+
+        if (ids.Count > MaxGatewaysPerRoute)
+        {
+            return errors.Add("routing_gateway_ids", $"must hold at most {MaxGatewaysPerRoute} ids.");
+        }
+
+        if (ids.Distinct().Count() != ids.Count)
+        {
+            errors.Add("routing_gateway_ids", "must not list a gateway twice.");
+        }
+
+        var known = await db.RoutingGateways.Where(g => ids.Contains(g.Id)).Select(g => g.Id).ToListAsync(cancellationToken);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!known.Contains(ids[i]))
+            {
+                errors.Add($"routing_gateway_ids[{i}]", $"no routing gateway '{ids[i]}' exists in this tenant.");
+            }
+        }
+
+        return errors;
+    }
+
+    private static void Apply(Route route, RouteRequest request)
+    {
+        route.Name = request.Name!.Trim();
+        route.Prefix = request.Prefix ?? "";
+        route.RoutingGatewayIds = request.RoutingGatewayIds!;
+        route.Status = request.Status ?? GatewayStatus.Active;
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.DataProtection;
+using Softswitch.Api.Auth;
+using Softswitch.Api.Endpoints;
+using Softswitch.Api.Http;
+using Softswitch.Api.OpenApi;
+
+namespace Softswitch.Api.Hosting;
+
+/// <summary>Builds the one process that hosts the API, the worker and (later) the switch, per <see cref="ProcessRoles"/>.</summary>
+public static class SoftswitchApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
+        {
+            ["--roles"] = "Softswitch:Roles",
+            ["--data-dir"] = "Softswitch:DataDir",
+        });
+
+        var options = builder.Configuration.GetSection(SoftswitchOptions.Section).Get<SoftswitchOptions>() ?? new();
+        var roles = ProcessRoles.Parse(options.Roles);
+        var exportingOpenApi = OpenApiExport.TryGetTarget(args, out _);
+
+        builder.Services.AddOptions<SoftswitchOptions>()
+            .Bind(builder.Configuration.GetSection(SoftswitchOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(roles);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+
+        builder.Services.AddSoftswitchDatabase(options);
+        builder.Services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseRegistration.ResolveDataDir(options), "keys")));
+        builder.Services.AddSoftswitchJson();
+        builder.Services.AddSoftswitchProblemDetails();
+        builder.Services.AddSoftswitchAuth();
+        builder.Services.AddSoftswitchRateLimiting(options.RateLimit);
+        builder.Services.AddSoftswitchSwagger();
+        builder.Services.AddSoftswitchHealthChecks();
+        builder.Services.AddSoftswitchWorker(options, roles, runServer: roles.Worker && !exportingOpenApi);
+
+        var app = builder.Build();
+
+        app.UseSoftswitchErrorHandling();
+        app.UseSoftswitchSwagger();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<RequestLogScopeMiddleware>();
+        app.UseRateLimiter();
+        app.UseMiddleware<IdempotencyMiddleware>();
+
+        app.MapSoftswitchHealthChecks();
+        if (roles.Api)
+        {
+            app.MapSoftswitchApi();
+            app.UseSoftswitchHangfireDashboard();
+        }
+
+        return app;
+    }
+}

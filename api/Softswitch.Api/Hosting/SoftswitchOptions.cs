@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Softswitch.Api.Hosting;
+
+/// <summary>The <c>Softswitch</c> configuration section (environment: <c>Softswitch__Key</c>).</summary>
+public sealed class SoftswitchOptions
+{
+    public const string Section = "Softswitch";
+
+    /// <summary>Folder for the SQLite file and other local state; relative paths resolve against the working directory.</summary>
+    [Required]
+    public string DataDir { get; set; } = "data";
+
+    /// <summary>A fixed platform admin key. When unset, one is generated at first run and printed once.</summary>
+    public string? PlatformAdminKey { get; set; }
+
+    /// <summary>Which parts run in this process: any of <c>api</c>, <c>worker</c>, <c>switch</c>.</summary>
+    [Required]
+    public string Roles { get; set; } = "api,worker,switch";
+
+    /// <summary>Seed a demo tenant (with keys and sample gateways) when the database is created.</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public ApiRateLimitOptions RateLimit { get; set; } = new();
+
+    public WorkerOptions Worker { get; set; } = new();
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary><c>Sqlite</c> (embedded default) or <c>SqlServer</c> (production).</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Connection string; for SQLite it defaults to <c>{DataDir}/softswitch.db</c>.</summary>
+    public string? ConnectionString { get; set; }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Per-tenant token bucket for the REST API.</summary>
+public sealed class ApiRateLimitOptions
+{
+    [Range(1, 1_000_000)]
+    public int PermitsPerSecond { get; set; } = 500;
+
+    [Range(1, 1_000_000)]
+    public int Burst { get; set; } = 1000;
+}
+
+public sealed class WorkerOptions
+{
+    [Range(1, 64)]
+    public int HangfireWorkers { get; set; } = 4;
+}

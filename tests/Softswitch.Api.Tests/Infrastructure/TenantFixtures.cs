@@ -1,0 +1,38 @@
+namespace Softswitch.Api.Tests.Infrastructure;
+
+/// <summary>One resource of every kind in a tenant, created through the API; the ids tests aim at.</summary>
+public sealed record TenantResources(
+    string TenantId, string ClientAccountId, string VendorAccountId, string PhoneId, string MappingGatewayId,
+    string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId);
+
+public static class TenantFixtures
+{
+    public static async Task<TenantResources> CreateOneOfEachAsync(TestApplication app, TestTenant tenant)
+    {
+        var client = tenant.Client;
+        var rateTable = await client.CreateAsync("/v1/rate-tables", new { name = "Retail", currency = "USD" });
+        var rate = await client.CreateAsync($"/v1/rate-tables/{rateTable}/rates", new
+        {
+            prefix = "44", price_per_minute = 0.0123m, first_increment_seconds = 60, next_increment_seconds = 60,
+            connect_fee = 0m, effective_from = "2026-01-01T00:00:00Z",
+        });
+        var customer = await client.CreateAsync("/v1/accounts", new
+        {
+            name = "Customer", kind = "client", currency = "USD", credit_limit = 10m, access_ips = new[] { "198.51.100.0/24" },
+            rate_table_id = rateTable,
+        });
+        var vendor = await client.CreateAsync("/v1/accounts", new { name = "Vendor", kind = "vendor", currency = "USD" });
+        var phone = await client.CreateAsync("/v1/phones", new { account_id = customer, username = "1001", password = "s3cret-pass" });
+        var mapping = await client.CreateAsync("/v1/mapping-gateways", new
+        {
+            account_id = customer, name = "ingress", source_addresses = new[] { "198.51.100.7" }, tech_prefix = "77",
+        });
+        var routing = await client.CreateAsync("/v1/routing-gateways", new
+        {
+            account_id = vendor, name = "egress", host = "192.0.2.10", port = 5060,
+        });
+        var route = await client.CreateAsync("/v1/routes", new { name = "UK", prefix = "44", routing_gateway_ids = new[] { routing } });
+        var key = await client.CreateAsync($"/v1/tenants/{tenant.Id}/api-keys", new { name = "second", scopes = new[] { "read" } });
+        return new TenantResources(tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key);
+    }
+}
