@@ -24,6 +24,8 @@ public static class ApiRoutes
         tenantScoped.MapMappingGateways();
         tenantScoped.MapRoutingGateways();
         tenantScoped.MapRoutes();
+        tenantScoped.MapRateTables();
+        tenantScoped.MapRates();
         return app;
     }
 }

@@ -9,12 +9,16 @@ public static class DatabaseRegistration
 {
     /// <summary>SQLite under <c>DataDir</c> by default; SQL Server when <c>Softswitch:Database:Provider=SqlServer</c>.</summary>
     public static IServiceCollection AddSoftswitchDatabase(
-        this IServiceCollection services, SoftswitchOptions options)
+        this IServiceCollection services, SoftswitchOptions options, bool prepareAtStart)
     {
         var connectionString = ResolveConnectionString(options);
         services.AddScoped<ITenantContext, RequestTenantContext>();
         services.AddSingleton<FirstRunSeeder>();
-        services.AddHostedService<DatabaseStartup>();
+        if (prepareAtStart)
+        {
+            services.AddHostedService<DatabaseStartup>();
+        }
+
         services.AddDbContext<SoftswitchDbContext>(db =>
         {
             if (options.Database.Provider == DatabaseProvider.SqlServer)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Softswitch.Data;
+using Softswitch.Data.Sqlite;
 
 namespace Softswitch.Api.Hosting;
 
@@ -22,13 +23,13 @@ public sealed class DatabaseStartup(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SoftswitchDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
         if (softswitch.Database.Provider == DatabaseProvider.Sqlite)
         {
             // Write-ahead logging lets API reads proceed while the worker writes.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await SqliteDatabaseSetup.EnableWalAsync(db, cancellationToken);
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
         logger.LogInformation("Database ready ({Provider})", softswitch.Database.Provider);
         await seeder.SeedAsync(db, cancellationToken);
     }

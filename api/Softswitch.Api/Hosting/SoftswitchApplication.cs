@@ -12,6 +12,7 @@ public static class SoftswitchApplication
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddSoftswitchDefaults();
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
         {
             ["--roles"] = "Softswitch:Roles",
@@ -21,6 +22,11 @@ public static class SoftswitchApplication
         var options = builder.Configuration.GetSection(SoftswitchOptions.Section).Get<SoftswitchOptions>() ?? new();
         var roles = ProcessRoles.Parse(options.Roles);
         var exportingOpenApi = OpenApiExport.TryGetTarget(args, out _);
+        if (exportingOpenApi)
+        {
+            // The document is read from a started host; an ephemeral loopback port keeps it from colliding.
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
 
         builder.Services.AddOptions<SoftswitchOptions>()
             .Bind(builder.Configuration.GetSection(SoftswitchOptions.Section))
@@ -37,7 +43,7 @@ public static class SoftswitchApplication
             o.UseUtcTimestamp = true;
         });
 
-        builder.Services.AddSoftswitchDatabase(options);
+        builder.Services.AddSoftswitchDatabase(options, prepareAtStart: !exportingOpenApi);
         builder.Services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseRegistration.ResolveDataDir(options), "keys")));
         builder.Services.AddSoftswitchJson();

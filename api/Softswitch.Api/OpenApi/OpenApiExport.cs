@@ -5,7 +5,7 @@ namespace Softswitch.Api.OpenApi;
 
 /// <summary>
 /// <c>dotnet run --project api/Softswitch.Api -- --export-openapi openapi/softswitch.v1.json</c> writes the served
-/// OpenAPI document without starting servers, touching the database or running jobs.
+/// OpenAPI document on an ephemeral loopback port, without touching the database or running jobs.
 /// </summary>
 public static class OpenApiExport
 {
@@ -25,7 +25,10 @@ public static class OpenApiExport
             throw new ArgumentException($"{Flag} needs a file path.");
         }
 
+        // Endpoints reach the API explorer only once the request pipeline is built, which happens at start.
+        await app.StartAsync();
         await File.WriteAllTextAsync(path, Render(app.Services));
+        await app.StopAsync();
         Console.WriteLine($"Wrote {Path.GetFullPath(path)}");
     }
 

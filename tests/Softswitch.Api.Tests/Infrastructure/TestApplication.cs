@@ -31,6 +31,8 @@ public sealed class TestApplication : WebApplicationFactory<Program>
             ["Softswitch:SeedDemo"] = "false",
             ["Softswitch:Roles"] = "api",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

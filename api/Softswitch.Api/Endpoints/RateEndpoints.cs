@@ -1,0 +1,326 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Softswitch.Api.Auth;
+using Softswitch.Api.Contracts;
+using Softswitch.Api.Http;
+using Softswitch.Api.RateDecks;
+using Softswitch.Data;
+using Softswitch.Domain;
+
+namespace Softswitch.Api.Endpoints;
+
+/// <summary>
+/// <c>/v1/rate-tables/{id}/rates</c>: a rate table's prices per destination prefix, the longest-prefix lookup the
+/// switch rates calls with, and the CSV rate-deck import. An unknown rate table is 404 before anything else is checked.
+/// </summary>
+public static class RateEndpoints
+{
+    private const string Resource = "rate";
+    private const int MaxNumberLength = 64;
+
+    public static void MapRates(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/rate-tables/{id}/rates").WithTags("Rates");
+        group.MapGet("", ListAsync).WithName("ListRates").WithSummary("List a rate table's rates")
+            .Produces<Page<RateResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/lookup", LookupAsync).WithName("LookUpRate")
+            .WithSummary("Find the longest-prefix rate for a number, effective at a time (default now)")
+            .Produces<RateResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{rateId}", GetAsync).WithName("GetRate").WithSummary("Get a rate")
+            .Produces<RateResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("", CreateAsync).WithName("CreateRate").WithSummary("Create a rate")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces<RateResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/import", ImportAsync).WithName("ImportRateDeck")
+            .WithSummary("Import a CSV rate deck (text/csv); all rows are validated first and the deck goes in whole or not at all")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Accepts<string>(RateDeckReader.ContentType)
+            .WithMetadata(new RequestSizeLimitAttribute(RateDeckReader.MaxBodyBytes))
+            .Produces<RateDeckImportResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPut("/{rateId}", UpdateAsync).WithName("UpdateRate").WithSummary("Replace a rate")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces<RateResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapDelete("/{rateId}", DeleteAsync).WithName("DeleteRate").WithSummary("Delete a rate")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+    }
+
+    private static async Task<IResult> ListAsync(
+        SoftswitchDbContext db, HttpContext http, string id, int? limit, string? cursor, string? prefix,
+        [FromQuery(Name = "prefix_starts_with")] string? prefixStartsWith, [FromQuery(Name = "effective_at")] DateTime? effectiveAt)
+    {
+        if (!await RateTableExistsAsync(db, id, http.RequestAborted))
+        {
+            return RateTableNotFound(id);
+        }
+
+        var errors = new FieldErrors()
+            .Digits("prefix", prefix, Rate.PrefixMaxLength)
+            .Digits("prefix_starts_with", prefixStartsWith, Rate.PrefixMaxLength);
+        var page = PageRequest.Parse(limit, cursor, errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var query = db.Rates.Where(r => r.RateTableId == id);
+        if (!string.IsNullOrEmpty(prefix))
+        {
+            query = query.Where(r => r.Prefix == prefix);
+        }
+
+        if (!string.IsNullOrEmpty(prefixStartsWith))
+        {
+            query = query.Where(r => r.Prefix.StartsWith(prefixStartsWith));
+        }
+
+        if (effectiveAt is { } at)
+        {
+            query = EffectiveAt(query, RateRules.AsUtc(at));
+        }
+
+        return TypedResults.Ok(await query.ToPageAsync(page, RateMapping.AsResponse, http.RequestAborted));
+    }
+
+    private static async Task<IResult> LookupAsync(
+        SoftswitchDbContext db, HttpContext http, TimeProvider time, string id, string? number, DateTime? at)
+    {
+        if (!await RateTableExistsAsync(db, id, http.RequestAborted))
+        {
+            return RateTableNotFound(id);
+        }
+
+        var errors = new FieldErrors().Digits("number", number, MaxNumberLength, required: true);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        // Every leading part of the number is a candidate prefix; the longest one with an effective rate wins.
+        var instant = at is { } given ? RateRules.AsUtc(given) : time.GetUtcNow().UtcDateTime;
+        var candidates = Enumerable.Range(1, Math.Min(number!.Length, Rate.PrefixMaxLength)).Select(n => number[..n]).ToList();
+        var rate = await EffectiveAt(db.Rates.Where(r => r.RateTableId == id && candidates.Contains(r.Prefix)), instant)
+            .OrderByDescending(r => r.Prefix.Length)
+            .ThenByDescending(r => r.EffectiveFrom)
+            .AsNoTracking()
+            .FirstOrDefaultAsync(http.RequestAborted);
+        if (rate is null)
+        {
+            return TypedResults.Problem(
+                title: "Not found",
+                detail: $"No rate in rate table '{id}' matches {number} at {instant:O}.",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
+        ETags.Set(http.Response, rate);
+        return TypedResults.Ok(rate.AsResponse());
+    }
+
+    private static async Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id, string rateId) =>
+        await RateTableExistsAsync(db, id, http.RequestAborted)
+            ? await EntityOperations.GetAsync(db.Rates.Where(r => r.RateTableId == id), rateId, Resource, RateMapping.AsResponse, http)
+            : RateTableNotFound(id);
+
+    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, string id, RateRequest request)
+    {
+        if (!await RateTableExistsAsync(db, id, http.RequestAborted))
+        {
+            return RateTableNotFound(id);
+        }
+
+        var errors = Validate(request);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var rate = new Rate { RateTableId = id };
+        Apply(rate, request);
+        if (await db.Rates.AnyAsync(
+                r => r.RateTableId == id && r.Prefix == rate.Prefix && r.EffectiveFrom == rate.EffectiveFrom, http.RequestAborted))
+        {
+            return Duplicate(rate);
+        }
+
+        db.Rates.Add(rate);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return EntityOperations.Created(http, $"/v1/rate-tables/{id}/rates/{rate.Id}", rate, RateMapping.AsResponse);
+    }
+
+    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, string rateId, RateRequest request)
+    {
+        var (rate, failure) = await LoadForUpdateAsync(db, http, id, rateId);
+        if (rate is null)
+        {
+            return failure!;
+        }
+
+        var errors = Validate(request);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        Apply(rate, request);
+        if (await db.Rates.AnyAsync(
+                r => r.RateTableId == id && r.Id != rateId && r.Prefix == rate.Prefix && r.EffectiveFrom == rate.EffectiveFrom,
+                http.RequestAborted))
+        {
+            return Duplicate(rate);
+        }
+
+        await db.SaveChangesAsync(http.RequestAborted);
+        return EntityOperations.Updated(http, rate, RateMapping.AsResponse);
+    }
+
+    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id, string rateId)
+    {
+        var (rate, failure) = await LoadForUpdateAsync(db, http, id, rateId);
+        if (rate is null)
+        {
+            return failure!;
+        }
+
+        db.Rates.Remove(rate);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ImportAsync(
+        SoftswitchDbContext db, HttpContext http, TimeProvider time, string id, RateDeckImportMode? mode)
+    {
+        if (!await RateTableExistsAsync(db, id, http.RequestAborted))
+        {
+            return RateTableNotFound(id);
+        }
+
+        if (!RateDeckReader.IsCsv(http.Request.ContentType))
+        {
+            return TypedResults.Problem(
+                title: "Unsupported media type",
+                detail: $"Send the rate deck as 'Content-Type: {RateDeckReader.ContentType}' (UTF-8), with a header line naming the columns.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var errors = new FieldErrors();
+        if (mode is { } m)
+        {
+            errors.Defined("mode", m);
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        if (http.Request.ContentLength > RateDeckReader.MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        // Rows without effective_from take effect from the start of today (UTC).
+        var today = time.GetUtcNow().UtcDateTime.Date;
+        RateDeck deck;
+        try
+        {
+            deck = await new RateDeckReader(today).ReadAsync(http.Request.Body, http.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+
+        if (deck.Faults.Any)
+        {
+            return deck.Faults.ToProblem();
+        }
+
+        var result = await new RateDeckImporter(db).ImportAsync(id, deck, mode ?? RateDeckImportMode.Append, http.RequestAborted);
+        return result.Faults is { } clashes
+            ? clashes.ToProblem()
+            : TypedResults.Ok(new RateDeckImportResponse(result.Imported, result.Replaced));
+    }
+
+    /// <summary>Rates in effect at <paramref name="utc"/>: the same rule as <see cref="Rate.IsEffectiveAt"/>, in SQL.</summary>
+    private static IQueryable<Rate> EffectiveAt(IQueryable<Rate> rates, DateTime utc) =>
+        rates.Where(r => r.EffectiveFrom <= utc && (r.EffectiveTo == null || utc < r.EffectiveTo));
+
+    private static Task<bool> RateTableExistsAsync(SoftswitchDbContext db, string id, CancellationToken cancellationToken) =>
+        db.RateTables.AnyAsync(t => t.Id == id, cancellationToken);
+
+    private static IResult RateTableNotFound(string id) => ApiProblems.NotFound("rate table", id);
+
+    /// <summary>Loads a rate of the rate table for a change, answering 404 or 412 when it is missing or If-Match is stale.</summary>
+    private static async Task<(Rate? Rate, IResult? Failure)> LoadForUpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, string rateId)
+    {
+        if (!await RateTableExistsAsync(db, id, http.RequestAborted))
+        {
+            return (null, RateTableNotFound(id));
+        }
+
+        var rate = await db.Rates.SingleOrDefaultAsync(r => r.Id == rateId && r.RateTableId == id, http.RequestAborted);
+        if (rate is null)
+        {
+            return (null, ApiProblems.NotFound(Resource, rateId));
+        }
+
+        return ETags.IfMatchHolds(http.Request, rate)
+            ? (rate, null)
+            : (null, ApiProblems.PreconditionFailed(rate.Version));
+    }
+
+    private static FieldErrors Validate(RateRequest request)
+    {
+        var errors = new FieldErrors()
+            .Digits("prefix", request.Prefix, Rate.PrefixMaxLength, required: true)
+            .Optional("description", request.Description, Rate.DescriptionMaxLength)
+            .Range("price_per_minute", request.PricePerMinute, 0m, RateRules.MaxPrice)
+            .Range("first_increment_seconds", request.FirstIncrementSeconds, RateRules.MinIncrementSeconds, RateRules.MaxIncrementSeconds)
+            .Range("next_increment_seconds", request.NextIncrementSeconds, RateRules.MinIncrementSeconds, RateRules.MaxIncrementSeconds)
+            .Range("connect_fee", request.ConnectFee, 0m, RateRules.MaxPrice);
+        if (request.PricePerMinute is null)
+        {
+            errors.Add("price_per_minute", "is required.");
+        }
+
+        if (request.EffectiveFrom is not { } from)
+        {
+            errors.Add("effective_from", "is required.");
+        }
+        else if (request.EffectiveTo is { } to && RateRules.AsUtc(to) <= RateRules.AsUtc(from))
+        {
+            errors.Add("effective_to", "must be after effective_from.");
+        }
+
+        return errors;
+    }
+
+    private static void Apply(Rate rate, RateRequest request)
+    {
+        rate.Prefix = request.Prefix!;
+        rate.Description = request.Description;
+        rate.PricePerMinute = request.PricePerMinute!.Value;
+        rate.FirstIncrementSeconds = request.FirstIncrementSeconds ?? RateRules.DefaultIncrementSeconds;
+        rate.NextIncrementSeconds = request.NextIncrementSeconds ?? RateRules.DefaultIncrementSeconds;
+        rate.ConnectFee = request.ConnectFee ?? 0m;
+        rate.EffectiveFrom = RateRules.AsUtc(request.EffectiveFrom!.Value);
+        rate.EffectiveTo = request.EffectiveTo is { } to ? RateRules.AsUtc(to) : null;
+    }
+
+    private static IResult Duplicate(Rate rate) =>
+        ApiProblems.Conflict(
+            $"A rate for prefix '{rate.Prefix}' effective from {rate.EffectiveFrom:O} already exists in this rate table.");
+
+    private static IResult TooLarge() =>
+        TypedResults.Problem(
+            title: "Payload too large",
+            detail: $"A rate deck is at most {RateDeckReader.MaxBodyBytes:N0} bytes and {RateDeckReader.MaxRows:N0} rows; split it.",
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Softswitch.Data.Conventions;
+using Softswitch.Domain;
+
+namespace Softswitch.Data.Configurations;
+
+public sealed class PhoneConfiguration : TenantEntityConfiguration<Phone>
+{
+    protected override void ConfigureTenantEntity(EntityTypeBuilder<Phone> builder)
+    {
+        builder.Property(p => p.Username).HasMaxLength(Phone.UsernameMaxLength).IsOrdinalText();
+        builder.Property(p => p.DisplayName).HasMaxLength(Phone.DisplayNameMaxLength);
+        builder.Property(p => p.Ha1Md5).HasMaxLength(DigestHa1.Md5HexLength).IsUnicode(false);
+        builder.Property(p => p.Ha1Sha256).HasMaxLength(DigestHa1.Sha256HexLength).IsUnicode(false);
+        ReferencesSameTenant<Account>(builder, nameof(Phone.AccountId), required: true);
+
+        builder.HasIndex(p => new { p.TenantId, p.Username }).IsUnique();
+        builder.HasIndex(p => new { p.TenantId, p.AccountId });
+        builder.HasIndex(p => new { p.TenantId, p.Status });
+    }
+}

@@ -1,0 +1,36 @@
+namespace Softswitch.Domain;
+
+/// <summary>A billing party: a client that sends us traffic or a vendor we send traffic to.</summary>
+public class Account : TenantEntity
+{
+    public const int NameMaxLength = 200;
+    public const int NotesMaxLength = 1000;
+
+    public string Name { get; set; } = "";
+
+    public AccountKind Kind { get; set; }
+
+    /// <summary>ISO 4217 code.</summary>
+    public string Currency { get; set; } = "";
+
+    public decimal Balance { get; set; }
+
+    /// <summary>
+    /// VOS3000 "advance amount": how far below zero the balance may go. A client may place calls
+    /// while <c>Balance &gt; -CreditLimit</c>.
+    /// </summary>
+    public decimal CreditLimit { get; set; }
+
+    public AccountStatus Status { get; set; }
+
+    /// <summary>IP addresses or CIDR blocks (see <see cref="CidrBlock"/>) this account is bound to.</summary>
+    public List<string> AccessIps { get; set; } = [];
+
+    /// <summary>The rate table that prices this account's calls; same tenant.</summary>
+    public string? RateTableId { get; set; }
+
+    public string? Notes { get; set; }
+
+    /// <summary>Money the account can still spend before hitting its credit limit.</summary>
+    public decimal AvailableFunds => Balance + CreditLimit;
+}

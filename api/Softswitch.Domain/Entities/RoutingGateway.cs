@@ -1,0 +1,58 @@
+namespace Softswitch.Domain;
+
+/// <summary>An outbound trunk (VOS3000 "routing gateway") to a vendor's SIP server.</summary>
+public class RoutingGateway : TenantEntity
+{
+    public const int NameMaxLength = 100;
+    public const int HostMaxLength = 253;
+    public const int AddPrefixMaxLength = 32;
+
+    public string AccountId { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Host { get; set; } = "";
+
+    public int Port { get; set; } = 5060;
+
+    public SipTransport Transport { get; set; }
+
+    /// <summary>Lower values are tried first.</summary>
+    public int Priority { get; set; }
+
+    /// <summary>Share of traffic among gateways with the same priority.</summary>
+    public int Weight { get; set; } = 1;
+
+    /// <summary>Leading digits removed from the callee before <see cref="AddPrefix"/> is prepended.</summary>
+    public int StripDigits { get; set; }
+
+    public string? AddPrefix { get; set; }
+
+    public int? MaxConcurrentCalls { get; set; }
+
+    public int? MaxCallDurationSeconds { get; set; }
+
+    public int? NoAnswerTimeoutSeconds { get; set; }
+
+    /// <summary>Final responses after which the next gateway is tried.</summary>
+    public List<int> FailoverCodes { get; set; } = [408, 500, 502, 503, 504];
+
+    /// <summary>Final responses that end the call attempt and go back upstream (busy, declined).</summary>
+    public List<int> StopCodes { get; set; } = [486, 600, 603];
+
+    /// <summary>What to do with a 3xx from this gateway (RFC 3261 §8.1.3.4).</summary>
+    public RedirectPolicy RedirectPolicy { get; set; }
+
+    /// <summary>Probe the gateway with OPTIONS and skip it while it does not answer.</summary>
+    public bool OptionsPing { get; set; }
+
+    public GatewayStatus Status { get; set; }
+
+    /// <summary>Removes <see cref="StripDigits"/> leading characters (all of them if the number is shorter) and prepends <see cref="AddPrefix"/>.</summary>
+    public string RewriteCallee(string callee)
+    {
+        ArgumentNullException.ThrowIfNull(callee);
+        var strip = Math.Clamp(StripDigits, 0, callee.Length);
+        return string.Concat(AddPrefix, callee.AsSpan(strip));
+    }
+}

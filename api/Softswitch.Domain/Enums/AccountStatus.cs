@@ -1,0 +1,8 @@
+namespace Softswitch.Domain;
+
+public enum AccountStatus
+{
+    Active,
+    Suspended,
+    Closed,
+}

@@ -1,0 +1,7 @@
+namespace Softswitch.Domain;
+
+public enum PhoneStatus
+{
+    Active,
+    Disabled,
+}

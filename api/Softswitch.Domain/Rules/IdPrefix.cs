@@ -1,0 +1,32 @@
+namespace Softswitch.Domain;
+
+/// <summary>The type prefixes of entity ids (<c>acc_…</c>, <c>phn_…</c>): an id says what it names.</summary>
+public static class IdPrefix
+{
+    public const string Tenant = "ten";
+    public const string ApiKey = "key";
+    public const string Account = "acc";
+    public const string Phone = "phn";
+    public const string MappingGateway = "mgw";
+    public const string RoutingGateway = "rgw";
+    public const string Route = "rte";
+    public const string RateTable = "rtt";
+    public const string Rate = "rat";
+    public const string IdempotencyRecord = "idem";
+
+    public static string For(Entity entity) => entity switch
+    {
+        Domain.Tenant => Tenant,
+        Domain.ApiKey => ApiKey,
+        Domain.Account => Account,
+        Domain.Phone => Phone,
+        Domain.MappingGateway => MappingGateway,
+        Domain.RoutingGateway => RoutingGateway,
+        Domain.Route => Route,
+        Domain.RateTable => RateTable,
+        Domain.Rate => Rate,
+        Domain.IdempotencyRecord => IdempotencyRecord,
+        null => throw new ArgumentNullException(nameof(entity)),
+        _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
+    };
+}

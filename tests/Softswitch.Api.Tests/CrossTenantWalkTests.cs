@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Softswitch.Api.Tests.Infrastructure;
+
+namespace Softswitch.Api.Tests;
+
+/// <summary>
+/// Walks every operation in the served OpenAPI document with tenant B's key (which also names tenant A in
+/// Softswitch-Tenant, a header tenant keys must ignore) aimed at tenant A's resources. A new endpoint is covered
+/// without anyone remembering; a path whose id cannot be mapped to one of A's resources fails the test.
+/// </summary>
+public sealed class CrossTenantWalkTests
+{
+    [Fact]
+    public async Task Tenant_b_cannot_see_or_touch_tenant_a_through_any_operation()
+    {
+        await using var app = new TestApplication();
+        using var tenantA = await app.CreateTenantAsync("alpha");
+        using var tenantB = await app.CreateTenantAsync("bravo");
+        var a = await TenantFixtures.CreateOneOfEachAsync(app, tenantA);
+        await TenantFixtures.CreateOneOfEachAsync(app, tenantB);
+        var before = await SnapshotAsync(tenantA.Client, a);
+
+        using var intruder = app.ClientWithKey(tenantB.Key, actAsTenant: a.TenantId);
+        using var platform = app.PlatformClient();
+        var document = JsonNode.Parse(await platform.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var aIds = IdsOf(a);
+        var walked = 0;
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                if (method == "parameters")
+                {
+                    continue;
+                }
+
+                walked++;
+                var target = Concrete(path, a) + RequiredQuery(operation!);
+                using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), target)
+                {
+                    Content = BodyFor(operation!),
+                };
+                using var response = await intruder.SendAsync(request, TestContext.Current.CancellationToken);
+                var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+                var what = $"{method.ToUpperInvariant()} {target} answered {(int)response.StatusCode}: {body}";
+
+                Assert.True((int)response.StatusCode < 500, what);
+                foreach (var id in aIds)
+                {
+                    Assert.DoesNotContain(id, body, StringComparison.Ordinal);
+                }
+
+                if (path.Contains('{', StringComparison.Ordinal))
+                {
+                    Assert.True(response.StatusCode == HttpStatusCode.NotFound, what);
+                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                }
+            }
+        }
+
+        Assert.True(walked >= 30, $"Only {walked} operations were walked; is the document complete?");
+        Assert.Equal(before, await SnapshotAsync(tenantA.Client, a));
+    }
+
+    /// <summary>Fills each path id with tenant A's resource of the kind named by the segment before it.</summary>
+    private static string Concrete(string path, TenantResources a)
+    {
+        var segments = path.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (!segments[i].StartsWith('{'))
+            {
+                continue;
+            }
+
+            segments[i] = segments[i - 1] switch
+            {
+                "tenants" => a.TenantId,
+                "api-keys" => a.ApiKeyId,
+                "accounts" => a.ClientAccountId,
+                "phones" => a.PhoneId,
+                "mapping-gateways" => a.MappingGatewayId,
+                "routing-gateways" => a.RoutingGatewayId,
+                "routes" => a.RouteId,
+                "rate-tables" => a.RateTableId,
+                "rates" => a.RateId,
+                var other => throw new InvalidOperationException(
+                    $"Path {path}: no tenant-A resource known for ids under '{other}'; add it to TenantFixtures and this map."),
+            };
+        }
+
+        return string.Join('/', segments);
+    }
+
+    private static string RequiredQuery(JsonNode operation)
+    {
+        var required = operation["parameters"]?.AsArray()
+            .Where(p => p!["in"]!.GetValue<string>() == "query" && p["required"]?.GetValue<bool>() == true)
+            .Select(p => p!["name"]!.GetValue<string>() + "=" + (p["name"]!.GetValue<string>() == "number" ? "4420" : "1"))
+            .ToList() ?? [];
+        return required.Count == 0 ? "" : "?" + string.Join('&', required);
+    }
+
+    private static HttpContent? BodyFor(JsonNode operation)
+    {
+        var content = operation["requestBody"]?["content"]?.AsObject();
+        if (content is null)
+        {
+            return null;
+        }
+
+        return content.ContainsKey("text/csv")
+            ? new StringContent("prefix,price_per_minute\n44,0.5\n", Encoding.UTF8, "text/csv")
+            : new StringContent("{}", Encoding.UTF8, "application/json");
+    }
+
+    private static string[] IdsOf(TenantResources a) =>
+    [
+        a.TenantId, a.ClientAccountId, a.VendorAccountId, a.PhoneId, a.MappingGatewayId, a.RoutingGatewayId,
+        a.RouteId, a.RateTableId, a.RateId, a.ApiKeyId,
+    ];
+
+    /// <summary>Tenant A's own view of every resource, versions included: any write by B would change it.</summary>
+    private static async Task<string> SnapshotAsync(HttpClient client, TenantResources a)
+    {
+        var paths = new[]
+        {
+            $"/v1/tenants/{a.TenantId}", $"/v1/tenants/{a.TenantId}/api-keys", "/v1/accounts", "/v1/phones",
+            "/v1/mapping-gateways", "/v1/routing-gateways", "/v1/routes", "/v1/rate-tables",
+            $"/v1/rate-tables/{a.RateTableId}/rates",
+        };
+        var text = new StringBuilder();
+        foreach (var path in paths)
+        {
+            var body = await client.GetStringAsync(path);
+            text.AppendLine(path).AppendLine(StripLastUsed(body));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Key listings carry last-used times that A's own snapshot reads refresh; they are not B's writes.</summary>
+    private static string StripLastUsed(string body)
+    {
+        var node = JsonNode.Parse(body)!;
+        if (node["data"] is JsonArray rows)
+        {
+            foreach (var row in rows)
+            {
+                row!.AsObject().Remove("last_used_at");
+            }
+        }
+
+        return node.ToJsonString();
+    }
+}
