@@ -26,6 +26,7 @@ public static class ApiRoutes
         tenantScoped.MapRoutes();
         tenantScoped.MapRateTables();
         tenantScoped.MapRates();
+        tenantScoped.MapCdrs();
         return app;
     }
 }

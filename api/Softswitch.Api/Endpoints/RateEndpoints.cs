@@ -193,7 +193,7 @@ public static class RateEndpoints
     }
 
     private static async Task<IResult> ImportAsync(
-        SoftswitchDbContext db, HttpContext http, TimeProvider time, string id, RateDeckImportMode? mode)
+        SoftswitchDbContext db, HttpContext http, TimeProvider time, string id, string? mode)
     {
         if (!await RateTableExistsAsync(db, id, http.RequestAborted))
         {
@@ -208,15 +208,9 @@ public static class RateEndpoints
                 statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var errors = new FieldErrors();
-        if (mode is { } m)
+        if (!RateDeckImportModes.TryParse(mode, out var importMode))
         {
-            errors.Defined("mode", m);
-        }
-
-        if (errors.Any)
-        {
-            return errors.ToProblem();
+            return ApiProblems.Invalid("mode", "must be append (the default) or replace.");
         }
 
         if (http.Request.ContentLength > RateDeckReader.MaxBodyBytes)
@@ -238,12 +232,12 @@ public static class RateEndpoints
 
         if (deck.Faults.Any)
         {
-            return deck.Faults.ToProblem();
+            return deck.Faults.ToProblem(http);
         }
 
-        var result = await new RateDeckImporter(db).ImportAsync(id, deck, mode ?? RateDeckImportMode.Append, http.RequestAborted);
+        var result = await new RateDeckImporter(db, time).ImportAsync(id, deck, importMode, http.RequestAborted);
         return result.Faults is { } clashes
-            ? clashes.ToProblem()
+            ? clashes.ToProblem(http)
             : TypedResults.Ok(new RateDeckImportResponse(result.Imported, result.Replaced));
     }
 

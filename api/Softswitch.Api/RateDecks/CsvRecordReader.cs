@@ -135,7 +135,18 @@ public sealed class CsvRecordReader(TextReader reader, int maxFieldLength, int m
     private void RecordFault(string fault) => Fault ??= fault;
 
     /// <summary>The next character, with CRLF and a lone CR both read as one LF.</summary>
-    private async ValueTask<int> NextAsync(CancellationToken cancellationToken)
+    private ValueTask<int> NextAsync(CancellationToken cancellationToken)
+    {
+        // Almost every character is already in the buffer and is not a CR: answer without an async state machine.
+        if (position < length && buffer[position] != '\r')
+        {
+            return ValueTask.FromResult<int>(buffer[position++]);
+        }
+
+        return NextSlowAsync(cancellationToken);
+    }
+
+    private async ValueTask<int> NextSlowAsync(CancellationToken cancellationToken)
     {
         if (position == length && !await FillAsync(cancellationToken))
         {

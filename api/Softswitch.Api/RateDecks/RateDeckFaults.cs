@@ -1,4 +1,7 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Softswitch.Api.RateDecks;
 
@@ -9,6 +12,9 @@ namespace Softswitch.Api.RateDecks;
 public sealed class RateDeckFaults
 {
     public const int MaxReported = 100;
+
+    // The API's JSON options snake_case dictionary keys, which would turn "row 17" into "row_17".
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> VerbatimKeys = new();
 
     private readonly Dictionary<string, List<string>> reported = new(StringComparer.Ordinal);
     private int reportedCount;
@@ -37,11 +43,27 @@ public sealed class RateDeckFaults
         messages.Add(message);
     }
 
-    public ValidationProblem ToProblem() =>
-        TypedResults.ValidationProblem(
-            reported.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
-            detail: Count > reportedCount
+    /// <summary>
+    /// A 400 validation problem like every other in the API (same customisation, so <c>instance</c> and <c>trace_id</c>
+    /// are there), except that the <c>row N</c> keys are written as they are.
+    /// </summary>
+    public IResult ToProblem(HttpContext http)
+    {
+        var problem = new HttpValidationProblemDetails(
+            reported.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal))
+        {
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            Title = "The rate deck has invalid rows.",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = Count > reportedCount
                 ? $"{Count} faults found; the first {reportedCount} are listed. Nothing was imported."
                 : $"{Count} fault(s) found. Nothing was imported.",
-            title: "The rate deck has invalid rows.");
+        };
+        var services = http.RequestServices;
+        services.GetRequiredService<IOptions<ProblemDetailsOptions>>().Value.CustomizeProblemDetails?.Invoke(
+            new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+        var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var options = VerbatimKeys.GetValue(json, o => new JsonSerializerOptions(o) { DictionaryKeyPolicy = null });
+        return TypedResults.Json(problem, options, "application/problem+json", StatusCodes.Status400BadRequest);
+    }
 }

@@ -8,13 +8,10 @@ public sealed record RateDeckImportResult(int Imported, int Replaced, RateDeckFa
 
 /// <summary>
 /// Writes a validated <see cref="RateDeck"/> into a rate table in one transaction: all of it or none of it.
-/// Rows go in chunks with change detection off and the tracker cleared between chunks, so a 50,000-row deck costs
-/// a few chunked saves instead of one ever-growing change tracker.
+/// Rows go in with <see cref="RateBulkInserter"/>, not the change tracker, so a 50,000-row deck takes about a second.
 /// </summary>
-public sealed class RateDeckImporter(SoftswitchDbContext db)
+public sealed class RateDeckImporter(SoftswitchDbContext db, TimeProvider time)
 {
-    public const int ChunkSize = 5_000;
-
     public async Task<RateDeckImportResult> ImportAsync(
         string rateTableId, RateDeck deck, RateDeckImportMode mode, CancellationToken cancellationToken)
     {
@@ -33,22 +30,7 @@ public sealed class RateDeckImporter(SoftswitchDbContext db)
             }
         }
 
-        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            foreach (var chunk in deck.Rows.Chunk(ChunkSize))
-            {
-                db.Rates.AddRange(chunk.Select(row => row.ToRate(rateTableId)));
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-            }
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
-        }
-
+        await new RateBulkInserter(db, time).InsertAsync(deck.Rows.Select(row => row.ToRate(rateTableId)).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RateDeckImportResult(deck.Rows.Count, replaced, null);
     }

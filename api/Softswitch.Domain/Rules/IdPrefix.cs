@@ -13,6 +13,7 @@ public static class IdPrefix
     public const string RateTable = "rtt";
     public const string Rate = "rat";
     public const string IdempotencyRecord = "idem";
+    public const string Cdr = "cdr";
 
     public static string For(Entity entity) => entity switch
     {
@@ -26,6 +27,7 @@ public static class IdPrefix
         Domain.RateTable => RateTable,
         Domain.Rate => Rate,
         Domain.IdempotencyRecord => IdempotencyRecord,
+        Domain.Cdr => Cdr,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };

@@ -1,9 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Softswitch.Data;
+using Softswitch.Domain;
+
 namespace Softswitch.Api.Tests.Infrastructure;
 
-/// <summary>One resource of every kind in a tenant, created through the API; the ids tests aim at.</summary>
+/// <summary>
+/// One resource of every kind in a tenant, created through the API; the ids tests aim at. CDRs are written by the
+/// switch, not the API, so the one CDR goes straight into the database.
+/// </summary>
 public sealed record TenantResources(
     string TenantId, string ClientAccountId, string VendorAccountId, string PhoneId, string MappingGatewayId,
-    string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId);
+    string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId);
 
 public static class TenantFixtures
 {
@@ -33,6 +41,24 @@ public static class TenantFixtures
         });
         var route = await client.CreateAsync("/v1/routes", new { name = "UK", prefix = "44", routing_gateway_ids = new[] { routing } });
         var key = await client.CreateAsync($"/v1/tenants/{tenant.Id}/api-keys", new { name = "second", scopes = new[] { "read" } });
-        return new TenantResources(tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key);
+        var cdr = await InsertCdrAsync(app, tenant.Id, new Cdr
+        {
+            CallId = $"fixture-{Guid.NewGuid():n}", AccountId = customer, MappingGatewayId = mapping, RoutingGatewayId = routing,
+            CallerReceived = "15550001", CalleeReceived = "7744201234", CallerSent = "15550001", CalleeSent = "44201234",
+            SetupAt = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc), EndAt = new DateTime(2026, 3, 1, 12, 1, 0, DateTimeKind.Utc),
+            FinalCode = 200, Q850Cause = 16, HangupSide = HangupSide.Caller,
+            Attempts = [new CdrAttempt { RoutingGatewayId = routing, CalleeSent = "44201234", StartedAt = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc), ResponseCode = 200 }],
+        });
+        return new TenantResources(tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr);
+    }
+
+    /// <summary>Stores a CDR for the tenant the way the switch's CDR store does: a context fixed to that tenant.</summary>
+    public static async Task<string> InsertCdrAsync(TestApplication app, string tenantId, Cdr cdr)
+    {
+        var options = app.Services.GetRequiredService<DbContextOptions<SoftswitchDbContext>>();
+        await using var db = new SoftswitchDbContext(options, new FixedTenantContext(tenantId), TimeProvider.System);
+        db.Cdrs.Add(cdr);
+        await db.SaveChangesAsync();
+        return cdr.Id;
     }
 }

@@ -1,0 +1,67 @@
+namespace Softswitch.Domain;
+
+/// <summary>
+/// A call detail record: one per call, written by the switch after the call ends. Its id is assigned by the
+/// switch when the call is set up, so a record written twice (spool replay) is stored once.
+/// </summary>
+/// <remarks>
+/// Account, gateway and phone ids are plain values, not foreign keys: a record is history and must outlive
+/// (and never block the deletion of) what it names.
+/// </remarks>
+public class Cdr : TenantEntity
+{
+    public const int CallIdMaxLength = 256;
+    public const int NumberMaxLength = 64;
+
+    /// <summary>The Call-ID of the caller's dialog.</summary>
+    public string CallId { get; set; } = "";
+
+    /// <summary>The billed client account, or null when the call was refused before one was known.</summary>
+    public string? AccountId { get; set; }
+
+    public string? MappingGatewayId { get; set; }
+
+    public string? PhoneId { get; set; }
+
+    /// <summary>The routing gateway of the last attempt: the one that answered, or the one whose failure ended the call.</summary>
+    public string? RoutingGatewayId { get; set; }
+
+    public string CallerReceived { get; set; } = "";
+
+    public string CalleeReceived { get; set; } = "";
+
+    /// <summary>The calling number as sent to the vendor, after rewrite rules.</summary>
+    public string? CallerSent { get; set; }
+
+    /// <summary>The called number as sent on the last attempt.</summary>
+    public string? CalleeSent { get; set; }
+
+    public DateTime SetupAt { get; set; }
+
+    /// <summary>First 180/183 relayed to the caller.</summary>
+    public DateTime? RingingAt { get; set; }
+
+    public DateTime? AnswerAt { get; set; }
+
+    public DateTime EndAt { get; set; }
+
+    /// <summary>Post-dial delay: setup to first ringing (or to the final response when nothing rang).</summary>
+    public int? PddMilliseconds { get; set; }
+
+    /// <summary>Answer to end, in whole milliseconds; 0 for unanswered calls.</summary>
+    public long DurationMilliseconds { get; set; }
+
+    /// <summary>The final SIP status the caller received (200 for answered calls).</summary>
+    public int FinalCode { get; set; }
+
+    /// <summary>ITU-T Q.850 cause value, mapped from the final SIP code per RFC 3398 §8.2.6.1.</summary>
+    public int Q850Cause { get; set; }
+
+    public HangupSide HangupSide { get; set; }
+
+    /// <summary>True when the switch stopped (crash or kill) while the call was in progress; times are then the last known.</summary>
+    public bool Interrupted { get; set; }
+
+    /// <summary>Every attempt to a routing gateway, in order.</summary>
+    public List<CdrAttempt> Attempts { get; set; } = [];
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Softswitch.Data;
+using Softswitch.Domain;
+using Softswitch.Switch.Cdrs;
+
+namespace Softswitch.Media.Cdrs;
+
+/// <summary>
+/// Stores CDR batches in the control-plane database, one tenant at a time through a context fixed to that tenant
+/// (the data layer refuses rows of any other). Ids already stored are skipped, so a replayed spool stores each call once.
+/// </summary>
+public sealed partial class DatabaseCdrStore(
+    DbContextOptions<SoftswitchDbContext> options, TimeProvider time, ILogger<DatabaseCdrStore> logger) : ICdrStore
+{
+    public async Task StoreAsync(IReadOnlyList<CallDetailRecord> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var tenant in batch.GroupBy(r => r.TenantId))
+        {
+            await using var db = new SoftswitchDbContext(options, new FixedTenantContext(tenant.Key), time);
+            if (!await db.Tenants.AnyAsync(t => t.Id == tenant.Key, cancellationToken))
+            {
+                // Nothing can ever hold these: retrying would block every later CDR behind them.
+                LogUnknownTenant(logger, tenant.Count(), tenant.Key);
+                continue;
+            }
+
+            var ids = tenant.Select(r => r.Id).ToList();
+            var existing = await db.Cdrs.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+            var stored = existing.ToHashSet(StringComparer.Ordinal);
+            foreach (var record in tenant.DistinctBy(r => r.Id).Where(r => !stored.Contains(r.Id)))
+            {
+                db.Cdrs.Add(CdrRows.From(record));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dropping {Count} CDRs of tenant {TenantId}, which no longer exists")]
+    private static partial void LogUnknownTenant(ILogger logger, int count, string tenantId);
+}

@@ -1,0 +1,13 @@
+namespace Softswitch.Sip.Auth;
+
+public sealed record DigestServerOptions
+{
+    /// <summary>HMAC key for nonces; at least 32 random bytes, shared by every node that verifies them.</summary>
+    public required byte[] Secret { get; init; }
+
+    /// <summary>How long a nonce is accepted before the client gets <c>stale=true</c> (RFC 7616 §3.3).</summary>
+    public TimeSpan NonceLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Upper bound on nonces whose last nonce-count is remembered for replay protection.</summary>
+    public int MaxTrackedNonces { get; init; } = 100_000;
+}

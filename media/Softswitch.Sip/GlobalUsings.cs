@@ -1,0 +1,3 @@
+global using Softswitch.Sip.Messages;
+global using Softswitch.Sip.Parsing;
+global using Softswitch.Sip.Transport;

@@ -1,0 +1,89 @@
+using System.Buffers;
+using System.Text;
+
+namespace Softswitch.Sip.Messages;
+
+/// <summary>Character classes and small lexical helpers from the RFC 3261 §25.1 ABNF.</summary>
+internal static class SipGrammar
+{
+    /// <summary>token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~").</summary>
+    private static readonly SearchValues<char> TokenChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~");
+
+    private static readonly SearchValues<byte> TokenBytes =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~"u8);
+
+    public static bool IsToken(ReadOnlySpan<char> value) => value.Length > 0 && !value.ContainsAnyExcept(TokenChars);
+
+    public static bool IsToken(ReadOnlySpan<byte> value) => value.Length > 0 && !value.ContainsAnyExcept(TokenBytes);
+
+    public static bool IsWhitespace(char c) => c is ' ' or '\t' or '\r' or '\n';
+
+    /// <summary>Index of the closing quote of a quoted-string starting at <paramref name="start"/> (RFC 3261 §25.1 quoted-pair).</summary>
+    public static int FindClosingQuote(ReadOnlySpan<char> text, int start)
+    {
+        for (var i = start + 1; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == '"')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Removes the surrounding quotes and resolves quoted-pairs.</summary>
+    public static string Unquote(ReadOnlySpan<char> quoted)
+    {
+        if (quoted.Length < 2 || quoted[0] != '"' || quoted[^1] != '"')
+        {
+            return quoted.ToString();
+        }
+
+        var inner = quoted[1..^1];
+        if (!inner.Contains('\\'))
+        {
+            return inner.ToString();
+        }
+
+        var builder = new StringBuilder(inner.Length);
+        for (var i = 0; i < inner.Length; i++)
+        {
+            if (inner[i] == '\\' && i + 1 < inner.Length)
+            {
+                i++;
+            }
+
+            builder.Append(inner[i]);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Quotes a value, escaping '"' and '\' as quoted-pairs.</summary>
+    public static string Quote(string value)
+    {
+        if (!value.AsSpan().ContainsAny('"', '\\'))
+        {
+            return string.Concat("\"", value, "\"");
+        }
+
+        var builder = new StringBuilder(value.Length + 4).Append('"');
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.Append('"').ToString();
+    }
+}

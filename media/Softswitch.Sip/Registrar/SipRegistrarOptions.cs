@@ -1,0 +1,16 @@
+namespace Softswitch.Sip.Registrar;
+
+public sealed record SipRegistrarOptions
+{
+    /// <summary>The Digest realm; null uses the domain of the To URI.</summary>
+    public string? Realm { get; init; }
+
+    /// <summary>Shorter non-zero expiries get 423 Interval Too Brief (RFC 3261 §10.3 step 7).</summary>
+    public TimeSpan MinExpires { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Longer expiries are shortened to this value.</summary>
+    public TimeSpan MaxExpires { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Used when neither the contact nor the request says (RFC 3261 §10.2.1.1 default is 3600 s).</summary>
+    public TimeSpan DefaultExpires { get; init; } = TimeSpan.FromHours(1);
+}

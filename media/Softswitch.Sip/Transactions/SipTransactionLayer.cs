@@ -1,0 +1,285 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Softswitch.Sip.Transactions;
+
+/// <summary>
+/// The transaction layer (RFC 3261 §17): receives messages from a transport, matches them to client and server
+/// transactions, creates server transactions for new requests and hands them to the <see cref="ISipTransactionUser"/>.
+/// Terminated transactions leave the tables at once, so <see cref="TransactionCount"/> returns to zero when idle.
+/// </summary>
+public sealed class SipTransactionLayer : ISipMessageReceiver
+{
+    private readonly ConcurrentDictionary<SipTransactionKey, SipClientTransaction> _clients = new();
+    private readonly ConcurrentDictionary<SipTransactionKey, SipServerTransaction> _servers = new();
+
+    /// <summary>RFC 3261 §8.2.2.2: requests without To tag indexed by From tag, Call-ID and CSeq to spot merged requests.</summary>
+    private readonly ConcurrentDictionary<(string? FromTag, string CallId, SipCSeq CSeq), SipTransactionKey> _unTaggedRequests = new();
+
+    private readonly ILogger _logger;
+    private ISipTransactionUser? _user;
+
+    public SipTransactionLayer(ISipTransport transport, SipTransactionOptions? options = null, TimeProvider? timeProvider = null, ILogger<SipTransactionLayer>? logger = null)
+    {
+        Transport = transport;
+        Options = options ?? new SipTransactionOptions();
+        Options.Validate();
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<SipTransactionLayer>.Instance;
+    }
+
+    public ISipTransport Transport { get; }
+
+    public SipTransactionOptions Options { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>Live client plus server transactions.</summary>
+    public int TransactionCount => _clients.Count + _servers.Count;
+
+    /// <summary>Sets the TU that receives new requests. Call before the transport starts delivering messages.</summary>
+    public void Attach(ISipTransactionUser user) => _user = user;
+
+    /// <summary>
+    /// Sends a request in a new client transaction (RFC 3261 §17.1): a Via with our address and a fresh branch is
+    /// pushed on top, Max-Forwards is set to 70 when absent. Use <see cref="SendAckAsync"/> for the ACK of a 2xx.
+    /// </summary>
+    public SipClientTransaction SendRequest(SipRequest request, SipEndPoint destination)
+    {
+        if (request.Method == SipMethods.Ack)
+        {
+            throw new ArgumentException("ACK for 2xx is sent end-to-end with SendAckAsync (RFC 3261 §13.2.2.4).", nameof(request));
+        }
+
+        var local = Transport.LocalEndPoint;
+        var via = new SipVia { Transport = destination.ViaTransport, Host = FormatHost(local.Address), Port = local.Port }
+            .WithParameter("branch", SipIdentifiers.NewBranch())
+            .WithParameter("rport", null);
+        request.PushVia(via);
+        if (!request.Headers.Contains(SipHeaderKind.MaxForwards))
+        {
+            request.MaxForwards = 70;
+        }
+
+        return StartClient(request, destination);
+    }
+
+    /// <summary>
+    /// Cancels a pending INVITE (RFC 3261 §9.1). The CANCEL goes out once a provisional response has arrived;
+    /// returns null when the INVITE already completed.
+    /// </summary>
+    public SipClientTransaction? Cancel(SipClientTransaction invite)
+    {
+        if (invite is not InviteClientTransaction inviteTransaction)
+        {
+            throw new ArgumentException("Only INVITE transactions can be cancelled.", nameof(invite));
+        }
+
+        return inviteTransaction.RequestCancel() ? SendCancel(inviteTransaction) : null;
+    }
+
+    /// <summary>Sends the ACK for a 2xx outside any transaction (RFC 3261 §13.2.2.4, §17.1.1.3).</summary>
+    public ValueTask SendAckAsync(SipRequest ack, SipEndPoint destination, CancellationToken cancellationToken = default)
+    {
+        if (!ack.Headers.Contains(SipHeaderKind.Via))
+        {
+            var local = Transport.LocalEndPoint;
+            ack.PushVia(new SipVia { Transport = destination.ViaTransport, Host = FormatHost(local.Address), Port = local.Port }
+                .WithParameter("branch", SipIdentifiers.NewBranch()));
+        }
+
+        return Transport.SendAsync(ack, destination, cancellationToken);
+    }
+
+    internal SipClientTransaction SendCancel(InviteClientTransaction invite) =>
+        StartClient(SipAckBuilder.Cancel(invite.Request), invite.Remote);
+
+    private SipClientTransaction StartClient(SipRequest request, SipEndPoint destination)
+    {
+        var key = SipTransactionKey.ForClient(request.TopVia.Branch!, request.Method);
+        SipClientTransaction transaction = request.Method == SipMethods.Invite
+            ? new InviteClientTransaction(this, key, request, destination)
+            : new NonInviteClientTransaction(this, key, request, destination);
+        if (!_clients.TryAdd(key, transaction))
+        {
+            throw new InvalidOperationException($"A client transaction with branch {key.Branch} already exists.");
+        }
+
+        transaction.Start();
+        return transaction;
+    }
+
+    /// <summary>Entry point for the transport.</summary>
+    public void OnMessage(SipMessage message, SipEndPoint source)
+    {
+        if (message is SipResponse response)
+        {
+            OnResponse(response);
+        }
+        else
+        {
+            OnRequest((SipRequest)message);
+        }
+    }
+
+    private void OnResponse(SipResponse response)
+    {
+        // RFC 3261 §17.1.3: match on the top Via branch and the CSeq method.
+        var key = SipTransactionKey.ForClient(response.TopVia.Branch ?? "", response.CSeq.Method);
+        if (_clients.TryGetValue(key, out var transaction))
+        {
+            transaction.OnResponse(response);
+        }
+        else
+        {
+            User.OnStrayResponse(response);
+        }
+    }
+
+    private void OnRequest(SipRequest request)
+    {
+        var key = SipTransactionKey.ForServer(request);
+        if (request.Method == SipMethods.Ack)
+        {
+            // RFC 3261 §17.2.3: an ACK for a non-2xx matches the INVITE transaction; an ACK for 2xx matches nothing.
+            if (_servers.TryGetValue(key, out var invite) && invite is InviteServerTransaction inviteTransaction && invite.LastResponse is { IsSuccess: false })
+            {
+                inviteTransaction.OnAck();
+            }
+            else
+            {
+                User.OnAck(request);
+            }
+
+            return;
+        }
+
+        if (_servers.TryGetValue(key, out var existing))
+        {
+            existing.OnRetransmission();
+            return;
+        }
+
+        var transaction = CreateServer(key, request);
+        if (!_servers.TryAdd(key, transaction))
+        {
+            _servers[key].OnRetransmission();
+            return;
+        }
+
+        Track(transaction);
+        if (request.Method == SipMethods.Cancel)
+        {
+            OnCancel(transaction, key);
+            return;
+        }
+
+        if (Reject(transaction))
+        {
+            return;
+        }
+
+        if (transaction is InviteServerTransaction invite2)
+        {
+            invite2.SendTrying();
+        }
+
+        User.OnRequest(transaction);
+    }
+
+    private SipServerTransaction CreateServer(SipTransactionKey key, SipRequest request) =>
+        request.Method == SipMethods.Invite
+            ? new InviteServerTransaction(this, key, request)
+            : new NonInviteServerTransaction(this, key, request);
+
+    /// <summary>RFC 3261 §9.2: CANCEL is answered by its own transaction and terminates the matching INVITE with 487.</summary>
+    private void OnCancel(SipServerTransaction cancelTransaction, SipTransactionKey cancelKey)
+    {
+        var inviteKey = cancelKey with { Method = SipMethods.Invite };
+        if (!_servers.TryGetValue(inviteKey, out var invite))
+        {
+            cancelTransaction.Respond(481);
+            return;
+        }
+
+        cancelTransaction.SendResponse(cancelTransaction.CreateResponse(200, toTag: invite.LastResponse?.To.Tag));
+        User.OnCancel(invite, cancelTransaction.Request);
+        invite.SendResponse(invite.CreateResponse(487, toTag: invite.LastResponse?.To.Tag));
+    }
+
+    /// <summary>Checks that stop a request before the TU sees it. Returns true when it was answered.</summary>
+    private bool Reject(SipServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        if (Options.RejectExhaustedMaxForwards && request.MaxForwards == 0 && request.Method != SipMethods.Options)
+        {
+            // RFC 3261 §16.3 item 3 (OPTIONS may be answered by the element itself, §11).
+            transaction.Respond(483);
+            return true;
+        }
+
+        if (!Options.DetectLoops)
+        {
+            return false;
+        }
+
+        var local = Transport.LocalEndPoint;
+        var ownSentBy = string.Concat(FormatHost(local.Address), ":", local.Port.ToString(CultureInfo.InvariantCulture));
+        if (request.Vias.Skip(1).Any(v => string.Equals(v.SentBy, ownSentBy, StringComparison.OrdinalIgnoreCase)))
+        {
+            // RFC 3261 §16.3 item 4: our own address below the top Via means the request came back to us.
+            transaction.Respond(482);
+            return true;
+        }
+
+        if (request.To.Tag is null
+            && _unTaggedRequests.TryGetValue((request.From.Tag, request.CallId, request.CSeq), out var firstKey)
+            && firstKey != transaction.Key)
+        {
+            // RFC 3261 §8.2.2.2: the same request arrived again over a different path (merged request).
+            transaction.Respond(482);
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Track(SipServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        if (request.To.Tag is null && request.Method != SipMethods.Cancel)
+        {
+            _unTaggedRequests.TryAdd((request.From.Tag, request.CallId, request.CSeq), transaction.Key);
+        }
+    }
+
+    internal void Remove(SipTransaction transaction)
+    {
+        switch (transaction)
+        {
+            case SipClientTransaction client:
+                _clients.TryRemove(new KeyValuePair<SipTransactionKey, SipClientTransaction>(client.Key, client));
+                break;
+            case SipServerTransaction server:
+                _servers.TryRemove(new KeyValuePair<SipTransactionKey, SipServerTransaction>(server.Key, server));
+                var request = server.Request;
+                if (request.To.Tag is null)
+                {
+                    _unTaggedRequests.TryRemove(new KeyValuePair<(string?, string, SipCSeq), SipTransactionKey>((request.From.Tag, request.CallId, request.CSeq), server.Key));
+                }
+
+                break;
+        }
+    }
+
+    internal void ReportTransportError(SipServerTransaction transaction, Exception exception) =>
+        _logger.LogWarning("Transport error on server transaction {Method} {CallId} to {Remote}: {Reason}",
+            transaction.Request.Method, transaction.Request.CallId, transaction.Remote, exception.Message);
+
+    private ISipTransactionUser User => _user ?? throw new InvalidOperationException("No transaction user attached.");
+
+    private static string FormatHost(System.Net.IPAddress address) =>
+        address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+}

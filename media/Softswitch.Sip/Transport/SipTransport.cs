@@ -1,0 +1,385 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Softswitch.Sip.Serialization;
+
+namespace Softswitch.Sip.Transport;
+
+/// <summary>
+/// UDP and TCP on one address and port (RFC 3261 §18). Reads messages, answers malformed requests with the
+/// parse error's status and reason when they can be routed (otherwise drops and counts them), stamps
+/// received/rport on requests, keeps a table of TCP connections so responses reuse the request's connection,
+/// and hands everything else to an <see cref="ISipMessageReceiver"/>.
+/// </summary>
+public sealed class SipTransport : ISipTransport, IAsyncDisposable
+{
+    private const int MaxDatagram = 65_535;
+
+    private readonly SipTransportOptions _options;
+    private readonly SipParser _parser;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<IPEndPoint, SipTcpConnection> _connections = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _loops = [];
+    private Socket? _udp;
+    private Socket? _tcpListener;
+    private ISipMessageReceiver? _receiver;
+
+    public SipTransport(SipTransportOptions options, ILogger<SipTransport>? logger = null)
+    {
+        _options = options;
+        _parser = new SipParser(options.Parser);
+        _logger = logger ?? NullLogger<SipTransport>.Instance;
+    }
+
+    public SipTransportCounters Counters { get; } = new();
+
+    public IPEndPoint LocalEndPoint { get; private set; } = new(IPAddress.None, 0);
+
+    /// <summary>Open TCP connections, accepted or initiated.</summary>
+    public int ConnectionCount => _connections.Count;
+
+    /// <summary>Binds the sockets and starts the receive loops.</summary>
+    public void Start(ISipMessageReceiver receiver)
+    {
+        if (_receiver is not null)
+        {
+            throw new InvalidOperationException("The transport is already started.");
+        }
+
+        _receiver = receiver;
+        var endPoint = _options.ListenEndPoint;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                Bind(endPoint);
+                break;
+            }
+            catch (SocketException) when (endPoint.Port == 0 && attempt < 10)
+            {
+                // The ephemeral port UDP got may be taken for TCP; close both and try another one.
+                _udp?.Dispose();
+                _tcpListener?.Dispose();
+            }
+        }
+
+        if (_udp is not null)
+        {
+            _loops.Add(Task.Run(() => ReceiveDatagramsAsync(_udp, _stopping.Token)));
+        }
+
+        if (_tcpListener is not null)
+        {
+            _loops.Add(Task.Run(() => AcceptAsync(_tcpListener, _stopping.Token)));
+        }
+
+        _logger.LogInformation("SIP transport listening on {EndPoint}", LocalEndPoint);
+    }
+
+    private void Bind(IPEndPoint endPoint)
+    {
+        var port = endPoint.Port;
+        if (_options.EnableUdp)
+        {
+            _udp = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            _udp.Bind(endPoint);
+            port = ((IPEndPoint)_udp.LocalEndPoint!).Port;
+        }
+
+        if (_options.EnableTcp)
+        {
+            _tcpListener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            _tcpListener.Bind(new IPEndPoint(endPoint.Address, port));
+            _tcpListener.Listen(512);
+            port = ((IPEndPoint)_tcpListener.LocalEndPoint!).Port;
+        }
+
+        LocalEndPoint = new IPEndPoint(endPoint.Address, port);
+    }
+
+    public async ValueTask SendAsync(SipMessage message, SipEndPoint destination, CancellationToken cancellationToken = default)
+    {
+        var length = SipSerializer.GetByteCount(message);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            SipSerializer.Write(message, buffer);
+            await SendBytesAsync(buffer.AsMemory(0, length), destination, cancellationToken).ConfigureAwait(false);
+            Counters.MessageSent();
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or IOException)
+        {
+            Counters.SendFailed();
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public ValueTask SendResponseAsync(SipResponse response, SipEndPoint requestSource, CancellationToken cancellationToken = default)
+    {
+        // RFC 3261 §18.2.2: a reliable transport reuses the connection the request came in on, if still open.
+        if (requestSource.Protocol == SipTransportProtocol.Tcp && _connections.ContainsKey(requestSource.EndPoint))
+        {
+            return SendAsync(response, requestSource, cancellationToken);
+        }
+
+        return SendAsync(response, ViaProcessing.ResponseDestination(response.TopVia, requestSource), cancellationToken);
+    }
+
+    private async ValueTask SendBytesAsync(ReadOnlyMemory<byte> bytes, SipEndPoint destination, CancellationToken cancellationToken)
+    {
+        if (destination.Protocol == SipTransportProtocol.Udp)
+        {
+            var udp = _udp ?? throw new InvalidOperationException("UDP is not enabled.");
+            await udp.SendToAsync(bytes, SocketFlags.None, destination.EndPoint, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var connection = await GetOrConnectAsync(destination.EndPoint, cancellationToken).ConfigureAwait(false);
+        await connection.SendAsync(bytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<SipTcpConnection> GetOrConnectAsync(IPEndPoint remote, CancellationToken cancellationToken)
+    {
+        remote = SipTcpConnection.Normalize(remote);
+        if (_connections.TryGetValue(remote, out var existing))
+        {
+            return existing;
+        }
+
+        var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        timeout.CancelAfter(_options.TcpConnectTimeout);
+        try
+        {
+            await socket.ConnectAsync(remote, timeout.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        var connection = new SipTcpConnection(socket);
+        if (!_connections.TryAdd(connection.RemoteEndPoint, connection))
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            return _connections[remote];
+        }
+
+        Counters.Opened();
+        connection.Start(ReceiveStreamAsync);
+        return connection;
+    }
+
+    private async Task ReceiveDatagramsAsync(Socket socket, CancellationToken cancellationToken)
+    {
+        // One pooled buffer for the loop: the parser copies each accepted message into its own exact-size array.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
+        EndPoint any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                SocketReceiveFromResult received;
+                try
+                {
+                    received = await socket.ReceiveFromAsync(buffer.AsMemory(0, MaxDatagram), SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
+                }
+                catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionReset)
+                {
+                    // ICMP port unreachable from an earlier send; not an error of this loop.
+                    continue;
+                }
+
+                var source = SipEndPoint.Udp(SipTcpConnection.Normalize((IPEndPoint)received.RemoteEndPoint));
+                var datagram = buffer.AsSpan(0, received.ReceivedBytes);
+                if (datagram.Trim("\r\n"u8).IsEmpty)
+                {
+                    Counters.KeepAlive();
+                    continue;
+                }
+
+                var result = _parser.Parse(datagram, SipFraming.Datagram);
+                await DispatchAsync(result.Message, result.Error, source, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+            // Shutting down: the socket was closed under the pending receive.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task AcceptAsync(Socket listener, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var socket = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
+                var connection = new SipTcpConnection(socket);
+                if (_connections.TryAdd(connection.RemoteEndPoint, connection))
+                {
+                    Counters.Accepted();
+                    connection.Start(ReceiveStreamAsync);
+                }
+                else
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task ReceiveStreamAsync(SipTcpConnection connection, CancellationToken cancellationToken)
+    {
+        using var framer = new SipStreamFramer(_parser);
+        var source = connection.Remote;
+        try
+        {
+            while (true)
+            {
+                var read = await connection.ReceiveAsync(framer.GetMemory(), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                framer.Advance(read);
+                if (!await DrainFramesAsync(framer, connection, source, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            _logger.LogDebug("TCP connection {Remote} ended: {Reason}", source, exception.Message);
+        }
+        finally
+        {
+            if (_connections.TryRemove(new KeyValuePair<IPEndPoint, SipTcpConnection>(connection.RemoteEndPoint, connection)))
+            {
+                _ = Task.Run(async () => await connection.DisposeAsync().ConfigureAwait(false), CancellationToken.None);
+            }
+        }
+    }
+
+    /// <returns>False when the stream must be closed.</returns>
+    private async ValueTask<bool> DrainFramesAsync(SipStreamFramer framer, SipTcpConnection connection, SipEndPoint source, CancellationToken cancellationToken)
+    {
+        for (var frame = framer.Read(); frame.Kind != SipFrameKind.NeedMoreData; frame = framer.Read())
+        {
+            switch (frame.Kind)
+            {
+                case SipFrameKind.KeepAlivePing:
+                    // RFC 5626 §3.5.1: answer a double-CRLF ping with a single CRLF pong.
+                    Counters.KeepAlive();
+                    await connection.SendAsync("\r\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+                    break;
+                case SipFrameKind.KeepAlivePong:
+                    Counters.KeepAlive();
+                    break;
+                case SipFrameKind.Message:
+                    await DispatchAsync(frame.Message, null, source, cancellationToken).ConfigureAwait(false);
+                    break;
+                case SipFrameKind.Invalid:
+                    await DispatchAsync(frame.Message, frame.Error, source, cancellationToken).ConfigureAwait(false);
+                    if (frame.IsFatal)
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    private async ValueTask DispatchAsync(SipMessage? message, SipParseError? error, SipEndPoint source, CancellationToken cancellationToken)
+    {
+        if (message is not null && error is null)
+        {
+            error = SipMessageValidator.Validate(message);
+        }
+
+        if (error is not null)
+        {
+            await RejectAsync(message, error, source, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        message!.Source = source;
+        if (message is SipRequest request)
+        {
+            ViaProcessing.StampSource(request, source);
+        }
+
+        Counters.MessageReceived();
+        try
+        {
+            _receiver!.OnMessage(message, source);
+        }
+        catch (Exception exception)
+        {
+            // The receive loop is a boundary: a failing handler is logged and counted, and the loop goes on.
+            Counters.ReceiverFailed();
+            _logger.LogError(exception, "SIP message handler failed for {Message} from {Source}", message, source);
+        }
+    }
+
+    private async ValueTask RejectAsync(SipMessage? message, SipParseError error, SipEndPoint source, CancellationToken cancellationToken)
+    {
+        if (message is SipRequest request && SipMessageValidator.CanRespond(request))
+        {
+            // RFC 3261 §8.2 / §18.3: answer with a reason phrase that names the fault, routed like any response.
+            ViaProcessing.StampSource(request, source);
+            var response = SipResponse.CreateFor(request, error.StatusCode, error.ReasonPhrase);
+            try
+            {
+                await SendResponseAsync(response, source, cancellationToken).ConfigureAwait(false);
+                Counters.Answered();
+                _logger.LogInformation("Rejected malformed request from {Source}: {Error}", source, error);
+                return;
+            }
+            catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException)
+            {
+                _logger.LogDebug("Could not send {Error} to {Source}: {Reason}", error, source, exception.Message);
+            }
+        }
+
+        Counters.Dropped();
+        _logger.LogDebug("Dropped malformed input from {Source}: {Error}", source, error);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _udp?.Dispose();
+        _tcpListener?.Dispose();
+        await Task.WhenAll(_loops).ConfigureAwait(false);
+        foreach (var connection in _connections.Values)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _connections.Clear();
+        _stopping.Dispose();
+    }
+}

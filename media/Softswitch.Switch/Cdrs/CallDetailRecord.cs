@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+using Softswitch.Domain;
+
+namespace Softswitch.Switch.Cdrs;
+
+/// <summary>
+/// Everything the switch records about one call. The same shape is journalled while the call is in progress
+/// (with <see cref="EndAt"/> unset) and written once more, complete, when it ends.
+/// </summary>
+public sealed record CallDetailRecord
+{
+    /// <summary>A <c>cdr_</c> id assigned at setup (see <see cref="NewId"/>); the store skips ids it already has.</summary>
+    public required string Id { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required string CallId { get; init; }
+
+    public string? AccountId { get; init; }
+
+    public string? MappingGatewayId { get; init; }
+
+    public string? PhoneId { get; init; }
+
+    public required string CallerReceived { get; init; }
+
+    public required string CalleeReceived { get; init; }
+
+    public string? CallerSent { get; init; }
+
+    public string? CalleeSent { get; init; }
+
+    public IReadOnlyList<CdrAttemptRecord> Attempts { get; init; } = [];
+
+    public required DateTimeOffset SetupAt { get; init; }
+
+    public DateTimeOffset? RingingAt { get; init; }
+
+    public DateTimeOffset? AnswerAt { get; init; }
+
+    public DateTimeOffset? EndAt { get; init; }
+
+    /// <summary>Final SIP status the caller got; 0 while the call is in progress.</summary>
+    public int FinalCode { get; init; }
+
+    public HangupSide HangupSide { get; init; }
+
+    public bool Interrupted { get; init; }
+
+    /// <summary>Post-dial delay: setup to first ringing, or to the end when nothing rang.</summary>
+    [JsonIgnore]
+    public TimeSpan? Pdd => (RingingAt ?? EndAt) - SetupAt;
+
+    /// <summary>Answer to end; zero for an unanswered call.</summary>
+    [JsonIgnore]
+    public TimeSpan Duration => AnswerAt is { } answer && EndAt is { } end && end > answer ? end - answer : TimeSpan.Zero;
+
+    [JsonIgnore]
+    public int Q850Cause => Cdrs.Q850Cause.FromSipStatus(FinalCode);
+
+    public static string NewId(DateTimeOffset setupAt) => IdGenerator.New(IdPrefix.Cdr, setupAt);
+
+    /// <summary>
+    /// The record of a call that was still in progress when the switch stopped: it ends at the last moment the
+    /// journal knew of, answered calls keep their 200 and unanswered ones get 500 (the caller got no answer from us).
+    /// </summary>
+    public CallDetailRecord AsInterrupted() => this with
+    {
+        EndAt = EndAt ?? AnswerAt ?? RingingAt ?? SetupAt,
+        FinalCode = FinalCode != 0 ? FinalCode : AnswerAt is null ? 500 : 200,
+        HangupSide = HangupSide.Switch,
+        Interrupted = true,
+    };
+}

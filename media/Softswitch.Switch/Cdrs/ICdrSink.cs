@@ -1,0 +1,11 @@
+namespace Softswitch.Switch.Cdrs;
+
+/// <summary>Where the call path hands CDRs. Completion means the record is durable, not that it is in the database.</summary>
+public interface ICdrSink
+{
+    /// <summary>Journals a call in progress (set up, ringing, answered) so a crash still leaves an interrupted CDR.</summary>
+    ValueTask JournalAsync(CallDetailRecord inProgress, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the complete CDR of a call that has ended.</summary>
+    ValueTask WriteAsync(CallDetailRecord final, CancellationToken cancellationToken = default);
+}

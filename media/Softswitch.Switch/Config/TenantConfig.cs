@@ -1,0 +1,42 @@
+using System.Collections.Frozen;
+
+namespace Softswitch.Switch.Config;
+
+/// <summary>One active tenant's part of a snapshot.</summary>
+public sealed class TenantConfig
+{
+    private readonly RouteTrie _routes;
+
+    internal TenantConfig(
+        string tenantId,
+        string sipDomain,
+        FrozenDictionary<string, AccountEntry> accounts,
+        FrozenDictionary<string, MappingGatewayEntry> mappingGateways,
+        FrozenDictionary<string, RoutingGatewayEntry> routingGateways,
+        RouteTrie routes,
+        int routeCount)
+    {
+        TenantId = tenantId;
+        SipDomain = sipDomain;
+        Accounts = accounts;
+        MappingGateways = mappingGateways;
+        RoutingGateways = routingGateways;
+        _routes = routes;
+        RouteCount = routeCount;
+    }
+
+    public string TenantId { get; }
+
+    public string SipDomain { get; }
+
+    public FrozenDictionary<string, AccountEntry> Accounts { get; }
+
+    public FrozenDictionary<string, MappingGatewayEntry> MappingGateways { get; }
+
+    public FrozenDictionary<string, RoutingGatewayEntry> RoutingGateways { get; }
+
+    public int RouteCount { get; }
+
+    /// <summary>The active route with the longest prefix of <paramref name="callee"/>; the empty prefix is the default route.</summary>
+    public RouteEntry? FindRoute(ReadOnlySpan<char> callee) => _routes.Find(callee);
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Softswitch.Benchmarks.SipMessageBenchmarks).Assembly).Run(args);

@@ -1,0 +1,123 @@
+using System.Net;
+using Softswitch.Domain;
+using Softswitch.Switch.Tests.Builders;
+
+namespace Softswitch.Switch.Tests.Config;
+
+public sealed class SnapshotLookupTests
+{
+    [Fact]
+    public void Longest_route_prefix_wins_and_the_empty_prefix_is_the_default()
+    {
+        var snapshot = new ConfigRows().Tenant("t").Account("t", "v")
+            .Routing("t", "v", "g")
+            .Route("t", "default", "", ["g"]).Route("t", "uk", "44", ["g"]).Route("t", "london", "4420", ["g"])
+            .Snapshot();
+
+        Assert.Equal("london", snapshot.FindRoute("t", "442071234567")?.Id);
+        Assert.Equal("uk", snapshot.FindRoute("t", "441611234567")?.Id);
+        Assert.Equal("uk", snapshot.FindRoute("t", "44")?.Id);
+        Assert.Equal("default", snapshot.FindRoute("t", "33123")?.Id);
+        Assert.Equal("default", snapshot.FindRoute("t", "")?.Id);
+    }
+
+    [Fact]
+    public void No_route_matches_without_a_default_and_disabled_routes_fall_back_to_shorter_ones()
+    {
+        var snapshot = new ConfigRows().Tenant("t").Account("t", "v").Routing("t", "v", "g")
+            .Route("t", "uk", "44", ["g"]).Route("t", "london", "4420", ["g"], GatewayStatus.Disabled)
+            .Snapshot();
+
+        Assert.Null(snapshot.FindRoute("t", "33123"));
+        Assert.Equal("uk", snapshot.FindRoute("t", "442071234567")?.Id);
+        Assert.Null(snapshot.FindRoute("unknown-tenant", "44"));
+    }
+
+    [Fact]
+    public void Routes_leave_out_disabled_gateways_and_gateways_of_inactive_vendors()
+    {
+        var snapshot = new ConfigRows().Tenant("t").Account("t", "v").Account("t", "closed", AccountStatus.Closed)
+            .Routing("t", "v", "up").Routing("t", "v", "off", status: GatewayStatus.Disabled).Routing("t", "closed", "orphan")
+            .Route("t", "r", "", ["off", "up", "orphan", "missing"])
+            .Snapshot();
+
+        Assert.Equal(["up"], snapshot.FindRoute("t", "1")!.Gateways.Select(g => g.Id));
+    }
+
+    [Fact]
+    public void Ingress_is_found_by_cidr_and_the_most_specific_block_wins()
+    {
+        var snapshot = new ConfigRows().Tenant("t").Account("t", "c")
+            .Mapping("t", "c", "wide", ["203.0.113.0/24"]).Mapping("t", "c", "narrow", ["203.0.113.8/29"])
+            .Mapping("t", "c", "v6", ["2001:db8::/32"])
+            .Snapshot();
+
+        Assert.True(snapshot.TryIdentifyIngress(IPAddress.Parse("203.0.113.200"), "4420", out var wide));
+        Assert.True(snapshot.TryIdentifyIngress(IPAddress.Parse("203.0.113.9"), "4420", out var narrow));
+        Assert.True(snapshot.TryIdentifyIngress(IPAddress.Parse("::ffff:203.0.113.9"), "4420", out var mapped));
+        Assert.True(snapshot.TryIdentifyIngress(IPAddress.Parse("2001:db8::5"), "4420", out var v6));
+        Assert.False(snapshot.TryIdentifyIngress(IPAddress.Parse("198.51.100.1"), "4420", out _));
+        Assert.Equal("wide", wide.Gateway.Id);
+        Assert.Equal("narrow", narrow.Gateway.Id);
+        Assert.Equal("narrow", mapped.Gateway.Id);
+        Assert.Equal("v6", v6.Gateway.Id);
+        Assert.Equal("4420", wide.Callee);
+    }
+
+    [Fact]
+    public void Longest_matching_tech_prefix_wins_and_is_stripped()
+    {
+        var snapshot = new ConfigRows().Tenant("t").Account("t", "c")
+            .Mapping("t", "c", "plain", ["198.51.100.7"])
+            .Mapping("t", "c", "short", ["198.51.100.7"], techPrefix: "77")
+            .Mapping("t", "c", "long", ["198.51.100.0/24"], techPrefix: "7788")
+            .Snapshot();
+        var source = IPAddress.Parse("198.51.100.7");
+
+        Assert.True(snapshot.TryIdentifyIngress(source, "7788442071234567", out var longest));
+        Assert.True(snapshot.TryIdentifyIngress(source, "77442071234567", out var shorter));
+        Assert.True(snapshot.TryIdentifyIngress(source, "442071234567", out var none));
+        Assert.Equal(("long", "442071234567"), (longest.Gateway.Id, longest.Callee));
+        Assert.Equal(("short", "442071234567"), (shorter.Gateway.Id, shorter.Callee));
+        Assert.Equal(("plain", "442071234567"), (none.Gateway.Id, none.Callee));
+    }
+
+    [Fact]
+    public void A_tech_prefix_gateway_alone_refuses_callees_without_its_prefix()
+    {
+        var snapshot = new ConfigRows().Tenant("t").Account("t", "c").Mapping("t", "c", "m", ["198.51.100.7"], techPrefix: "77").Snapshot();
+
+        Assert.False(snapshot.TryIdentifyIngress(IPAddress.Parse("198.51.100.7"), "442071234567", out _));
+    }
+
+    [Fact]
+    public void Disabled_gateways_suspended_accounts_and_suspended_tenants_are_not_ingress()
+    {
+        var snapshot = new ConfigRows()
+            .Tenant("t").Account("t", "c").Account("t", "s", AccountStatus.Suspended)
+            .Tenant("off", status: TenantStatus.Suspended).Account("off", "oc")
+            .Mapping("t", "c", "disabled", ["192.0.2.1"], status: GatewayStatus.Disabled)
+            .Mapping("t", "s", "suspended", ["192.0.2.2"])
+            .Mapping("off", "oc", "tenant-off", ["192.0.2.3"])
+            .Snapshot();
+
+        Assert.False(snapshot.TryIdentifyIngress(IPAddress.Parse("192.0.2.1"), "1", out _));
+        Assert.False(snapshot.TryIdentifyIngress(IPAddress.Parse("192.0.2.2"), "1", out _));
+        Assert.False(snapshot.TryIdentifyIngress(IPAddress.Parse("192.0.2.3"), "1", out _));
+    }
+
+    [Fact]
+    public void Phone_is_found_by_domain_ignoring_case_and_username_respecting_case()
+    {
+        var snapshot = new ConfigRows().Tenant("t", "pbx.example.net").Account("t", "c")
+            .Phone("t", "c", "p1", "alice").Phone("t", "c", "p2", "bob", PhoneStatus.Disabled)
+            .Snapshot();
+
+        var alice = snapshot.FindPhone("PBX.Example.NET", "alice");
+
+        Assert.Equal(("p1", "md5-p1", "sha-p1", "t"), (alice?.Id, alice?.Ha1Md5, alice?.Ha1Sha256, alice?.TenantId));
+        Assert.Null(snapshot.FindPhone("pbx.example.net", "Alice"));
+        Assert.Null(snapshot.FindPhone("pbx.example.net", "bob"));
+        Assert.Null(snapshot.FindPhone("other.example.net", "alice"));
+    }
+}

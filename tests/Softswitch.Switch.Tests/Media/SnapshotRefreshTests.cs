@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Softswitch.Domain;
+using Softswitch.Media.Config;
+using Softswitch.Switch.Config;
+
+namespace Softswitch.Switch.Tests.Media;
+
+public sealed class SnapshotRefreshTests
+{
+    [Fact]
+    public async Task Snapshot_sees_inserts_updates_and_deletes_and_skips_rebuilds_when_nothing_changed()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var tenantId = await SeedAsync(database);
+        var source = new SwitchConfigSource();
+        var refresher = new SwitchConfigRefresher(
+            new DatabaseConfigSnapshotLoader(database.Options, TimeProvider.System), source, TimeProvider.System,
+            NullLogger<SwitchConfigRefresher>.Instance);
+
+        var first = await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        var unchanged = await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        var routeBefore = source.Current.FindRoute(tenantId, "442071234567")?.Id;
+
+        await using (var db = database.ForTenant(tenantId))
+        {
+            db.Routes.Add(new Route { Name = "London", Prefix = "4420", RoutingGatewayIds = [await db.RoutingGateways.Select(g => g.Id).SingleAsync()] });
+            await db.SaveChangesAsync();
+        }
+
+        var afterInsert = await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        var routeAfterInsert = source.Current.FindRoute(tenantId, "442071234567")?.Prefix;
+
+        await using (var db = database.ForTenant(tenantId))
+        {
+            var gateway = await db.RoutingGateways.SingleAsync();
+            gateway.Status = GatewayStatus.Disabled;
+            await db.SaveChangesAsync();
+        }
+
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        var gatewaysAfterDisable = source.Current.FindRoute(tenantId, "442071234567")!.Gateways.Count;
+
+        await using (var db = database.ForTenant(tenantId))
+        {
+            db.Routes.Remove(await db.Routes.SingleAsync(r => r.Prefix == "4420"));
+            await db.SaveChangesAsync();
+        }
+
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(first);
+        Assert.False(unchanged);
+        Assert.NotNull(routeBefore);
+        Assert.True(afterInsert);
+        Assert.Equal("4420", routeAfterInsert);
+        Assert.Equal(0, gatewaysAfterDisable);
+        Assert.Equal("44", source.Current.FindRoute(tenantId, "442071234567")?.Prefix);
+        Assert.Equal(4, source.Current.Version);
+    }
+
+    [Fact]
+    public async Task Snapshot_holds_every_tenant_and_the_first_load_happens_at_start()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var alpha = await SeedAsync(database, "alpha");
+        var bravo = await SeedAsync(database, "bravo");
+        var source = new SwitchConfigSource();
+        using var refresher = new SwitchConfigRefresher(
+            new DatabaseConfigSnapshotLoader(database.Options, TimeProvider.System), source, TimeProvider.System,
+            NullLogger<SwitchConfigRefresher>.Instance);
+
+        await refresher.StartAsync(TestContext.Current.CancellationToken);
+        var snapshot = source.Current;
+        await refresher.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal([alpha, bravo], snapshot.Tenants.Keys.Order(StringComparer.Ordinal));
+        Assert.NotNull(snapshot.FindPhone("alpha.example.net", "1001"));
+        Assert.NotNull(snapshot.FindPhone("bravo.example.net", "1001"));
+    }
+
+    private static async Task<string> SeedAsync(SqliteDatabase database, string name = "alpha")
+    {
+        var tenant = new Tenant { Name = name, SipDomain = $"{name}.example.net", DefaultCurrency = "USD" };
+        await using (var platform = database.Platform())
+        {
+            platform.Tenants.Add(tenant);
+            await platform.SaveChangesAsync();
+        }
+
+        await using var db = database.ForTenant(tenant.Id);
+        var client = new Account { Name = "Client", Kind = AccountKind.Client, Currency = "USD" };
+        var vendor = new Account { Name = "Vendor", Kind = AccountKind.Vendor, Currency = "USD" };
+        db.Accounts.AddRange(client, vendor);
+        await db.SaveChangesAsync();
+        var phone = new Phone { AccountId = client.Id, Username = "1001" };
+        phone.SetPassword(tenant.SipDomain, "secret");
+        var gateway = new RoutingGateway { AccountId = vendor.Id, Name = "Vendor GW", Host = "192.0.2.10" };
+        db.Phones.Add(phone);
+        db.RoutingGateways.Add(gateway);
+        db.MappingGateways.Add(new MappingGateway { AccountId = client.Id, Name = "In", SourceAddresses = ["198.51.100.7"] });
+        await db.SaveChangesAsync();
+        db.Routes.Add(new Route { Name = "UK", Prefix = "44", RoutingGatewayIds = [gateway.Id] });
+        await db.SaveChangesAsync();
+        return tenant.Id;
+    }
+}
