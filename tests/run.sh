@@ -41,7 +41,7 @@ for project in tests/*.Tests/*.csproj; do
   name=$(basename "$project" .csproj)
   binary="tests/$name/bin/Release/net10.0/$name"
   xml="$results/$name.xml"
-  "$binary" -noColor -xml "$xml" | grep -vE '^\s*$'
+  "$binary" -noColor -result-xml "$xml" | grep -vE '^\s*$'
   if [ ! -f "$xml" ]; then failed=$((failed + 1)); echo "FAIL $name produced no results"; continue; fi
   sum() { grep -o "<assembly [^>]*" "$xml" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
   passed=$((passed + $(sum passed))); failed=$((failed + $(sum failed) + $(sum errors))); skipped=$((skipped + $(sum skipped)))
@@ -50,10 +50,10 @@ done
 step "Migrations"
 for provider in Sqlite SqlServer; do
   check "migrations-$provider-up-to-date" dotnet ef migrations has-pending-model-changes \
-    --project "api/Softswitch.Data.$provider" --startup-project "api/Softswitch.Data.$provider" -c Release --no-build
+    --project "api/Softswitch.Data.$provider" --startup-project "api/Softswitch.Data.$provider" --configuration Release --no-build
 done
 check "sqlserver-idempotent-script" dotnet ef migrations script --idempotent \
-  --project api/Softswitch.Data.SqlServer --startup-project api/Softswitch.Data.SqlServer -c Release --no-build \
+  --project api/Softswitch.Data.SqlServer --startup-project api/Softswitch.Data.SqlServer --configuration Release --no-build \
   -o "$root/artifacts/softswitch-sqlserver.sql"
 
 echo
