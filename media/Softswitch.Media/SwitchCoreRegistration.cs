@@ -24,13 +24,9 @@ public static class SwitchCoreRegistration
         services.AddOptions<CdrSpoolOptions>().Configure(configureSpool).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CdrSpoolOptions>, CdrSpoolOptionsValidation>();
 
-        // The context options do not depend on the scope; the switch's singletons keep one copy.
-        services.AddSingleton(sp =>
-        {
-            using var scope = sp.CreateScope();
-            return new SwitchDatabase(scope.ServiceProvider.GetRequiredService<DbContextOptions<SoftswitchDbContext>>());
-        });
-
+        // The switch's singletons share one scope's context options; the scope lives as long as they do, because
+        // the options keep a reference to the provider that built them.
+        services.AddSingleton(sp => new SwitchDatabase(sp.CreateScope()));
         services.AddSingleton<SwitchConfigSource>();
         services.AddSingleton<ISwitchConfigSource>(sp => sp.GetRequiredService<SwitchConfigSource>());
         services.AddSingleton<CallCapacity>();
@@ -49,7 +45,12 @@ public static class SwitchCoreRegistration
         return services;
     }
 
-    private sealed record SwitchDatabase(DbContextOptions<SoftswitchDbContext> Options);
+    private sealed class SwitchDatabase(IServiceScope scope) : IDisposable
+    {
+        public DbContextOptions<SoftswitchDbContext> Options { get; } = scope.ServiceProvider.GetRequiredService<DbContextOptions<SoftswitchDbContext>>();
+
+        public void Dispose() => scope.Dispose();
+    }
 
     private sealed class CdrSpoolOptionsValidation : IValidateOptions<CdrSpoolOptions>
     {

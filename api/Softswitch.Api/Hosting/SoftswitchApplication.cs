@@ -3,10 +3,12 @@ using Softswitch.Api.Auth;
 using Softswitch.Api.Endpoints;
 using Softswitch.Api.Http;
 using Softswitch.Api.OpenApi;
+using Softswitch.Media;
+using Softswitch.Media.Sip;
 
 namespace Softswitch.Api.Hosting;
 
-/// <summary>Builds the one process that hosts the API, the worker and (later) the switch, per <see cref="ProcessRoles"/>.</summary>
+/// <summary>Builds the one process that hosts the API, the worker and the SIP switch, per <see cref="ProcessRoles"/>.</summary>
 public static class SoftswitchApplication
 {
     public static WebApplication Build(string[] args)
@@ -53,6 +55,11 @@ public static class SoftswitchApplication
         builder.Services.AddSoftswitchSwagger();
         builder.Services.AddSoftswitchHealthChecks();
         builder.Services.AddSoftswitchWorker(options, roles, runServer: roles.Worker && !exportingOpenApi);
+        if (roles.Switch && !exportingOpenApi)
+        {
+            builder.Services.AddSoftswitchSwitchCore(spool => spool.Directory = Path.Combine(DatabaseRegistration.ResolveDataDir(options), "cdr-spool"));
+            builder.Services.AddSoftswitchSipSwitch(builder.Configuration);
+        }
 
         var app = builder.Build();
 

@@ -43,8 +43,9 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
     public void Attach(ISipTransactionUser user) => _user = user;
 
     /// <summary>
-    /// Sends a request in a new client transaction (RFC 3261 §17.1): a Via with our address and a fresh branch is
-    /// pushed on top, Max-Forwards is set to 70 when absent. Use <see cref="SendAckAsync"/> for the ACK of a 2xx.
+    /// Sends a request in a new client transaction (RFC 3261 §17.1): a Via with our advertised address
+    /// (<see cref="ISipTransport.AdvertisedEndPoint"/>) and a fresh branch is pushed on top, Max-Forwards is set to 70
+    /// when absent. Use <see cref="SendAckAsync"/> for the ACK of a 2xx.
     /// </summary>
     public SipClientTransaction SendRequest(SipRequest request, SipEndPoint destination)
     {
@@ -53,7 +54,7 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
             throw new ArgumentException("ACK for 2xx is sent end-to-end with SendAckAsync (RFC 3261 §13.2.2.4).", nameof(request));
         }
 
-        var local = Transport.LocalEndPoint;
+        var local = Transport.AdvertisedEndPoint;
         var via = new SipVia { Transport = destination.ViaTransport, Host = FormatHost(local.Address), Port = local.Port }
             .WithParameter("branch", SipIdentifiers.NewBranch())
             .WithParameter("rport", null);
@@ -85,7 +86,7 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
     {
         if (!ack.Headers.Contains(SipHeaderKind.Via))
         {
-            var local = Transport.LocalEndPoint;
+            var local = Transport.AdvertisedEndPoint;
             ack.PushVia(new SipVia { Transport = destination.ViaTransport, Host = FormatHost(local.Address), Port = local.Port }
                 .WithParameter("branch", SipIdentifiers.NewBranch()));
         }
@@ -225,7 +226,7 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
             return false;
         }
 
-        var local = Transport.LocalEndPoint;
+        var local = Transport.AdvertisedEndPoint;
         var ownSentBy = string.Concat(FormatHost(local.Address), ":", local.Port.ToString(CultureInfo.InvariantCulture));
         if (request.Vias.Skip(1).Any(v => string.Equals(v.SentBy, ownSentBy, StringComparison.OrdinalIgnoreCase)))
         {

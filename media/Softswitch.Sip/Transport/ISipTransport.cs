@@ -3,8 +3,13 @@ namespace Softswitch.Sip.Transport;
 /// <summary>What the transaction layer needs from a transport (RFC 3261 §18). Implemented by <see cref="SipTransport"/>.</summary>
 public interface ISipTransport
 {
-    /// <summary>The address this transport listens on (the same port for UDP and TCP); used for Via sent-by.</summary>
+    /// <summary>The address this transport listens on (the same port for UDP and TCP); may be a wildcard address.</summary>
     System.Net.IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>
+    /// The address and bound port peers reach us at: used for Via sent-by (RFC 3261 §18.1.1). Never a wildcard address.
+    /// </summary>
+    System.Net.IPEndPoint AdvertisedEndPoint { get; }
 
     /// <summary>Sends a request or response to an explicit destination, opening a TCP connection if needed.</summary>
     ValueTask SendAsync(SipMessage message, SipEndPoint destination, CancellationToken cancellationToken = default);

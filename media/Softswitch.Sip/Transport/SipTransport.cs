@@ -39,6 +39,9 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
 
     public IPEndPoint LocalEndPoint { get; private set; } = new(IPAddress.None, 0);
 
+    /// <inheritdoc />
+    public IPEndPoint AdvertisedEndPoint { get; private set; } = new(IPAddress.None, 0);
+
     /// <summary>Open TCP connections, accepted or initiated.</summary>
     public int ConnectionCount => _connections.Count;
 
@@ -50,8 +53,9 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
             throw new InvalidOperationException("The transport is already started.");
         }
 
-        _receiver = receiver;
         var endPoint = _options.ListenEndPoint;
+        var advertised = AdvertisedAddressSelector.Choose(_options.AdvertisedAddress, endPoint.Address);
+        _receiver = receiver;
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -67,6 +71,7 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
             }
         }
 
+        AdvertisedEndPoint = new IPEndPoint(advertised, LocalEndPoint.Port);
         if (_udp is not null)
         {
             _loops.Add(Task.Run(() => ReceiveDatagramsAsync(_udp, _stopping.Token)));
@@ -77,7 +82,7 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
             _loops.Add(Task.Run(() => AcceptAsync(_tcpListener, _stopping.Token)));
         }
 
-        _logger.LogInformation("SIP transport listening on {EndPoint}", LocalEndPoint);
+        _logger.LogInformation("SIP transport listening on {EndPoint}, advertised as {Advertised}", LocalEndPoint, AdvertisedEndPoint);
     }
 
     private void Bind(IPEndPoint endPoint)
@@ -351,17 +356,19 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
             // RFC 3261 §8.2 / §18.3: answer with a reason phrase that names the fault, routed like any response.
             ViaProcessing.StampSource(request, source);
             var response = SipResponse.CreateFor(request, error.StatusCode, error.ReasonPhrase);
+            // Counted before the send so that whoever reads the reply also sees the count.
+            Counters.Answered();
+            _logger.LogInformation("Rejected malformed request from {Source}: {Error}", source, error);
             try
             {
                 await SendResponseAsync(response, source, cancellationToken).ConfigureAwait(false);
-                Counters.Answered();
-                _logger.LogInformation("Rejected malformed request from {Source}: {Error}", source, error);
-                return;
             }
             catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException)
             {
                 _logger.LogDebug("Could not send {Error} to {Source}: {Reason}", error, source, exception.Message);
             }
+
+            return;
         }
 
         Counters.Dropped();

@@ -13,6 +13,7 @@ public sealed class SwitchConfigSnapshot
 {
     private readonly IngressTable _ingress;
     private readonly FrozenDictionary<(string Domain, string Username), PhoneEntry> _phones;
+    private readonly FrozenDictionary<string, TenantConfig> _tenantsByDomain;
 
     private SwitchConfigSnapshot(
         long version, FrozenDictionary<string, TenantConfig> tenants, IngressTable ingress,
@@ -22,6 +23,7 @@ public sealed class SwitchConfigSnapshot
         Tenants = tenants;
         _ingress = ingress;
         _phones = phones;
+        _tenantsByDomain = tenants.Values.ToFrozenDictionary(t => t.SipDomain, StringComparer.OrdinalIgnoreCase);
     }
 
     public static SwitchConfigSnapshot Empty { get; } = Create(0, SwitchConfigRows.None);
@@ -102,6 +104,9 @@ public sealed class SwitchConfigSnapshot
         ArgumentNullException.ThrowIfNull(sipDomain);
         return _phones.GetValueOrDefault((sipDomain.ToLowerInvariant(), username));
     }
+
+    /// <summary>The active tenant whose phones register under <paramref name="sipDomain"/> (case-insensitive).</summary>
+    public TenantConfig? FindTenantByDomain(string sipDomain) => _tenantsByDomain.GetValueOrDefault(sipDomain);
 
     public RouteEntry? FindRoute(string tenantId, string callee) =>
         Tenants.TryGetValue(tenantId, out var tenant) ? tenant.FindRoute(callee) : null;

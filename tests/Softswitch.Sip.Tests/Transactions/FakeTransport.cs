@@ -9,6 +9,8 @@ public sealed class FakeTransport(TimeProvider clock, SipTransportProtocol proto
 {
     public IPEndPoint LocalEndPoint { get; } = new(IPAddress.Loopback, 5060);
 
+    public IPEndPoint AdvertisedEndPoint { get; init; } = new(IPAddress.Loopback, 5060);
+
     public List<(TimeSpan At, SipMessage Message, SipEndPoint Destination)> Sent { get; } = [];
 
     public SipEndPoint Peer { get; } = new(protocol, new IPEndPoint(IPAddress.Loopback, 5080));

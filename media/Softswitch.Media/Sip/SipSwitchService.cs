@@ -1,0 +1,99 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Softswitch.Sip.Auth;
+using Softswitch.Sip.Probing;
+using Softswitch.Sip.Registrar;
+using Softswitch.Sip.Transactions;
+using Softswitch.Sip.Transport;
+using Softswitch.Switch.Calls;
+using Softswitch.Switch.Capacity;
+using Softswitch.Switch.Cdrs;
+using Softswitch.Switch.Config;
+using Softswitch.Switch.Signalling;
+
+namespace Softswitch.Media.Sip;
+
+/// <summary>
+/// The SIP side of the <c>switch</c> role: UDP and TCP listeners on <c>Softswitch:Sip</c>, the transaction layer,
+/// the registrar and the B2BUA. Starts after the configuration snapshot and the CDR spool, so the first call
+/// already finds both.
+/// </summary>
+public sealed partial class SipSwitchService(
+    IOptions<SipSwitchSettings> settings,
+    ISwitchConfigSource config,
+    CallCapacity capacity,
+    ICdrSink cdrs,
+    TimeProvider time,
+    ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+{
+    private SipTransport? _transport;
+    private B2buaCore? _b2bua;
+
+    /// <summary>Where the switch listens, with the bound port; set once started.</summary>
+    public IPEndPoint LocalEndPoint => _transport?.LocalEndPoint ?? throw new InvalidOperationException("The SIP switch has not started.");
+
+    public B2buaCore B2bua => _b2bua ?? throw new InvalidOperationException("The SIP switch has not started.");
+
+    public SipTransportCounters TransportCounters => _transport?.Counters ?? throw new InvalidOperationException("The SIP switch has not started.");
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var s = settings.Value;
+        var transport = new SipTransport(
+            new SipTransportOptions
+            {
+                ListenEndPoint = new IPEndPoint(IPAddress.Parse(s.Address), s.Port),
+                AdvertisedAddress = s.AdvertisedAddress is { } advertised ? IPAddress.Parse(advertised) : null,
+            },
+            loggers.CreateLogger<SipTransport>());
+        var transactionOptions = new SipTransactionOptions
+        {
+            T1 = TimeSpan.FromMilliseconds(s.T1Milliseconds),
+            TimerD = TimeSpan.FromMilliseconds(s.T1Milliseconds * 64),
+        };
+        var layer = new SipTransactionLayer(transport, transactionOptions, time, loggers.CreateLogger<SipTransactionLayer>());
+        var secret = s.DigestSecret is { } configured ? Convert.FromBase64String(configured) : RandomNumberGenerator.GetBytes(32);
+        var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = secret }, time);
+        var registrar = new SipRegistrar(
+            new SipBindingStore(time), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions(), time);
+        _b2bua = new B2buaCore(
+            layer,
+            config,
+            capacity,
+            cdrs,
+            authenticator,
+            new B2buaOptions
+            {
+                MaxAttempts = s.MaxAttempts,
+                MaxActiveCalls = s.MaxActiveCalls,
+                DefaultNoAnswerTimeout = TimeSpan.FromSeconds(s.NoAnswerTimeoutSeconds),
+                SessionExpires = TimeSpan.FromSeconds(s.SessionExpiresSeconds),
+            },
+            time,
+            loggers.CreateLogger<B2buaCore>());
+        layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
+        transport.Start(layer);
+        _transport = transport;
+        LogListening(loggers.CreateLogger<SipSwitchService>(), transport.LocalEndPoint, transport.AdvertisedEndPoint);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transport is { } transport)
+        {
+            _transport = null;
+            await transport.DisposeAsync();
+        }
+
+        _b2bua?.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SIP switch listening on UDP and TCP {EndPoint} (advertised as {Advertised})")]
+    private static partial void LogListening(ILogger logger, IPEndPoint endPoint, IPEndPoint advertised);
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Softswitch.Media.Sip;
+
+/// <summary>The <c>Softswitch:Sip</c> configuration section (environment: <c>Softswitch__Sip__Port</c> and so on).</summary>
+public sealed class SipSwitchSettings
+{
+    public const string Section = "Softswitch:Sip";
+
+    /// <summary>Address the UDP and TCP listeners bind; 0.0.0.0 listens on every IPv4 interface.</summary>
+    [Required]
+    public string Address { get; set; } = "0.0.0.0";
+
+    /// <summary>UDP and TCP port; 0 picks a free one (tests).</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 5060;
+
+    /// <summary>The address put in Via and Contact when listening on 0.0.0.0 (e.g. the public IP behind a 1:1 NAT).</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>RFC 3261 T1 in milliseconds; interop tests shorten it so timeouts come quickly.</summary>
+    [Range(50, 5000)]
+    public int T1Milliseconds { get; set; } = 500;
+
+    /// <summary>How long a vendor may ring when its gateway sets no no-answer timeout.</summary>
+    [Range(1, 600)]
+    public int NoAnswerTimeoutSeconds { get; set; } = 60;
+
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Calls up at once before new ones get 503 with Retry-After.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxActiveCalls { get; set; } = 20_000;
+
+    /// <summary>RFC 4028 session interval the switch asks vendors for.</summary>
+    [Range(90, 86_400)]
+    public int SessionExpiresSeconds { get; set; } = 1800;
+
+    /// <summary>
+    /// Key that signs digest nonces (at least 32 bytes, base64). Unset: a random key per start, so nonces from
+    /// before a restart come back stale and phones simply authenticate again. Set it when several switch
+    /// processes share phones.
+    /// </summary>
+    public string? DigestSecret { get; set; }
+}

@@ -1,0 +1,58 @@
+namespace Softswitch.Switch.Calls;
+
+/// <summary>Call handling events counted for monitoring and for the anti-fraud layer; safe to read from any thread.</summary>
+public sealed class B2buaCounters
+{
+    private long _accepted;
+    private long _answered;
+    private long _failed;
+    private long _forbidden;
+    private long _overloaded;
+    private long _active;
+
+    /// <summary>INVITEs ingress accepted (each produces a CDR).</summary>
+    public long CallsAccepted => Interlocked.Read(ref _accepted);
+
+    public long CallsAnswered => Interlocked.Read(ref _answered);
+
+    /// <summary>Accepted calls that ended without an answer.</summary>
+    public long CallsFailed => Interlocked.Read(ref _failed);
+
+    /// <summary>INVITEs refused with 403 by ingress: unknown source, or a phone that failed digest twice.</summary>
+    public long IngressForbidden => Interlocked.Read(ref _forbidden);
+
+    /// <summary>INVITEs refused with 503 because the switch or the ingress trunk was full.</summary>
+    public long Overloaded => Interlocked.Read(ref _overloaded);
+
+    /// <summary>Calls in progress (set up, ringing or answered) right now.</summary>
+    public long ActiveCalls => Interlocked.Read(ref _active);
+
+    internal void Accepted() => Interlocked.Increment(ref _accepted);
+
+    internal void Answered() => Interlocked.Increment(ref _answered);
+
+    internal void Failed() => Interlocked.Increment(ref _failed);
+
+    internal void Forbidden() => Interlocked.Increment(ref _forbidden);
+
+    internal void Overload() => Interlocked.Increment(ref _overloaded);
+
+    internal bool TryStartCall(int limit)
+    {
+        while (true)
+        {
+            var current = Interlocked.Read(ref _active);
+            if (current >= limit)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _active, current + 1, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+
+    internal void CallEnded() => Interlocked.Decrement(ref _active);
+}

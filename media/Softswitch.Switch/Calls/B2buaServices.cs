@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+using Softswitch.Sip.Dialogs;
+using Softswitch.Sip.Transactions;
+using Softswitch.Switch.Capacity;
+using Softswitch.Switch.Cdrs;
+
+namespace Softswitch.Switch.Calls;
+
+/// <summary>What every call of the B2BUA shares.</summary>
+internal sealed record B2buaServices(
+    SipTransactionLayer Layer,
+    B2buaOptions Options,
+    TimeProvider Time,
+    CallCapacity Capacity,
+    ICdrSink Cdrs,
+    CallRegistry Registry,
+    AnsweredInviteRetransmitter Retransmitter,
+    GatewayAddressResolver Resolver,
+    B2buaCounters Counters,
+    ILogger Logger)
+{
+    public Random Random { get; } = Random.Shared;
+}

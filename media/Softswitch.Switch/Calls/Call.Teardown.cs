@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Logging;
+using Softswitch.Domain;
+using Softswitch.Sip.Messages;
+using Softswitch.Switch.Cdrs;
+
+namespace Softswitch.Switch.Calls;
+
+/// <summary>Ending the call: BYE where needed, counters and slots released, and the final CDR made durable.</summary>
+internal sealed partial class Call
+{
+    private bool _finished;
+    private ITimer? _lingerTimer;
+
+    /// <summary>The switch ends the call itself: maximum duration, session expiry, a missing ACK, a failed handler.</summary>
+    public void EndBySwitch(string reason)
+    {
+        switch (_state)
+        {
+            case CallState.Answered:
+                SendBye(_callerLeg, reason);
+                SendBye(_answered!.Leg, reason);
+                Finish(200, HangupSide.Switch, null);
+                break;
+            case CallState.Routing:
+                AbandonCurrentAttempt();
+                FailCaller(500, null, "Switch failure", HangupSide.Switch);
+                break;
+        }
+    }
+
+    /// <summary>A 2xx retransmitted by the vendor after its transaction ended: our ACK was lost, so it is resent.</summary>
+    public void OnVendorRetransmitted2xx(SipResponse response)
+    {
+        if (_answered?.Leg is { LastAck: { } ack } leg && response.CallId == leg.CallId && ack.CSeq.Number == response.CSeq.Number)
+        {
+            SendAck(leg, ack);
+        }
+    }
+
+    private void Abort(Exception exception) => EndBySwitch(ReasonHeader.Q850(Q850Cause.TemporaryFailure, "Switch failure"));
+
+    private void EndAnswered(HangupSide side, Action afterDurable) => Finish(200, side, afterDurable);
+
+    /// <summary>
+    /// Releases everything the call holds and writes its final CDR. <paramref name="afterDurable"/> (the last
+    /// response to the party that ended the call) runs once the CDR is durable, so a peer that saw the call end
+    /// is sure to find its CDR even after a crash.
+    /// </summary>
+    private void Finish(int status, HangupSide side, Action? afterDurable)
+    {
+        if (_finished)
+        {
+            afterDurable?.Invoke();
+            return;
+        }
+
+        _finished = true;
+        _state = CallState.Ended;
+        _heldAck = null;
+        _durationTimer?.Dispose();
+        StopSessionTimers();
+        _routing?.End();
+        if (_ingressSlotTaken)
+        {
+            _services.Capacity.Release(_origin.CapacityKey);
+        }
+
+        _services.Registry.Remove(_callerLeg);
+        if (_answered is not null)
+        {
+            _services.Registry.Remove(_answered.Leg);
+        }
+
+        _services.Retransmitter.Stop(_callerLeg.CallId);
+        // The INVITE stays claimed for 64*T1 so a late retransmission of it cannot start a second call.
+        var request = _invite.Request;
+        _lingerTimer = _services.Time.CreateTimer(
+            _ =>
+            {
+                _services.Registry.ReleaseInvite(request.CallId, request.From.Tag ?? "");
+                _lingerTimer?.Dispose();
+            },
+            null,
+            _services.Layer.Options.T1 * 64,
+            Timeout.InfiniteTimeSpan);
+        _services.Counters.CallEnded();
+        var write = _services.Cdrs.WriteAsync(_record.Final(_services.Time.GetUtcNow(), status, side));
+        if (write.IsCompletedSuccessfully)
+        {
+            afterDurable?.Invoke();
+            return;
+        }
+
+        write.AsTask().ContinueWith(
+            t =>
+            {
+                if (t.IsFaulted)
+                {
+                    _services.Logger.LogError(t.Exception, "Writing the CDR of call {CallId} failed", _callerLeg.CallId);
+                }
+
+                if (afterDurable is not null)
+                {
+                    Post(afterDurable);
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
+    private void SendBye(DialogLeg leg, string? reason)
+    {
+        var bye = leg.CreateRequest(SipMethods.Bye);
+        if (reason is not null)
+        {
+            bye.Headers.Add(ReasonHeader.Name, reason);
+        }
+
+        _services.Layer.SendRequest(bye, leg.Destination);
+    }
+
+    private void SendAck(DialogLeg leg, SipRequest ack)
+    {
+        leg.LastAck = ack;
+        var sending = _services.Layer.SendAckAsync(ack, leg.Destination);
+        if (!sending.IsCompletedSuccessfully)
+        {
+            sending.AsTask().ContinueWith(
+                t => _services.Logger.LogWarning(t.Exception, "Sending ACK for call {CallId} failed", leg.CallId),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Softswitch.Domain;
+using Softswitch.Switch.Cdrs;
+
+namespace Softswitch.Switch.Calls;
+
+/// <summary>The CDR of one call as it builds up; only the call's executor touches it.</summary>
+internal sealed class CallRecord(CallOrigin origin, string callId, string callerReceived, string calleeReceived, DateTimeOffset setupAt, string callerSent)
+{
+    private readonly string _id = CallDetailRecord.NewId(setupAt);
+    private readonly List<CdrAttemptRecord> _attempts = [];
+    private string? _calleeSent;
+    private DateTimeOffset? _ringingAt;
+    private DateTimeOffset? _answerAt;
+
+    public IReadOnlyList<int> AttemptCodes => _attempts.Select(a => a.ResponseCode).Where(c => c != 0).ToList();
+
+    public DateTimeOffset? AnswerAt => _answerAt;
+
+    public int AddAttempt(string gatewayId, string calleeSent, DateTimeOffset startedAt)
+    {
+        _attempts.Add(new CdrAttemptRecord(gatewayId, calleeSent, startedAt, 0));
+        return _attempts.Count - 1;
+    }
+
+    public void SetAttemptCode(int index, int code) => _attempts[index] = _attempts[index] with { ResponseCode = code };
+
+    public void SetCalleeSent(string callee) => _calleeSent = callee;
+
+    /// <summary>Records the first ringing; false when the call already rang.</summary>
+    public bool MarkRinging(DateTimeOffset at)
+    {
+        if (_ringingAt is not null)
+        {
+            return false;
+        }
+
+        _ringingAt = at;
+        return true;
+    }
+
+    public void MarkAnswered(DateTimeOffset at) => _answerAt = at;
+
+    public CallDetailRecord Snapshot() => new()
+    {
+        Id = _id,
+        TenantId = origin.Tenant.TenantId,
+        CallId = callId,
+        AccountId = origin.Account.Id,
+        MappingGatewayId = origin.Gateway?.Id,
+        PhoneId = origin.Phone?.Id,
+        CallerReceived = callerReceived,
+        CalleeReceived = calleeReceived,
+        CallerSent = callerSent,
+        CalleeSent = _calleeSent,
+        Attempts = _attempts.ToArray(),
+        SetupAt = setupAt,
+        RingingAt = _ringingAt,
+        AnswerAt = _answerAt,
+    };
+
+    public CallDetailRecord Final(DateTimeOffset endAt, int finalCode, HangupSide side) =>
+        Snapshot() with { EndAt = endAt, FinalCode = finalCode, HangupSide = side };
+}

@@ -1,0 +1,14 @@
+using Softswitch.Sip.Messages;
+
+namespace Softswitch.Switch.Calls;
+
+/// <summary>What ingress decided about a new INVITE: accepted with its origin, or a response to send instead.</summary>
+internal readonly record struct IngressVerdict(CallOrigin? Origin, SipResponse? Response, bool Forbidden)
+{
+    public static IngressVerdict Accept(CallOrigin origin) => new(origin, null, false);
+
+    public static IngressVerdict Challenge(SipResponse challenge) => new(null, challenge, false);
+
+    /// <summary>A 403 that anti-fraud counts: an unknown source, or a phone that failed authentication twice.</summary>
+    public static IngressVerdict Forbid(SipResponse forbidden) => new(null, forbidden, true);
+}
