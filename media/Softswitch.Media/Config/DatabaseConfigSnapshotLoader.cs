@@ -47,5 +47,5 @@ public sealed class DatabaseConfigSnapshotLoader(DbContextOptions<SoftswitchDbCo
         await set.IgnoreQueryFilters([SoftswitchDbContext.TenantFilter])
             .GroupBy(_ => 1)
             .Select(g => new TableFingerprint(g.Count(), g.Max(e => (DateTime?)e.UpdatedAt), g.Sum(e => e.Version)))
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
 }

@@ -56,7 +56,10 @@ public sealed partial class SipSwitchService(
         };
         var layer = new SipTransactionLayer(transport, transactionOptions, time, loggers.CreateLogger<SipTransactionLayer>());
         var secret = s.DigestSecret is { } configured ? Convert.FromBase64String(configured) : RandomNumberGenerator.GetBytes(32);
-        var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = secret }, time);
+        var algorithms = s.DigestAlgorithms.Split(',')
+            .Select(name => DigestAlgorithms.TryParse(name, out var algorithm) ? algorithm : throw new InvalidOperationException($"Unknown digest algorithm {name}."))
+            .ToArray();
+        var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = secret, Algorithms = algorithms }, time);
         var registrar = new SipRegistrar(
             new SipBindingStore(time), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions(), time);
         _b2bua = new B2buaCore(

@@ -43,4 +43,11 @@ public sealed class SipSwitchSettings
     /// processes share phones.
     /// </summary>
     public string? DigestSecret { get; set; }
+
+    /// <summary>
+    /// Digest challenges offered to phones, in order: <c>SHA-256,MD5</c> (RFC 8760) by default. Put MD5 first for
+    /// MD5-only phones that read only the first challenge.
+    /// </summary>
+    [RegularExpression("^(SHA-256|MD5)(,(SHA-256|MD5))?$")]
+    public string DigestAlgorithms { get; set; } = "SHA-256,MD5";
 }

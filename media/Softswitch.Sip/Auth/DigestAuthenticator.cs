@@ -9,22 +9,25 @@ namespace Softswitch.Sip.Auth;
 public sealed class DigestAuthenticator
 {
     private readonly DigestNonces _nonces;
+    private readonly IReadOnlyList<DigestAlgorithm> _algorithms;
 
     public DigestAuthenticator(DigestServerOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Secret.Length, 32);
+        ArgumentOutOfRangeException.ThrowIfZero(options.Algorithms.Count);
         _nonces = new DigestNonces(options, timeProvider ?? TimeProvider.System);
+        _algorithms = options.Algorithms;
     }
 
     /// <summary>
-    /// Adds one challenge per algorithm to a 401 (WWW-Authenticate) or 407 (Proxy-Authenticate) response,
-    /// SHA-256 first as RFC 8760 §2.4 asks. Both share one nonce.
+    /// Adds one challenge per configured algorithm to a 401 (WWW-Authenticate) or 407 (Proxy-Authenticate)
+    /// response, in the configured order (SHA-256 first by default, as RFC 8760 §2.4 asks). All share one nonce.
     /// </summary>
     public void Challenge(SipResponse response, string realm, bool stale = false, bool afterFailure = false)
     {
         var header = response.StatusCode == 407 ? SipHeaderKind.ProxyAuthenticate : SipHeaderKind.WwwAuthenticate;
         var nonce = _nonces.Create(afterFailure);
-        foreach (var algorithm in (ReadOnlySpan<DigestAlgorithm>)[DigestAlgorithm.Sha256, DigestAlgorithm.Md5])
+        foreach (var algorithm in _algorithms)
         {
             response.Headers.Add(header, new DigestChallenge(realm, nonce, algorithm, "auth", Stale: stale).ToString());
         }

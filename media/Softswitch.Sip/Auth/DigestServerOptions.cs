@@ -10,4 +10,10 @@ public sealed record DigestServerOptions
 
     /// <summary>Upper bound on nonces whose last nonce-count is remembered for replay protection.</summary>
     public int MaxTrackedNonces { get; init; } = 100_000;
+
+    /// <summary>
+    /// The challenges offered, in order. RFC 8760 §2.4 puts SHA-256 first; a fleet of MD5-only phones that read
+    /// only the first challenge (SIPp 3.6 among them) needs MD5 first.
+    /// </summary>
+    public IReadOnlyList<DigestAlgorithm> Algorithms { get; init; } = [DigestAlgorithm.Sha256, DigestAlgorithm.Md5];
 }

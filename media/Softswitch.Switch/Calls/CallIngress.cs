@@ -5,30 +5,33 @@ using Softswitch.Switch.Config;
 namespace Softswitch.Switch.Calls;
 
 /// <summary>
-/// Decides whether a new INVITE is a call the switch takes. A call is accepted from a mapping gateway, matched by
-/// source address (and tech prefix), or from a phone of the tenant named by the From domain after digest
-/// authentication (407, RFC 3261 §22.3). Anything else is refused with 403.
+/// Decides whether a new INVITE is a call the switch takes. An INVITE whose From domain is a tenant's SIP domain
+/// comes from a phone and must pass digest authentication (407, RFC 3261 §22.3), even from a trunk's address: a
+/// phone behind a customer's NAT must not ride the trunk unauthenticated. Otherwise the call is accepted from the
+/// mapping gateway matched by source address (and tech prefix). Anything else is refused with 403.
 /// </summary>
 internal sealed class CallIngress(DigestAuthenticator authenticator)
 {
     public async ValueTask<IngressVerdict> AdmitAsync(SwitchConfigSnapshot snapshot, SipRequest invite)
     {
-        var source = invite.Source!.Value.EndPoint.Address;
         var callee = invite.Uri.User ?? "";
-        var caller = invite.From.Uri.User ?? "";
-        if (snapshot.TryIdentifyIngress(source, callee, out var trunk))
+        if (snapshot.FindTenantByDomain(invite.From.Uri.Host) is { } phoneTenant)
+        {
+            return await AdmitPhoneAsync(snapshot, phoneTenant, invite, callee).ConfigureAwait(false);
+        }
+
+        if (snapshot.TryIdentifyIngress(invite.Source!.Value.EndPoint.Address, callee, out var trunk))
         {
             var tenant = snapshot.Tenants[trunk.Gateway.TenantId];
             return IngressVerdict.Accept(new CallOrigin(
-                tenant, tenant.Accounts[trunk.Gateway.AccountId], trunk.Gateway, null, caller, trunk.Callee));
+                tenant, tenant.Accounts[trunk.Gateway.AccountId], trunk.Gateway, null, invite.From.Uri.User ?? "", trunk.Callee));
         }
 
-        var domain = invite.From.Uri.Host;
-        if (snapshot.FindTenantByDomain(domain) is not { } phoneTenant)
-        {
-            return IngressVerdict.Forbid(SipResponse.CreateFor(invite, 403, "Forbidden - Unknown source"));
-        }
+        return IngressVerdict.Forbid(SipResponse.CreateFor(invite, 403, "Forbidden - Unknown source"));
+    }
 
+    private async ValueTask<IngressVerdict> AdmitPhoneAsync(SwitchConfigSnapshot snapshot, TenantConfig phoneTenant, SipRequest invite, string callee)
+    {
         PhoneEntry? phone = null;
         var (verdict, _) = await authenticator.VerifyAsync(
             invite,
