@@ -45,9 +45,12 @@ public sealed class SipSwitchSettings
     public string? DigestSecret { get; set; }
 
     /// <summary>
-    /// Digest challenges offered to phones, in order: <c>SHA-256,MD5</c> (RFC 8760) by default. Put MD5 first for
-    /// MD5-only phones that read only the first challenge.
+    /// Digest challenges offered to phones, in order. MD5 comes first by default, against RFC 8760 §2.4's SHOULD:
+    /// phones that read only the first challenge and know only MD5 (SIPp 3.6 and baresip 1.0 among them) fail on
+    /// SHA-256 first, while clients that know SHA-256 still pick it from the second challenge (RFC 7616 §3.7).
+    /// Set <c>SHA-256,MD5</c> for a fleet that handles it, or <c>MD5</c> alone for libre-based phones (baresip 1.0),
+    /// which fail on any challenge whose algorithm they lack.
     /// </summary>
     [RegularExpression("^(SHA-256|MD5)(,(SHA-256|MD5))?$")]
-    public string DigestAlgorithms { get; set; } = "SHA-256,MD5";
+    public string DigestAlgorithms { get; set; } = "MD5,SHA-256";
 }

@@ -51,7 +51,8 @@ internal static class LoopbackPorts
         {
             var columns = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var local = columns[1];
-            if (columns[3] == state && int.Parse(local.AsSpan(local.IndexOf(':') + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture) == port)
+            var localPort = int.Parse(local.AsSpan(local.IndexOf(':') + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            if (columns[3] == state && localPort == port)
             {
                 return true;
             }

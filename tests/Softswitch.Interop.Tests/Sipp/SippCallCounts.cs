@@ -18,7 +18,9 @@ public readonly record struct SippCallCounts(long Created, long Successful, long
         long Column(string name)
         {
             var index = Array.IndexOf(header, name);
-            return index >= 0 ? long.Parse(last[index], CultureInfo.InvariantCulture) : throw new InvalidDataException($"SIPp statistics lack the column {name}.");
+            return index >= 0
+                ? long.Parse(last[index], CultureInfo.InvariantCulture)
+                : throw new InvalidDataException($"SIPp statistics lack the column {name}.");
         }
 
         return new SippCallCounts(Column("TotalCallCreated"), Column("SuccessfulCall(C)"), Column("FailedCall(C)"));

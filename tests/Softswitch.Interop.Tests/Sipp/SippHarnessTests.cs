@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace Softswitch.Interop.Tests.Sipp;
 
 /// <summary>The harness and the scenarios against each other: a SIPp UAC calling a SIPp UAS directly, no switch.</summary>
@@ -9,7 +12,9 @@ public sealed class SippHarnessTests
     [Fact]
     public async Task Caller_hangs_up_an_answered_call()
     {
-        var (caller, callee) = await CallAsync(Uas(SippScenario.UasAnswer), Uac(SippScenario.UacCallBye) with { Pause = TimeSpan.FromMilliseconds(200) });
+        var (caller, callee) = await CallAsync(
+            Uas(SippScenario.UasAnswer),
+            Uac(SippScenario.UacCallBye) with { Pause = TimeSpan.FromMilliseconds(200) });
 
         AssertOneSuccessfulCall(caller);
         AssertOneSuccessfulCall(callee);
@@ -18,7 +23,9 @@ public sealed class SippHarnessTests
     [Fact]
     public async Task Callee_hangs_up_and_the_caller_answers_its_bye()
     {
-        var (caller, callee) = await CallAsync(Uas(SippScenario.UasAnswerHangup) with { Pause = TimeSpan.FromMilliseconds(200) }, Uac(SippScenario.UacCallWaitBye));
+        var (caller, callee) = await CallAsync(
+            Uas(SippScenario.UasAnswerHangup) with { Pause = TimeSpan.FromMilliseconds(200) },
+            Uac(SippScenario.UacCallWaitBye));
 
         AssertOneSuccessfulCall(caller);
         AssertOneSuccessfulCall(callee);
@@ -28,7 +35,9 @@ public sealed class SippHarnessTests
     [Fact]
     public async Task Caller_cancels_while_the_callee_rings()
     {
-        var (caller, callee) = await CallAsync(Uas(SippScenario.UasRingNoAnswer), Uac(SippScenario.UacCancel) with { Pause = TimeSpan.FromMilliseconds(200) });
+        var (caller, callee) = await CallAsync(
+            Uas(SippScenario.UasRingNoAnswer),
+            Uac(SippScenario.UacCancel) with { Pause = TimeSpan.FromMilliseconds(200) });
 
         AssertOneSuccessfulCall(caller);
         AssertOneSuccessfulCall(callee);
@@ -72,13 +81,15 @@ public sealed class SippHarnessTests
     [Fact]
     public async Task Long_answering_callee_logs_how_long_the_call_lasted()
     {
-        var (caller, callee) = await CallAsync(Uas(SippScenario.UasAnswerLong), Uac(SippScenario.UacCallBye) with { Pause = TimeSpan.FromMilliseconds(700) });
+        var (caller, callee) = await CallAsync(
+            Uas(SippScenario.UasAnswerLong),
+            Uac(SippScenario.UacCallBye) with { Pause = TimeSpan.FromMilliseconds(700) });
 
         AssertOneSuccessfulCall(caller);
         AssertOneSuccessfulCall(callee);
-        var lasted = System.Text.RegularExpressions.Regex.Match(callee.Log, @"answered call lasted ([0-9.]+) ms");
+        var lasted = Regex.Match(callee.Log, @"answered call lasted ([0-9.]+) ms");
         Assert.True(lasted.Success, callee.ToString());
-        Assert.InRange(double.Parse(lasted.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 650, 3000);
+        Assert.InRange(double.Parse(lasted.Groups[1].Value, CultureInfo.InvariantCulture), 650, 3000);
     }
 
     [Fact]

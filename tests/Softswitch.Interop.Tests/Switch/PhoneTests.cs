@@ -6,12 +6,6 @@ namespace Softswitch.Interop.Tests.Switch;
 /// <summary>Phones: digest REGISTER and INVITE through the switch, wrong passwords, and callers nobody claims.</summary>
 public sealed class PhoneTests : SwitchCallTest
 {
-    /// <summary>SIPp 3.6 answers MD5 only, and only the first challenge it gets; SHA-256 is covered by <see cref="Sha256PhoneTests"/>.</summary>
-    protected override IDictionary<string, string?>? HostSettings => new Dictionary<string, string?>
-    {
-        ["Softswitch:Sip:DigestAlgorithms"] = "MD5,SHA-256",
-    };
-
     [Fact]
     public async Task A_phone_registers_with_md5_digest_then_calls()
     {

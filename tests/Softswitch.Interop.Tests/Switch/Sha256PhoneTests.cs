@@ -3,7 +3,7 @@ using Softswitch.Sip.Auth;
 
 namespace Softswitch.Interop.Tests.Switch;
 
-/// <summary>SHA-256 digest (RFC 8760), offered first by default, for REGISTER and INVITE.</summary>
+/// <summary>SHA-256 digest (RFC 8760) for REGISTER and INVITE: a client that knows it picks it from the challenges offered.</summary>
 public sealed class Sha256PhoneTests : SwitchCallTest
 {
     [Fact]

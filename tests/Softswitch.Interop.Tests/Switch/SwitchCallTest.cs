@@ -17,8 +17,8 @@ public abstract class SwitchCallTest : IAsyncLifetime
 
     protected TestTenant Tenant { get; private set; } = null!;
 
-    /// <summary>Settings the switch starts with in this test class, over <see cref="SwitchHost"/>'s.</summary>
-    protected virtual IDictionary<string, string?>? HostSettings => null;
+    /// <summary>Settings this test class starts the switch with, over <see cref="SwitchHost"/>'s.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> HostSettings { get; } = new Dictionary<string, string?>();
 
     public async ValueTask InitializeAsync()
     {

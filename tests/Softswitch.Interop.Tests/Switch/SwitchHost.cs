@@ -24,7 +24,7 @@ public sealed class SwitchHost : IAsyncDisposable
     public TestApplication Application => _app;
 
     /// <summary>Starts the host. A short T1 keeps transaction timeouts (64*T1) within a test's patience.</summary>
-    public static SwitchHost Start(IDictionary<string, string?>? overrides = null)
+    public static SwitchHost Start(IReadOnlyDictionary<string, string?> overrides)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -33,7 +33,7 @@ public sealed class SwitchHost : IAsyncDisposable
             ["Softswitch:Sip:Port"] = "0",
             ["Softswitch:Sip:T1Milliseconds"] = "100",
         };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in overrides)
         {
             settings[key] = value;
         }
