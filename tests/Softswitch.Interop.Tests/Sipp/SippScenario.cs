@@ -7,6 +7,7 @@ public static class SippScenario
     public const string UacCallWaitBye = "uac-call-wait-bye.xml";
     public const string UacCancel = "uac-cancel.xml";
     public const string UacExpectFailure = "uac-expect-failure.xml";
+    public const string UacLoggedCall = "uac-logged-call.xml";
     public const string UacRegisterCall = "uac-register-call.xml";
     public const string UacRegisterWrongPassword = "uac-register-wrong-password.xml";
     public const string UasAnswer = "uas-answer.xml";
