@@ -8,10 +8,13 @@ public static class SippScenario
     public const string UacCancel = "uac-cancel.xml";
     public const string UacExpectFailure = "uac-expect-failure.xml";
     public const string UacLoggedCall = "uac-logged-call.xml";
+    public const string UacReinvite = "uac-reinvite.xml";
     public const string UacRegisterCall = "uac-register-call.xml";
     public const string UacRegisterWrongPassword = "uac-register-wrong-password.xml";
     public const string UasAnswer = "uas-answer.xml";
     public const string UasAnswerHangup = "uas-answer-hangup.xml";
+    public const string UasAnswerReinvite = "uas-answer-reinvite.xml";
+    public const string UasRedirect302 = "uas-redirect-302.xml";
     public const string UasAnswerLong = "uas-answer-long.xml";
     public const string UasFail486 = "uas-fail-486.xml";
     public const string UasFail503 = "uas-fail-503.xml";

@@ -111,4 +111,22 @@ public sealed class FailoverTests : SwitchCallTest
         Assert.InRange(cdr["duration_milliseconds"]!.GetValue<long>(), 900, 3000);
         await AssertNothingLeftAsync();
     }
+
+    [Fact]
+    public async Task A_302_from_a_recursing_gateway_is_followed_to_its_contact()
+    {
+        var target = await VendorAsync(SippScenario.UasAnswer);
+        var redirector = await VendorAsync(
+            SippScenario.UasRedirect302, keywords: new Dictionary<string, string> { ["redirect_port"] = target.SipPort.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await ProvisionAsync(new VendorTrunk(redirector.SipPort) { RedirectPolicy = "recurse" });
+
+        var caller = await CallAsync(Caller(SippScenario.UacCallBye));
+
+        Assert.True(caller.AllCallsSucceeded, caller.ToString());
+        Assert.True((await redirector.WaitForExitAsync()).AllCallsSucceeded);
+        Assert.True((await target.WaitForExitAsync()).AllCallsSucceeded);
+        var cdr = await SingleCdrAsync();
+        Assert.Equal([302, 200], AttemptCodes(cdr));
+        await AssertNothingLeftAsync();
+    }
 }

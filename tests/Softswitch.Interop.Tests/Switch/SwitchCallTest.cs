@@ -38,11 +38,14 @@ public abstract class SwitchCallTest : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    protected async Task<SippProcess> VendorAsync(string scenario, SippTransport transport = SippTransport.Udp, TimeSpan? pause = null, int calls = 1, int? lost = null)
+    protected async Task<SippProcess> VendorAsync(
+        string scenario, SippTransport transport = SippTransport.Udp, TimeSpan? pause = null, int calls = 1, int? lost = null,
+        IReadOnlyDictionary<string, string>? keywords = null)
     {
         var sipp = await SippProcess.StartAsync(new SippOptions
         {
             Scenario = scenario, Transport = transport, Calls = calls, Pause = pause ?? TimeSpan.Zero, Timeout = SippTimeout, LostPercent = lost,
+            Keywords = keywords ?? new Dictionary<string, string>(),
         });
         _sipps.Add(sipp);
         return sipp;
