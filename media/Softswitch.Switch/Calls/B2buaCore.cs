@@ -55,6 +55,18 @@ public sealed class B2buaCore : IDisposable
             return;
         }
 
+        var unsupported = request.Headers.GetListValues(SipHeaderKind.Require)
+            .Where(tag => !string.Equals(tag, SessionExpires.TimerOptionTag, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (unsupported.Count > 0)
+        {
+            // RFC 3261 §8.2.2.3: an extension the caller requires and we lack (100rel, for one) gets 420.
+            var badExtension = transaction.CreateResponse(420);
+            badExtension.Headers.Add(SipHeaderKind.Unsupported, string.Join(", ", unsupported));
+            transaction.SendResponse(badExtension);
+            return;
+        }
+
         if (SessionExpires.From(request) is { } asked && asked.Interval < _services.Options.MinSessionExpires)
         {
             // RFC 4028 §8.1: too small an interval is refused with our minimum.
