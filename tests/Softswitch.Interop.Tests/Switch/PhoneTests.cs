@@ -62,4 +62,25 @@ public sealed class PhoneTests : SwitchCallTest
         Assert.Single(await Host.WaitForCdrsAsync(Tenant.Client, 1));
         Assert.Empty(await Host.WaitForCdrsAsync(other.Client, 0));
     }
+
+    [Fact]
+    public async Task A_phones_credentials_do_not_work_in_another_tenants_domain()
+    {
+        var provisioned = await ProvisionAsync(new VendorTrunk(9));
+        await SwitchProvisioning.PhoneAsync(Tenant.Client, provisioned.CustomerAccountId, "1004", "tenant-a-secret");
+        using var other = await Host.Application.CreateTenantAsync("Other");
+        using var platform = Host.Application.PlatformClient();
+        using var otherTenant = await platform.GetAsync($"/v1/tenants/{other.Id}");
+        var otherDomain = (await otherTenant.ReadObjectAsync())["sip_domain"]!.GetValue<string>();
+        var ownDomain = await TenantDomainAsync();
+        await Host.WaitForAsync(s => s.FindPhone(ownDomain, "1004") is not null && s.FindTenantByDomain(otherDomain) is not null, TimeSpan.FromSeconds(5));
+
+        await using var intruder = new OwnStackPhone(Host.SipEndPoint, "1004", "tenant-a-secret", otherDomain);
+        var (status, _) = await intruder.RegisterAsync();
+
+        Assert.Equal(401, status);
+        // The INVITE's answer to the challenge is refused with a fresh challenge: no such phone in that realm.
+        Assert.Equal(407, await intruder.CallAndHangUpAsync("4420123456"));
+        Assert.Equal(0, Host.Switch.B2bua.Counters.CallsAccepted);
+    }
 }
