@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
+using Softswitch.Interop.Tests.Infrastructure;
 
 namespace Softswitch.Interop.Tests.Baresip;
 
@@ -56,8 +58,8 @@ public sealed class BaresipPhone : IAsyncDisposable
     public static async Task<BaresipPhone> StartAsync(BaresipPhoneOptions options, TimeSpan? timeout = null)
     {
         var limit = timeout ?? DefaultTimeout;
-        var sipPort = LoopbackPorts.ForBaresipSip();
-        var controlPort = LoopbackPorts.ForTcp(sipPort, sipPort + 1);
+        var sipPort = LoopbackPorts.FreeSipListen();
+        var controlPort = LoopbackPorts.Free(ProtocolType.Tcp);
         var process = BaresipProcess.Start(
             BaresipConfigDirectory.Create(sipPort, controlPort, options.AudioLength), options.MaxLifetime);
 

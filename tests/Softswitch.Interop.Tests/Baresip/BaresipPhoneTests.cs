@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Sockets;
+using Softswitch.Interop.Tests.Infrastructure;
+using Softswitch.Interop.Tests.Sipp;
 
 namespace Softswitch.Interop.Tests.Baresip;
 
@@ -13,26 +16,24 @@ public sealed class BaresipPhoneTests
     [Fact]
     public async Task Dialled_call_to_sipp_uas_is_established_then_closed_by_hangup()
     {
-        await using var uas = SippPeer.StartUas();
-        await using var phone = await BaresipPhone.StartAsync(Alice(uas.Endpoint));
+        await using var uas = await SippProcess.StartAsync(Sipp(SippScenario.UasAnswer));
+        await using var phone = await BaresipPhone.StartAsync(Alice(uas.SipEndPoint));
 
-        await phone.DialAsync($"sip:service@{uas.Endpoint}");
+        await phone.DialAsync($"sip:service@{uas.SipEndPoint}");
         var established = await phone.WaitForEventAsync(BaresipEventTypes.CallEstablished);
         await phone.HangupAsync();
         var closed = await phone.WaitForEventAsync(BaresipEventTypes.CallClosed);
 
-        Assert.Equal("outgoing", established.Direction);
-        Assert.Equal(established.CallId, closed.CallId);
-        await AssertCallWentAsScriptedAsync(uas, phone);
+        await AssertOneCallAsync("outgoing", established, closed, uas, phone);
     }
 
     [Fact]
     public async Task Call_ends_by_itself_when_the_tone_file_ends()
     {
-        await using var uas = SippPeer.StartUas();
-        await using var phone = await BaresipPhone.StartAsync(Alice(uas.Endpoint) with { AudioLength = TimeSpan.FromSeconds(1) });
+        await using var uas = await SippProcess.StartAsync(Sipp(SippScenario.UasAnswer));
+        await using var phone = await BaresipPhone.StartAsync(Alice(uas.SipEndPoint) with { AudioLength = TimeSpan.FromSeconds(1) });
 
-        await phone.DialAsync($"sip:service@{uas.Endpoint}");
+        await phone.DialAsync($"sip:service@{uas.SipEndPoint}");
         await phone.WaitForEventAsync(BaresipEventTypes.CallEstablished);
         var closed = await phone.WaitForEventAsync(BaresipEventTypes.CallClosed, TimeSpan.FromSeconds(5));
 
@@ -43,23 +44,22 @@ public sealed class BaresipPhoneTests
     [Fact]
     public async Task Incoming_call_is_answered_automatically()
     {
-        var unusedProxy = new IPEndPoint(IPAddress.Loopback, LoopbackPorts.ForUdp());
+        var unusedProxy = new IPEndPoint(IPAddress.Loopback, LoopbackPorts.Free(ProtocolType.Udp));
         await using var phone = await BaresipPhone.StartAsync(Alice(unusedProxy) with { AutoAnswer = true });
-        await using var uac = SippPeer.StartUac("alice", phone.SipEndpoint);
+        await using var uac = await SippProcess.StartAsync(
+            Sipp(SippScenario.UacCallBye) with { Remote = phone.SipEndpoint, Callee = "alice" });
 
         var established = await phone.WaitForEventAsync(BaresipEventTypes.CallEstablished);
         var closed = await phone.WaitForEventAsync(BaresipEventTypes.CallClosed);
 
-        Assert.Equal("incoming", established.Direction);
-        Assert.Equal(established.CallId, closed.CallId);
-        await AssertCallWentAsScriptedAsync(uac, phone);
+        await AssertOneCallAsync("incoming", established, closed, uac, phone);
     }
 
     [Fact]
     public async Task Registration_answered_with_200_reports_register_ok()
     {
-        await using var registrar = SippPeer.StartRegistrar();
-        var phone = await BaresipPhone.StartAsync(Alice(registrar.Endpoint) with
+        await using var registrar = await SippProcess.StartAsync(Sipp(SippScenario.UasOpenRegistrar));
+        var phone = await BaresipPhone.StartAsync(Alice(registrar.SipEndPoint) with
         {
             Password = "secret",
             RegistrationInterval = TimeSpan.FromMinutes(1),
@@ -70,14 +70,15 @@ public sealed class BaresipPhoneTests
         }
 
         // Disposing the phone un-REGISTERed it, which is the registrar scenario's last step.
-        Assert.True(await registrar.WaitForExitAsync(SippTimeout) == 0, registrar.Output);
+        var result = await registrar.WaitForExitAsync();
+        Assert.True(result.AllCallsSucceeded, result.ToString());
     }
 
     [Fact]
     public async Task Registration_with_nothing_listening_reports_register_fail()
     {
         // Over TCP a closed port refuses at once; over UDP baresip would wait out Timer F (32 s).
-        var nobody = new IPEndPoint(IPAddress.Loopback, LoopbackPorts.ForTcp());
+        var nobody = new IPEndPoint(IPAddress.Loopback, LoopbackPorts.Free(ProtocolType.Tcp));
         await using var phone = await BaresipPhone.StartAsync(Alice(nobody) with
         {
             Transport = BaresipTransport.Tcp,
@@ -89,12 +90,23 @@ public sealed class BaresipPhoneTests
         Assert.Contains("Connection refused", failure.Message, StringComparison.Ordinal);
     }
 
+    private static SippOptions Sipp(string scenario) => new() { Scenario = scenario, Timeout = SippTimeout };
+
     private static BaresipPhoneOptions Alice(IPEndPoint outboundProxy) =>
         new() { User = "alice", Domain = "example.test", OutboundProxy = outboundProxy };
 
-    private static async Task AssertCallWentAsScriptedAsync(SippPeer peer, BaresipPhone phone)
+    /// <summary>The events are about one call in <paramref name="direction"/>, and SIPp played that call as scripted.</summary>
+    private static async Task AssertOneCallAsync(
+        string direction, BaresipEvent established, BaresipEvent closed, SippProcess peer, BaresipPhone phone)
     {
-        var exitCode = await peer.WaitForExitAsync(SippTimeout);
-        Assert.True(exitCode == 0, $"SIPp exited with {exitCode}.\n--- SIPp output ---\n{peer.Output}\n{phone.Diagnostics}");
+        Assert.Equal(direction, established.Direction);
+        Assert.Equal(established.CallId, closed.CallId);
+        await AssertCallWentAsScriptedAsync(peer, phone);
+    }
+
+    private static async Task AssertCallWentAsScriptedAsync(SippProcess peer, BaresipPhone phone)
+    {
+        var result = await peer.WaitForExitAsync();
+        Assert.True(result.AllCallsSucceeded, $"{result}\n{phone.Diagnostics}");
     }
 }

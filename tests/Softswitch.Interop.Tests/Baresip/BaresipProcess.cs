@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
+using Softswitch.Interop.Tests.Infrastructure;
 
 namespace Softswitch.Interop.Tests.Baresip;
 

@@ -1,5 +1,7 @@
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Softswitch.Api.Tests.Infrastructure;
+using Softswitch.Interop.Tests.Infrastructure;
 using Softswitch.Interop.Tests.Sipp;
 using Softswitch.Interop.Tests.Switch;
 
@@ -25,8 +27,8 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
     [Fact]
     public async Task Cdrs_after_a_kill_minus_9_match_the_completed_calls()
     {
-        var sipPort = LoopbackPorts.Free(SippTransport.Udp);
-        var httpPort = LoopbackPorts.Free(SippTransport.Tcp);
+        var sipPort = LoopbackPorts.Free(ProtocolType.Udp);
+        var httpPort = LoopbackPorts.Free(ProtocolType.Tcp);
         await using var vendor = await SippProcess.StartAsync(new SippOptions
         {
             Scenario = SippScenario.UasAnswer, Calls = 10_000, Timeout = TimeSpan.FromSeconds(60), TraceMessages = false,

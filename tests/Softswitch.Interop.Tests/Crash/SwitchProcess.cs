@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
-using System.Text;
+using Softswitch.Interop.Tests.Infrastructure;
 
 namespace Softswitch.Interop.Tests.Crash;
 
@@ -14,7 +14,7 @@ public sealed class SwitchProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(40);
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutputTail _output = new();
 
     private SwitchProcess(Process process, Uri api)
     {
@@ -24,16 +24,8 @@ public sealed class SwitchProcess : IAsyncDisposable
 
     public Uri ApiBase { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    /// <summary>The last lines the switch printed, for failure messages.</summary>
+    public string Output => _output.ToString();
 
     public static async Task<SwitchProcess> StartAsync(string dataDir, int sipPort, int httpPort, string platformKey)
     {
@@ -65,10 +57,7 @@ public sealed class SwitchProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the switch process.");
         var running = new SwitchProcess(process, new Uri($"http://127.0.0.1:{httpPort}/"));
-        process.OutputDataReceived += (_, e) => running.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => running.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        running._output.Follow(process);
         await running.WaitUntilReadyAsync();
         return running;
     }
@@ -130,19 +119,6 @@ public sealed class SwitchProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The switch was not ready within {StartTimeout}:\n{Output}");
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 
     /// <summary>The dotnet host that runs this test process: three folders above the shared runtime's.</summary>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using Softswitch.Interop.Tests.Infrastructure;
 
 namespace Softswitch.Interop.Tests.Sipp;
 
@@ -22,14 +22,12 @@ public sealed class SippProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly SippRunFiles _files;
     private readonly SippPorts _ports;
-    private readonly SippTransport _transport;
-    private readonly StringBuilder _standardError = new();
+    private readonly ProcessOutputTail _standardError = new();
     private readonly CancellationTokenSource _hardDeadline;
     private Task<SippResult>? _result;
 
     private SippProcess(SippOptions options)
     {
-        _transport = options.Transport;
         _ports = SippPorts.Allocate(options.Transport);
         _files = SippRunFiles.Create();
         var start = new ProcessStartInfo(Executable())
@@ -45,18 +43,9 @@ public sealed class SippProcess : IAsyncDisposable
         }
 
         _process = new Process { StartInfo = start };
-        // SIPp repaints its screen on stdout every second; the final screen is read from -trace_screen instead.
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, e) =>
-        {
-            lock (_standardError)
-            {
-                _standardError.AppendLine(e.Data);
-            }
-        };
         _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        // SIPp repaints its screen on stdout every second; the final screen is read from -trace_screen instead.
+        _standardError.Follow(_process, keepStandardOutput: false);
         _hardDeadline = new CancellationTokenSource(options.Timeout + KillGrace);
     }
 
@@ -148,11 +137,11 @@ public sealed class SippProcess : IAsyncDisposable
     private async Task WaitUntilBoundOrExitedAsync()
     {
         var limit = Stopwatch.StartNew();
-        while (!_process.HasExited && !LoopbackPorts.IsBound(_transport, _ports.Sip))
+        while (!_process.HasExited && !_ports.SipIsBound)
         {
             if (limit.Elapsed > StartupLimit)
             {
-                throw new TimeoutException($"SIPp did not bind {_transport} port {_ports.Sip} within {StartupLimit.TotalSeconds} s.");
+                throw new TimeoutException($"SIPp did not bind {_ports.SipProtocol} port {_ports.Sip} within {StartupLimit.TotalSeconds} s.");
             }
 
             await Task.Delay(StartupPoll);
@@ -175,18 +164,12 @@ public sealed class SippProcess : IAsyncDisposable
 
         // The parameterless wait also drains the redirected streams.
         await _process.WaitForExitAsync().WaitAsync(KillGrace);
-        string standardError;
-        lock (_standardError)
-        {
-            standardError = _standardError.ToString().Trim();
-        }
-
         return new SippResult(
             _process.ExitCode,
             timedOut,
             SippCallCounts.FromStatistics(_files.Read(_files.Statistics)),
             _files.Read(_files.Errors).Trim(),
-            standardError,
+            _standardError.ToString().Trim(),
             _files.Read(_files.Screen).Trim(),
             _files.Read(_files.Log).Trim(),
             _files.Read(_files.Messages).Trim());

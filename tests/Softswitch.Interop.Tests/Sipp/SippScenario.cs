@@ -20,6 +20,7 @@ public static class SippScenario
     public const string UasFail503 = "uas-fail-503.xml";
     public const string UasRingNoAnswer = "uas-ring-no-answer.xml";
     public const string UasDigestRegistrar = "uas-digest-registrar.xml";
+    public const string UasOpenRegistrar = "uas-open-registrar.xml";
 
     public static string PathOf(string scenario)
     {

@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Softswitch.Interop.Tests.Baresip;
+namespace Softswitch.Interop.Tests.Infrastructure;
 
 /// <summary>
-/// The last lines a child process wrote to stdout and stderr, kept for failure messages. Bounded, because a long
-/// SIPp or baresip run prints far more than a failure message needs.
+/// The last lines a child process wrote, kept for failure messages. Bounded, because a long SIPp or baresip run prints
+/// far more than a failure message needs.
 /// </summary>
 internal sealed partial class ProcessOutputTail
 {
@@ -14,10 +14,19 @@ internal sealed partial class ProcessOutputTail
     private readonly Queue<string> _lines = new();
     private readonly Lock _gate = new();
 
-    /// <summary>Starts reading both streams; call after <see cref="Process.Start()"/> with both redirected.</summary>
-    public void Follow(Process process)
+    /// <summary>
+    /// Starts reading both streams; call after <see cref="Process.Start()"/> with both redirected. Standard output is
+    /// always read, so that the process never blocks on a full pipe, but kept only if <paramref name="keepStandardOutput"/>.
+    /// </summary>
+    public void Follow(Process process, bool keepStandardOutput = true)
     {
-        process.OutputDataReceived += (_, line) => Add(line.Data);
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (keepStandardOutput)
+            {
+                Add(line.Data);
+            }
+        };
         process.ErrorDataReceived += (_, line) => Add(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
