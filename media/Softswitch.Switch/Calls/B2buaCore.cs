@@ -100,10 +100,11 @@ public sealed class B2buaCore : IDisposable
         }
 
         var call = new Call(_services, transaction, origin);
-        if (!_services.Registry.TryClaimInvite(request.CallId, request.From.Tag ?? "", call))
+        if (!_services.Registry.TryClaimInvite(request.CallId, request.From.Tag ?? "", call, out var owner))
         {
-            // A retransmission of an INVITE that already made a call; that call answers it.
+            // A copy of an INVITE that already made a call; that call answers it, so its transaction ends.
             Counters.CallEnded();
+            owner.Post(() => owner.AnswerLateCopy(transaction));
             return;
         }
 

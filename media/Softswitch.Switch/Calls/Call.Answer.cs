@@ -1,5 +1,6 @@
 using Softswitch.Domain;
 using Softswitch.Sip.Messages;
+using Softswitch.Sip.Transactions;
 using Softswitch.Switch.Cdrs;
 
 namespace Softswitch.Switch.Calls;
@@ -39,6 +40,9 @@ internal sealed partial class Call
         ok.Headers.Add(SipHeaderKind.Server, _services.Options.Product);
         NegotiateSessionTimers(response, ok);
         CopyBody(response, ok);
+        // Tracked before it goes out: the caller's ACK can arrive before SendResponse returns, and an ACK for an
+        // untracked 2xx is lost, so the call would be ended at 64*T1 as unacknowledged (RFC 3261 §13.3.1.4).
+        _services.Retransmitter.Track(ok, _callerLeg.Destination);
         if (!_invite.SendResponse(ok))
         {
             // The caller's CANCEL won the race: the caller has its 487, so the vendor's answer is hung up.
@@ -53,7 +57,6 @@ internal sealed partial class Call
         _state = CallState.Answered;
         _record.MarkAnswered(_services.Time.GetUtcNow());
         _services.Counters.Answered();
-        _services.Retransmitter.Track(ok, _callerLeg.Destination);
         Journal();
         StartDurationLimit(attempt);
         StartSessionTimers();
@@ -67,6 +70,26 @@ internal sealed partial class Call
             _heldAck = null;
             CopyBody(ack, held);
             SendAck(answered.Leg, held);
+        }
+    }
+
+    /// <summary>
+    /// An INVITE with this call's Call-ID and From tag that reached the switch as a new request because the original's
+    /// server transaction had ended (our stack has no RFC 6026 Accepted state). A retransmission (same branch and CSeq)
+    /// gets the final response again, as a lost one would have been resent; anything else is a merged request (RFC 3261
+    /// §8.2.2.2). Either way the copy's transaction ends instead of waiting for an answer forever.
+    /// </summary>
+    public void AnswerLateCopy(SipServerTransaction copy)
+    {
+        var request = copy.Request;
+        var original = _invite.Request;
+        if (_invite.LastResponse is { IsProvisional: false } final && request.CSeq == original.CSeq && request.TopVia.Branch == original.TopVia.Branch)
+        {
+            copy.SendResponse(final);
+        }
+        else
+        {
+            copy.Respond(482);
         }
     }
 

@@ -111,6 +111,12 @@ internal sealed partial class Call
         }
 
         CopyBody(response, relayed);
+        if (_state == CallState.Answered && response.IsSuccess && method == SipMethods.Invite)
+        {
+            // Tracked before it goes out, or an ACK that beats this line back finds nothing to stop (§13.3.1.4).
+            _services.Retransmitter.Track(relayed, from.Destination);
+        }
+
         incoming.SendResponse(relayed);
         if (_state != CallState.Answered)
         {
@@ -119,11 +125,6 @@ internal sealed partial class Call
 
         if (response.IsSuccess && method is SipMethods.Invite or SipMethods.Update)
         {
-            if (method == SipMethods.Invite)
-            {
-                _services.Retransmitter.Track(relayed, from.Destination);
-            }
-
             OnSessionRefreshed(from);
             OnSessionRefreshed(to);
         }

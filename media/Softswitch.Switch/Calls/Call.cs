@@ -157,6 +157,8 @@ internal sealed partial class Call
             Contact = ContactFor(protocol),
         };
         var request = leg.CreateRequest(SipMethods.Invite);
+        // RFC 7332 §3: the hop count goes on (ingress has taken one off), so B2BUAs routing to each other cannot loop forever.
+        request.MaxForwards = _invite.Request.MaxForwards;
         CopyPassthroughHeaders(_invite.Request, request);
         AddSessionTimerOffer(request);
         request.Headers.Add(SipHeaderKind.UserAgent, _services.Options.Product);

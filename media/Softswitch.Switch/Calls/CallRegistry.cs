@@ -19,9 +19,14 @@ internal sealed class CallRegistry
 
     /// <summary>
     /// Claims a caller's initial INVITE for <paramref name="call"/>. False when that INVITE (same Call-ID and From tag)
-    /// already made a call: a retransmission arriving after the 2xx ended its transaction (RFC 6026 §8.5).
+    /// already made a call, the <paramref name="owner"/>: a retransmission arriving after the 2xx ended its
+    /// transaction (RFC 6026 §8.5).
     /// </summary>
-    public bool TryClaimInvite(string callId, string fromTag, Call call) => _invites.TryAdd((callId, fromTag), call);
+    public bool TryClaimInvite(string callId, string fromTag, Call call, out Call owner)
+    {
+        owner = _invites.GetOrAdd((callId, fromTag), call);
+        return owner == call;
+    }
 
     public void ReleaseInvite(string callId, string fromTag) => _invites.TryRemove((callId, fromTag), out _);
 

@@ -1,0 +1,124 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Softswitch.Sip.Auth;
+using Softswitch.Sip.Messages;
+using Softswitch.Sip.Probing;
+using Softswitch.Sip.Registrar;
+using Softswitch.Sip.Transactions;
+using Softswitch.Sip.Transport;
+using Softswitch.Switch.Calls;
+using Softswitch.Switch.Capacity;
+using Softswitch.Switch.Signalling;
+
+namespace Softswitch.Switch.Tests.Calls;
+
+/// <summary>
+/// The switch as the host wires it (a <see cref="B2buaCore"/> behind a <see cref="SwitchTransactionUser"/> on a real
+/// <see cref="SipTransport"/> on loopback), with a caller and a vendor on our own stack, all on one fake clock.
+/// </summary>
+internal sealed class B2buaFixture : IAsyncDisposable
+{
+    private readonly SipTransport _transport;
+
+    public B2buaFixture()
+    {
+        Caller = new LoopbackPeer("caller", Clock);
+        Vendor = new LoopbackPeer("vendor", Clock);
+        var config = new FixedConfigSource(LoopbackTrunks.Snapshot(Vendor.Port));
+        _transport = new SipTransport(new SipTransportOptions { ListenEndPoint = new IPEndPoint(IPAddress.Loopback, 0) });
+        var layer = new SipTransactionLayer(_transport, new SipTransactionOptions(), Clock);
+        var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, Clock);
+        B2bua = new B2buaCore(
+            layer, config, new CallCapacity(), Cdrs, authenticator, new B2buaOptions(), Clock, NullLogger<B2buaCore>.Instance);
+        var registrar = new SipRegistrar(new SipBindingStore(Clock), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions(), Clock);
+        layer.Attach(new SwitchTransactionUser(B2bua, registrar, SipOptionsResponder.Default, NullLogger<SwitchTransactionUser>.Instance));
+        _transport.Start(layer);
+        SwitchEndPoint = SipEndPoint.Udp(_transport.LocalEndPoint);
+    }
+
+    public SwitchClock Clock { get; } = new();
+
+    public LoopbackPeer Caller { get; }
+
+    public LoopbackPeer Vendor { get; }
+
+    public RecordingCdrSink Cdrs { get; } = new();
+
+    public B2buaCore B2bua { get; }
+
+    public SipEndPoint SwitchEndPoint { get; }
+
+    /// <summary>The caller's INVITE to a number the default route sends to the vendor; with an SDP offer unless told.</summary>
+    public SipRequest Invite(bool withOffer = true)
+    {
+        var target = SipUri.Parse($"sip:442071234567@127.0.0.1:{SwitchEndPoint.EndPoint.Port}");
+        var from = new SipNameAddress { Uri = SipUri.Parse("sip:15550001111@127.0.0.1") }.WithTag(SipIdentifiers.NewTag());
+        var invite = SipRequest.Create(SipMethods.Invite, target, from, new SipNameAddress { Uri = target }, SipIdentifiers.NewCallId("caller"), 1);
+        invite.Headers.Add(SipHeaderKind.Contact, Caller.Contact);
+        if (withOffer)
+        {
+            invite.ContentType = Sdp.ContentType;
+            invite.Body = Sdp.CallerOffer;
+        }
+
+        return invite;
+    }
+
+    /// <summary>
+    /// Places <paramref name="invite"/> (by default <see cref="Invite"/>), expects the 200 and, unless told, ACKs it;
+    /// then probes the call, so the switch has handled the answer and the ACK before the test moves the clock.
+    /// </summary>
+    public async Task<(PeerDialog Dialog, SipResponse Ok)> ConnectAsync(SipRequest? invite = null, bool ack = true)
+    {
+        invite ??= Invite();
+        var ok = await Caller.SendAsync(invite, SwitchEndPoint);
+        Assert.Equal(200, ok.StatusCode);
+        var dialog = PeerDialog.AsCaller(invite, ok, SwitchEndPoint, Caller.Contact);
+        if (ack)
+        {
+            await Caller.AckAsync(dialog, invite.CSeq.Number);
+        }
+
+        Assert.Equal(200, await ProbeAsync(dialog));
+        return (dialog, ok);
+    }
+
+    /// <summary>
+    /// Sends INFO from the caller through the call and returns the status the caller gets. The switch takes it after
+    /// every request that reached it earlier and after every work item already posted to the call (a timer that fired),
+    /// so 200 proves none of them ended the call and that what they armed is armed. (A response to a request the switch
+    /// sent reaches the call through a continuation, so it is not ordered with the probe; wait for its timer instead.)
+    /// </summary>
+    public async Task<int> ProbeAsync(PeerDialog caller) =>
+        (await Caller.SendAsync(caller, caller.Request(SipMethods.Info))).StatusCode;
+
+    /// <summary>The caller hangs up and the switch answers its BYE.</summary>
+    public async Task HangUpAsync(PeerDialog caller) =>
+        Assert.Equal(200, (await Caller.SendAsync(caller, caller.Request(SipMethods.Bye))).StatusCode);
+
+    /// <summary>Waits for the final CDR of every accepted call, then checks that the switch holds nothing of them.</summary>
+    public async Task AssertCallsReleasedAsync()
+    {
+        var accepted = (int)B2bua.Counters.CallsAccepted;
+        if (accepted > 0)
+        {
+            await Cdrs.Finals.WaitAsync(_ => true, "final CDR", accepted);
+        }
+
+        Assert.Equal(0, B2bua.DialogCount);
+        Assert.Equal(0, B2bua.Counters.ActiveCalls);
+        var finals = Cdrs.Finals.Items;
+        Assert.Equal(accepted, finals.Count);
+        Assert.Equal(
+            Cdrs.Journal.Items.Select(c => c.Id).Distinct().Order(),
+            finals.Select(c => c.Id).Order());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _transport.DisposeAsync();
+        B2bua.Dispose();
+        await Caller.DisposeAsync();
+        await Vendor.DisposeAsync();
+    }
+}

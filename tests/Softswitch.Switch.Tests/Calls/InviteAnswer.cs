@@ -1,0 +1,10 @@
+namespace Softswitch.Switch.Tests.Calls;
+
+/// <summary>How a vendor answers the switch's INVITE: always 200, with these contents.</summary>
+internal sealed record InviteAnswer
+{
+    /// <summary>The Session-Expires value of the answer (RFC 4028), or none.</summary>
+    public string? SessionExpires { get; init; }
+
+    public byte[] Body { get; init; } = Sdp.VendorAnswer;
+}

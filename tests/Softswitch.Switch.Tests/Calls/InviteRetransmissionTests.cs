@@ -1,0 +1,63 @@
+using Softswitch.Sip.Messages;
+
+namespace Softswitch.Switch.Tests.Calls;
+
+/// <summary>
+/// RFC 6026 §8.5: a copy of the initial INVITE can arrive after the 2xx, when our stack has already ended the server
+/// transaction (it has no Accepted state), so the copy reaches the switch as a new request. It must start no call, and
+/// it must get a final response: that is what ends its server transaction, which would otherwise stay forever.
+/// </summary>
+public sealed class InviteRetransmissionTests
+{
+    [Fact]
+    public async Task A_retransmission_of_the_initial_invite_after_the_answer_starts_no_second_call()
+    {
+        await using var rig = new B2buaFixture();
+        var invite = rig.Invite();
+        var (caller, _) = await rig.ConnectAsync(invite);
+
+        await rig.Caller.RetransmitAsync(invite, rig.SwitchEndPoint);
+
+        Assert.Equal(200, await rig.ProbeAsync(caller));
+        Assert.Equal(1, rig.B2bua.Counters.CallsAccepted);
+        Assert.Equal(1, rig.B2bua.Counters.ActiveCalls);
+        Assert.Equal(1, rig.Vendor.Requests.Count(r => r.Method == SipMethods.Invite));
+        await rig.HangUpAsync(caller);
+        await rig.AssertCallsReleasedAsync();
+    }
+
+    [Fact]
+    public async Task A_retransmission_of_the_initial_invite_after_the_answer_gets_the_answer_again()
+    {
+        await using var rig = new B2buaFixture();
+        var invite = rig.Invite();
+        var (caller, ok) = await rig.ConnectAsync(invite);
+
+        await rig.Caller.RetransmitAsync(invite, rig.SwitchEndPoint);
+
+        var again = await rig.Caller.StrayResponses.WaitAsync(r => r.IsSuccess, "the 200 again");
+        Assert.Equal(ok.To.Tag, again.To.Tag);
+        Assert.Equal(invite.TopVia.Branch, again.TopVia.Branch);
+        await rig.HangUpAsync(caller);
+        await rig.AssertCallsReleasedAsync();
+    }
+
+    [Fact]
+    public async Task The_same_invite_by_another_path_after_the_answer_gets_482()
+    {
+        await using var rig = new B2buaFixture();
+        var invite = rig.Invite();
+        var (caller, _) = await rig.ConnectAsync(invite);
+        var merged = SipRequest.Create(SipMethods.Invite, invite.Uri, invite.From, invite.To, invite.CallId, invite.CSeq.Number);
+        merged.Headers.Add(SipHeaderKind.Contact, rig.Caller.Contact);
+
+        var response = await rig.Caller.SendAsync(merged, rig.SwitchEndPoint);
+
+        // RFC 3261 §8.2.2.2: same From tag, Call-ID and CSeq as a request already taken, but another branch.
+        Assert.Equal(482, response.StatusCode);
+        Assert.Equal(200, await rig.ProbeAsync(caller));
+        Assert.Equal(1, rig.B2bua.Counters.CallsAccepted);
+        await rig.HangUpAsync(caller);
+        await rig.AssertCallsReleasedAsync();
+    }
+}
