@@ -77,7 +77,14 @@ internal sealed partial class Call
     private void Relay(SipServerTransaction incoming, DialogLeg from, DialogLeg to)
     {
         var request = incoming.Request;
+        if (!request.TryDecrementMaxForwards())
+        {
+            incoming.Respond(483);
+            return;
+        }
+
         var outgoing = to.CreateRequest(request.Method);
+        outgoing.MaxForwards = request.MaxForwards;
         foreach (var kind in (ReadOnlySpan<SipHeaderKind>)[SipHeaderKind.SessionExpires, SipHeaderKind.Supported, SipHeaderKind.Require, SipHeaderKind.Event])
         {
             request.Headers.CopyTo(outgoing.Headers, kind);
