@@ -6,10 +6,12 @@ namespace Softswitch.Interop.Tests.Switch;
 public sealed class PacketLossTests : SwitchCallTest
 {
     [Fact]
-    public async Task Calls_complete_when_both_peers_lose_5_percent_of_messages()
+    public async Task Calls_complete_when_the_caller_loses_5_percent_of_messages()
     {
         const int calls = 20;
-        var vendor = await VendorAsync(SippScenario.UasAnswer, calls: calls, lost: 5);
+        // Loss on the caller's side only: SIPp 3.6's UAS aborts a call when the switch retransmits an INVITE whose 100
+        // it lost (it takes the copy for an unexpected message), which would fail the vendor, not the switch.
+        var vendor = await VendorAsync(SippScenario.UasAnswer, calls: calls);
         await ProvisionAsync(new VendorTrunk(vendor.SipPort));
 
         var caller = await CallAsync(Caller(SippScenario.UacCallBye) with
@@ -17,7 +19,8 @@ public sealed class PacketLossTests : SwitchCallTest
             Calls = calls, CallsPerSecond = 10, LostPercent = 5, TraceMessages = false, Timeout = TimeSpan.FromSeconds(40),
         });
 
-        // Every call is answered and ended: losses are repaired by retransmission (INVITE, BYE, and the 2xx until its ACK).
+        // Every call is answered and ended: losses are repaired by retransmission (the caller's INVITE and BYE, the
+        // switch's 2xx until its ACK, and the switch's responses to retransmitted requests).
         Assert.True(caller.AllCallsSucceeded, caller.ToString());
         var cdrs = await Host.WaitForCdrsAsync(Tenant.Client, calls);
         Assert.Equal(calls, cdrs.Count);

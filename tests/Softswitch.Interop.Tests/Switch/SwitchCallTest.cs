@@ -39,12 +39,12 @@ public abstract class SwitchCallTest : IAsyncLifetime
     }
 
     protected async Task<SippProcess> VendorAsync(
-        string scenario, SippTransport transport = SippTransport.Udp, TimeSpan? pause = null, int calls = 1, int? lost = null,
+        string scenario, SippTransport transport = SippTransport.Udp, TimeSpan? pause = null, int calls = 1,
         IReadOnlyDictionary<string, string>? keywords = null)
     {
         var sipp = await SippProcess.StartAsync(new SippOptions
         {
-            Scenario = scenario, Transport = transport, Calls = calls, Pause = pause ?? TimeSpan.Zero, Timeout = SippTimeout, LostPercent = lost,
+            Scenario = scenario, Transport = transport, Calls = calls, Pause = pause ?? TimeSpan.Zero, Timeout = SippTimeout,
             Keywords = keywords ?? new Dictionary<string, string>(),
         });
         _sipps.Add(sipp);
