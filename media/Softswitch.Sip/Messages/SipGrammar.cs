@@ -17,6 +17,13 @@ internal static class SipGrammar
 
     public static bool IsToken(ReadOnlySpan<byte> value) => value.Length > 0 && !value.ContainsAnyExcept(TokenBytes);
 
+    /// <summary>Length of the token at the start of <paramref name="value"/> (0 when it starts with a non-token byte).</summary>
+    public static int TokenLength(ReadOnlySpan<byte> value)
+    {
+        var end = value.IndexOfAnyExcept(TokenBytes);
+        return end < 0 ? value.Length : end;
+    }
+
     public static bool IsWhitespace(char c) => c is ' ' or '\t' or '\r' or '\n';
 
     /// <summary>Index of the closing quote of a quoted-string starting at <paramref name="start"/> (RFC 3261 §25.1 quoted-pair).</summary>

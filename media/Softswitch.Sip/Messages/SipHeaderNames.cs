@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace Softswitch.Sip.Messages;
@@ -9,6 +10,11 @@ public static class SipHeaderNames
     private static readonly byte[][] CanonicalUtf8 = new byte[Canonical.Length][];
     private static readonly SipHeaderKind[] CompactByLetter = new SipHeaderKind[26];
     private static readonly SipHeaderKind[][] ByLength;
+
+    /// <summary>Long-form names ordered by <see cref="Bucket"/>; those of bucket b are at <c>BucketStart[b]..BucketStart[b + 1]</c>.</summary>
+    private static readonly FoldedName[] Folded;
+
+    private static readonly int[] BucketStart;
 
     static SipHeaderNames()
     {
@@ -63,7 +69,23 @@ public static class SipHeaderNames
             var l = length;
             ByLength[length] = Enum.GetValues<SipHeaderKind>().Where(k => Canonical[(int)k]?.Length == l).ToArray();
         }
+
+        var named = Enum.GetValues<SipHeaderKind>().Where(k => Canonical[(int)k] is not null)
+            .OrderBy(k => Bucket(Canonical[(int)k].Length, char.ToLowerInvariant(Canonical[(int)k][0]) - 'a')).ToArray();
+        Folded = named.Select(k => new FoldedName(k, Canonical[(int)k])).ToArray();
+        BucketStart = new int[Bucket(maxLength + 1, 0) + 1];
+        foreach (var kind in named)
+        {
+            BucketStart[Bucket(Canonical[(int)kind].Length, char.ToLowerInvariant(Canonical[(int)kind][0]) - 'a') + 1]++;
+        }
+
+        for (var bucket = 1; bucket < BucketStart.Length; bucket++)
+        {
+            BucketStart[bucket] += BucketStart[bucket - 1];
+        }
     }
+
+    private static int Bucket(int length, int letter) => (length * 26) + letter;
 
     private static void Define(SipHeaderKind kind, string name, char compact = '\0')
     {
@@ -84,24 +106,33 @@ public static class SipHeaderNames
     /// <summary>Identifies a header name; names are case-insensitive (RFC 3261 §7.3.1).</summary>
     public static SipHeaderKind Identify(ReadOnlySpan<byte> name)
     {
-        if (name.Length == 1)
-        {
-            var letter = name[0] | 0x20;
-            return letter is >= 'a' and <= 'z' ? CompactByLetter[letter - 'a'] : SipHeaderKind.Other;
-        }
-
-        if (name.Length >= ByLength.Length)
+        if (name.IsEmpty)
         {
             return SipHeaderKind.Other;
         }
 
-        var first = name[0] | 0x20;
-        foreach (var candidate in ByLength[name.Length])
+        var letter = (uint)((name[0] | 0x20) - 'a');
+        if (letter >= 26)
         {
-            var bytes = CanonicalUtf8[(int)candidate];
-            if ((bytes[0] | 0x20) == first && Ascii.EqualsIgnoreCase(name, bytes))
+            return SipHeaderKind.Other;
+        }
+
+        if (name.Length == 1)
+        {
+            return CompactByLetter[letter];
+        }
+
+        var bucket = Bucket(name.Length, (int)letter);
+        if (bucket + 1 >= BucketStart.Length)
+        {
+            return SipHeaderKind.Other;
+        }
+
+        for (var i = BucketStart[bucket]; i < BucketStart[bucket + 1]; i++)
+        {
+            if (Folded[i].Matches(name))
             {
-                return candidate;
+                return Folded[i].Kind;
             }
         }
 
@@ -137,4 +168,53 @@ public static class SipHeaderNames
     internal static bool IsList(SipHeaderKind kind) => kind is SipHeaderKind.Via or SipHeaderKind.Contact
         or SipHeaderKind.Route or SipHeaderKind.RecordRoute or SipHeaderKind.Allow or SipHeaderKind.Supported
         or SipHeaderKind.Require or SipHeaderKind.ProxyRequire or SipHeaderKind.Unsupported;
+
+    /// <summary>
+    /// A long-form name as three overlapping little-endian words (head, middle, tail) of 8 bytes, or of 4 or 2 for
+    /// short names, in lower case, each with a mask that has 0x20 wherever the name has a letter. OR-ing the mask into
+    /// the input folds ASCII letters only, so '-' never matches a CR (0x0D | 0x20 is '-') and non-ASCII never matches.
+    /// </summary>
+    private readonly struct FoldedName
+    {
+        private readonly int _width;
+        private readonly int _middle;
+        private readonly int _tail;
+        private readonly ulong _headWord;
+        private readonly ulong _headMask;
+        private readonly ulong _middleWord;
+        private readonly ulong _middleMask;
+        private readonly ulong _tailWord;
+        private readonly ulong _tailMask;
+
+        public SipHeaderKind Kind { get; }
+
+        public FoldedName(SipHeaderKind kind, string name)
+        {
+            Kind = kind;
+            var lowercase = Encoding.ASCII.GetBytes(name.ToLowerInvariant());
+            var letterBits = name.Select(c => char.IsAsciiLetter(c) ? (byte)0x20 : (byte)0).ToArray();
+            _width = name.Length >= 8 ? 8 : name.Length >= 4 ? 4 : 2;
+            _middle = Math.Min(_width, name.Length - _width);
+            _tail = name.Length - _width;
+            _headWord = Word(lowercase, 0, _width);
+            _headMask = Word(letterBits, 0, _width);
+            _middleWord = Word(lowercase, _middle, _width);
+            _middleMask = Word(letterBits, _middle, _width);
+            _tailWord = Word(lowercase, _tail, _width);
+            _tailMask = Word(letterBits, _tail, _width);
+        }
+
+        /// <summary>Compares a name of the same length, ignoring ASCII case.</summary>
+        public bool Matches(ReadOnlySpan<byte> name) =>
+            (Word(name, 0, _width) | _headMask) == _headWord
+            && (Word(name, _middle, _width) | _middleMask) == _middleWord
+            && (Word(name, _tail, _width) | _tailMask) == _tailWord;
+
+        private static ulong Word(ReadOnlySpan<byte> bytes, int offset, int width) => width switch
+        {
+            8 => BinaryPrimitives.ReadUInt64LittleEndian(bytes[offset..]),
+            4 => BinaryPrimitives.ReadUInt32LittleEndian(bytes[offset..]),
+            _ => BinaryPrimitives.ReadUInt16LittleEndian(bytes[offset..]),
+        };
+    }
 }

@@ -13,6 +13,11 @@ public sealed class SipHeaders : IEnumerable<SipHeader>
     private HeaderEntry[] _entries;
     private int _count;
 
+    // Parallel to _entries, allocated on first use: names of unknown headers added in code or decoded, and values set
+    // in code or decoded. A parse that nobody reads allocates neither.
+    private string?[]? _names;
+    private string?[]? _values;
+
     /// <summary>Creates an empty header collection for a message built in code.</summary>
     public SipHeaders()
     {
@@ -60,13 +65,13 @@ public sealed class SipHeaders : IEnumerable<SipHeader>
             return SipHeaderNames.GetName(entry.Kind);
         }
 
-        return entry.Name ??= Encoding.ASCII.GetString(_source!, entry.NameStart, entry.NameLength);
+        return (_names ??= new string?[_entries.Length])[index] ??= Encoding.ASCII.GetString(RawName(entry));
     }
 
     public string ValueAt(int index)
     {
         ref var entry = ref Entry(index);
-        return entry.Value ??= Decode(entry);
+        return (_values ??= new string?[_entries.Length])[index] ??= Decode(entry);
     }
 
     public int IndexOf(SipHeaderKind kind, int start = 0)
@@ -138,21 +143,20 @@ public sealed class SipHeaders : IEnumerable<SipHeader>
             throw new ArgumentException("Use the name overload for headers the stack does not know.", nameof(kind));
         }
 
-        InsertEntry(index, new HeaderEntry { Kind = kind, Value = value });
+        InsertEntry(index, kind, null, value);
     }
 
     public void Insert(int index, string name, string value)
     {
         ValidateName(name);
         var kind = SipHeaderNames.Identify(name.AsSpan());
-        InsertEntry(index, new HeaderEntry { Kind = kind, Name = kind == SipHeaderKind.Other ? name : null, Value = value });
+        InsertEntry(index, kind, kind == SipHeaderKind.Other ? name : null, value);
     }
 
     public void SetValueAt(int index, string value)
     {
-        ref var entry = ref Entry(index);
-        entry.Value = value;
-        entry.Folded = false;
+        Entry(index).Folded = false;
+        (_values ??= new string?[_entries.Length])[index] = value;
     }
 
     /// <summary>Replaces the first occurrence (keeping its position) and removes the others; appends when absent.</summary>
@@ -199,9 +203,10 @@ public sealed class SipHeaders : IEnumerable<SipHeader>
     public void RemoveAt(int index)
     {
         Entry(index);
-        Array.Copy(_entries, index + 1, _entries, index, _count - index - 1);
         _count--;
-        _entries[_count] = default;
+        RemoveSlot(_entries, index);
+        RemoveSlot(_names, index);
+        RemoveSlot(_values, index);
     }
 
     /// <summary>Copies every header line into another collection (e.g. when a B2BUA builds the outbound leg).</summary>
@@ -227,9 +232,9 @@ public sealed class SipHeaders : IEnumerable<SipHeader>
     internal bool TryGetRawName(int index, out ReadOnlySpan<byte> name)
     {
         ref var entry = ref Entry(index);
-        if (_source is not null && entry.NameLength > 0)
+        if (_source is not null && entry.NameStart > 0)
         {
-            name = _source.AsSpan(entry.NameStart, entry.NameLength);
+            name = RawName(entry);
             return true;
         }
 
@@ -241,7 +246,7 @@ public sealed class SipHeaders : IEnumerable<SipHeader>
     internal bool TryGetRawValue(int index, out ReadOnlySpan<byte> value)
     {
         ref var entry = ref Entry(index);
-        if (entry.Value is null && !entry.Folded && _source is not null)
+        if (!entry.Folded && _source is not null && _values?[index] is null)
         {
             value = _source.AsSpan(entry.ValueStart, entry.ValueLength);
             return true;
@@ -258,18 +263,55 @@ public sealed class SipHeaders : IEnumerable<SipHeader>
         return ref _entries[index];
     }
 
-    private void InsertEntry(int index, HeaderEntry entry)
+    private void InsertEntry(int index, SipHeaderKind kind, string? name, string value)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(index, _count);
         if (_count == _entries.Length)
         {
-            Array.Resize(ref _entries, Math.Max(8, _count * 2));
+            var capacity = Math.Max(8, _count * 2);
+            Array.Resize(ref _entries, capacity);
+            if (_names is not null)
+            {
+                Array.Resize(ref _names, capacity);
+            }
+
+            if (_values is not null)
+            {
+                Array.Resize(ref _values, capacity);
+            }
         }
 
-        Array.Copy(_entries, index, _entries, index + 1, _count - index);
-        _entries[index] = entry;
+        InsertSlot(_entries, index, new HeaderEntry { Kind = kind });
+        if (name is not null || _names is not null)
+        {
+            InsertSlot(_names ??= new string?[_entries.Length], index, name);
+        }
+
+        InsertSlot(_values ??= new string?[_entries.Length], index, value);
         _count++;
+    }
+
+    private void InsertSlot<T>(T[] slots, int index, T value)
+    {
+        Array.Copy(slots, index, slots, index + 1, _count - index);
+        slots[index] = value;
+    }
+
+    /// <summary>Closes the gap at <paramref name="index"/>; <see cref="_count"/> is already the new count.</summary>
+    private void RemoveSlot<T>(T[]? slots, int index)
+    {
+        if (slots is not null)
+        {
+            Array.Copy(slots, index + 1, slots, index, _count - index);
+            slots[_count] = default!;
+        }
+    }
+
+    private ReadOnlySpan<byte> RawName(in HeaderEntry entry)
+    {
+        var line = _source.AsSpan(entry.NameStart);
+        return line[..SipGrammar.TokenLength(line)];
     }
 
     private string Decode(in HeaderEntry entry)

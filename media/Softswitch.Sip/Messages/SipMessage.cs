@@ -12,7 +12,7 @@ public abstract class SipMessage
     private Cached<SipVia> _topVia;
     private Cached<SipNameAddress> _from;
     private Cached<SipNameAddress> _to;
-    private Cached<SipCSeq?> _cseq;
+    private Cached<SipCSeq> _cseq;
 
     protected SipMessage(SipHeaders headers, ReadOnlyMemory<byte> body)
     {
@@ -75,11 +75,11 @@ public abstract class SipMessage
             var raw = Required(SipHeaderKind.CSeq);
             if (ReferenceEquals(raw, _cseq.Source))
             {
-                return _cseq.Value!.Value;
+                return _cseq.Value;
             }
 
             var cseq = SipCSeq.TryParse(raw, out var parsed) ? parsed : throw Malformed("CSeq");
-            _cseq = new Cached<SipCSeq?>(raw, cseq);
+            _cseq = new Cached<SipCSeq>(raw, cseq);
             return cseq;
         }
 

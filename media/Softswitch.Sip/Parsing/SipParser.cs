@@ -87,17 +87,18 @@ public sealed class SipParser
         }
 
         var entries = new HeaderEntry[Math.Max(lineCount - 1, 1)];
-        var index = IndexHeaders(headerBlock, firstLineEnd + 2, entries, out var count, out var seen, out var contentLengthIndex);
+        var index = IndexHeaders(headerBlock, firstLineEnd + 2, entries);
         if (index.Error is not null)
         {
             return SipParseResult.Reject(index.Error);
         }
 
+        var count = index.Count;
         var bodyStart = headerEnd + 4;
         var contentLength = -1;
-        if (contentLengthIndex >= 0)
+        if (index.ContentLength >= 0)
         {
-            contentLength = ParseContentLength(rest, entries, count);
+            contentLength = ParseContentLength(rest, entries, index.ContentLength, count);
             if (contentLength < 0)
             {
                 return BuildInvalid(rest, offset, firstLineEnd, entries, count, bodyStart, framing,
@@ -153,7 +154,7 @@ public sealed class SipParser
             return SipParseResult.Reject(startLineError!, null, consumed);
         }
 
-        var error = startLineError ?? CheckEssentials(message, rest, entries, count, seen, index.Duplicate);
+        var error = startLineError ?? CheckEssentials(message, rest, entries, index);
         return error is null
             ? new SipParseResult(SipParseStatus.Complete, consumed, message, null)
             : SipParseResult.Reject(error, message, consumed);
@@ -177,34 +178,56 @@ public sealed class SipParser
             : SipParseResult.NeedMoreData;
     }
 
-    private readonly record struct IndexOutcome(SipParseError? Error, SipHeaderKind Duplicate);
-
-    private IndexOutcome IndexHeaders(ReadOnlySpan<byte> block, int position, HeaderEntry[] entries, out int count, out ulong seen, out int contentLengthIndex)
+    /// <summary>What indexing the header lines found: an error, or what the checks after it need.</summary>
+    private struct HeaderIndex
     {
-        count = 0;
-        seen = 0;
-        contentLengthIndex = -1;
-        var duplicate = SipHeaderKind.Other;
+        public SipParseError? Error;
+        public int Count;
+
+        /// <summary>Bit k is set when a header of kind k is present.</summary>
+        public ulong Seen;
+
+        /// <summary>A header that must appear once but appears again; <see cref="SipHeaderKind.Other"/> when none.</summary>
+        public SipHeaderKind Duplicate;
+
+        /// <summary>Entry index of the first line of that header, or -1.</summary>
+        public int ContentLength;
+
+        /// <inheritdoc cref="ContentLength"/>
+        public int CSeq;
+
+        /// <inheritdoc cref="ContentLength"/>
+        public int CallId;
+    }
+
+    private HeaderIndex IndexHeaders(ReadOnlySpan<byte> block, int position, HeaderEntry[] entries)
+    {
+        var index = new HeaderIndex { ContentLength = -1, CSeq = -1, CallId = -1 };
+        var count = 0;
+        var seen = 0UL;
+        var breaks = new LineBreakScanner(block);
         while (position < block.Length)
         {
-            var lineLength = block[position..].IndexOf("\r\n"u8);
+            // The block ends with CRLF, so a break is always found; the line is clean when it is that CRLF.
+            var lineEnd = breaks.Next(position);
+            if (block[lineEnd] != '\r' || block[lineEnd + 1] != '\n')
+            {
+                return Failed(RejectLine(block[position..]));
+            }
+
+            var lineLength = lineEnd - position;
             if (lineLength > _options.MaxLineLength)
             {
-                return new IndexOutcome(SipParseError.TooLarge("Header line too long"), duplicate);
+                return Failed(SipParseError.TooLarge("Header line too long"));
             }
 
             var line = block.Slice(position, lineLength);
-            if (line.IndexOfAny((byte)'\r', (byte)'\n', (byte)0) >= 0)
-            {
-                return new IndexOutcome(SipParseError.BadRequest("Invalid character in header line", SipParseErrorKind.HeaderSyntax), duplicate);
-            }
-
             if (line[0] is (byte)' ' or (byte)'\t')
             {
                 // RFC 3261 §7.3.1: a line starting with whitespace continues the previous header value.
                 if (count == 0)
                 {
-                    return new IndexOutcome(SipParseError.BadRequest("Continuation line before first header", SipParseErrorKind.HeaderSyntax), duplicate);
+                    return Failed(SipParseError.BadRequest("Continuation line before first header", SipParseErrorKind.HeaderSyntax));
                 }
 
                 ref var previous = ref entries[count - 1];
@@ -224,37 +247,41 @@ public sealed class SipParser
                 continue;
             }
 
-            var colon = line.IndexOf((byte)':');
-            if (colon <= 0)
+            // RFC 3261 §25.1: header-name HCOLON, with HCOLON = *( SP / HTAB ) ":" SWS
+            var nameLength = SipGrammar.TokenLength(line);
+            var colon = nameLength;
+            while (colon < line.Length && line[colon] is (byte)' ' or (byte)'\t')
             {
-                return new IndexOutcome(SipParseError.BadRequest("Malformed header line", SipParseErrorKind.HeaderSyntax), duplicate);
+                colon++;
             }
 
-            // RFC 3261 §25.1 HCOLON = *( SP / HTAB ) ":" SWS
-            var nameLength = colon;
-            while (nameLength > 0 && line[nameLength - 1] is (byte)' ' or (byte)'\t')
+            if (nameLength == 0 || colon == line.Length || line[colon] != ':')
             {
-                nameLength--;
+                return Failed(RejectHeaderName(line));
             }
 
             var name = line[..nameLength];
-            if (!SipGrammar.IsToken(name))
-            {
-                return new IndexOutcome(SipParseError.BadRequest("Invalid header name", SipParseErrorKind.HeaderSyntax), duplicate);
-            }
-
             var kind = SipHeaderNames.Identify(name);
             var bit = 1UL << (int)kind;
-            if ((seen & bit) != 0 && kind is SipHeaderKind.CallId or SipHeaderKind.CSeq or SipHeaderKind.From or SipHeaderKind.To
-                or SipHeaderKind.MaxForwards)
+            if ((seen & bit) == 0)
             {
-                duplicate = kind;
+                seen |= bit;
+                switch (kind)
+                {
+                    case SipHeaderKind.ContentLength:
+                        index.ContentLength = count;
+                        break;
+                    case SipHeaderKind.CSeq:
+                        index.CSeq = count;
+                        break;
+                    case SipHeaderKind.CallId:
+                        index.CallId = count;
+                        break;
+                }
             }
-
-            seen |= bit;
-            if (kind == SipHeaderKind.ContentLength && contentLengthIndex < 0)
+            else if (kind is SipHeaderKind.CallId or SipHeaderKind.CSeq or SipHeaderKind.From or SipHeaderKind.To or SipHeaderKind.MaxForwards)
             {
-                contentLengthIndex = count;
+                index.Duplicate = kind;
             }
 
             var valueSpan = line[(colon + 1)..];
@@ -264,21 +291,36 @@ public sealed class SipParser
             {
                 Kind = kind,
                 NameStart = position,
-                NameLength = nameLength,
                 ValueStart = valueStart,
                 ValueLength = Math.Max(0, valueEnd - valueStart),
             };
             position += lineLength + 2;
         }
 
-        return new IndexOutcome(null, duplicate);
+        index.Count = count;
+        index.Seen = seen;
+        return index;
     }
 
+    private static HeaderIndex Failed(SipParseError error) => new() { Error = error };
+
+    /// <summary>A header line holding a CR, LF or NUL before its CRLF: too long if that CRLF is past the limit, else invalid.</summary>
+    private SipParseError RejectLine(ReadOnlySpan<byte> remaining) =>
+        remaining.IndexOf("\r\n"u8) > _options.MaxLineLength
+            ? SipParseError.TooLarge("Header line too long")
+            : SipParseError.BadRequest("Invalid character in header line", SipParseErrorKind.HeaderSyntax);
+
+    /// <summary>A header line that does not start with a token and HCOLON: malformed without a colon after its first byte, else a bad name.</summary>
+    private static SipParseError RejectHeaderName(ReadOnlySpan<byte> line) =>
+        line.IndexOf((byte)':') <= 0
+            ? SipParseError.BadRequest("Malformed header line", SipParseErrorKind.HeaderSyntax)
+            : SipParseError.BadRequest("Invalid header name", SipParseErrorKind.HeaderSyntax);
+
     /// <summary>Returns the Content-Length, or -1 when malformed or when several lines disagree.</summary>
-    private static int ParseContentLength(ReadOnlySpan<byte> frame, HeaderEntry[] entries, int count)
+    private static int ParseContentLength(ReadOnlySpan<byte> frame, HeaderEntry[] entries, int first, int count)
     {
         var result = -1;
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < count; i++)
         {
             if (entries[i].Kind != SipHeaderKind.ContentLength)
             {
@@ -372,41 +414,34 @@ public sealed class SipParser
     }
 
     /// <summary>RFC 3261 §8.1.1: To, From, CSeq, Call-ID, Max-Forwards (tolerated when absent) and Via are mandatory.</summary>
-    private static SipParseError? CheckEssentials(SipMessage message, ReadOnlySpan<byte> frame, HeaderEntry[] entries, int count, ulong seen, SipHeaderKind duplicate)
+    private static SipParseError? CheckEssentials(SipMessage message, ReadOnlySpan<byte> frame, HeaderEntry[] entries, in HeaderIndex index)
     {
-        if ((seen & RequiredHeaders) != RequiredHeaders)
+        if ((index.Seen & RequiredHeaders) != RequiredHeaders)
         {
             foreach (var kind in (ReadOnlySpan<SipHeaderKind>)[SipHeaderKind.Via, SipHeaderKind.From, SipHeaderKind.To, SipHeaderKind.CallId, SipHeaderKind.CSeq])
             {
-                if ((seen & (1UL << (int)kind)) == 0)
+                if ((index.Seen & (1UL << (int)kind)) == 0)
                 {
                     return SipParseError.MissingHeader(SipHeaderNames.GetName(kind));
                 }
             }
         }
 
-        if (duplicate != SipHeaderKind.Other)
+        if (index.Duplicate != SipHeaderKind.Other)
         {
-            return SipParseError.BadRequest("Duplicate " + SipHeaderNames.GetName(duplicate));
+            return SipParseError.BadRequest("Duplicate " + SipHeaderNames.GetName(index.Duplicate));
         }
 
-        for (var i = 0; i < count; i++)
+        // Each is present exactly once here; when both are bad, the one on the earlier line is reported.
+        var cseq = entries[index.CSeq];
+        var cseqValid = IsValidCSeq(TrimFolding(frame.Slice(cseq.ValueStart, cseq.ValueLength)), message as SipRequest);
+        var callIdEmpty = entries[index.CallId].ValueLength == 0;
+        if (!cseqValid && (!callIdEmpty || index.CSeq < index.CallId))
         {
-            ref var entry = ref entries[i];
-            if (entry.Kind == SipHeaderKind.CSeq)
-            {
-                if (!IsValidCSeq(TrimFolding(frame.Slice(entry.ValueStart, entry.ValueLength)), message as SipRequest))
-                {
-                    return SipParseError.BadRequest("Malformed CSeq");
-                }
-            }
-            else if (entry.Kind == SipHeaderKind.CallId && entry.ValueLength == 0)
-            {
-                return SipParseError.BadRequest("Empty Call-ID");
-            }
+            return SipParseError.BadRequest("Malformed CSeq");
         }
 
-        return null;
+        return callIdEmpty ? SipParseError.BadRequest("Empty Call-ID") : null;
     }
 
     /// <summary>CSeq = 1*DIGIT LWS Method, with the method equal to the request's (RFC 3261 §8.1.1.5).</summary>
