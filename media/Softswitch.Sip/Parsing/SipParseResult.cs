@@ -21,6 +21,14 @@ public readonly record struct SipParseResult(SipParseStatus Status, int Consumed
 {
     public static readonly SipParseResult NeedMoreData = new(SipParseStatus.NeedMoreData, 0, null, null);
 
+    /// <summary>
+    /// With <see cref="SipParseStatus.NeedMoreData"/> on a stream whose header block is complete: the whole frame's
+    /// length (leading CRLFs included), so a framer can wait for that many bytes without parsing again. 0 when unknown.
+    /// </summary>
+    public int FrameLength { get; init; }
+
+    public static SipParseResult NeedBytes(int frameLength) => NeedMoreData with { FrameLength = frameLength };
+
     public static SipParseResult Reject(SipParseError error, SipMessage? message = null, int consumed = 0) =>
         new(SipParseStatus.Invalid, consumed, message, error);
 }

@@ -124,7 +124,7 @@ public sealed class SipParser
 
             if (rest.Length < bodyStart + contentLength)
             {
-                return SipParseResult.NeedMoreData;
+                return SipParseResult.NeedBytes(offset + bodyStart + contentLength);
             }
 
             bodyLength = contentLength;

@@ -7,12 +7,23 @@ namespace Softswitch.Sip.Parsing;
 /// one by one, and CRLF keep-alives (RFC 5626 §3.5.1) are reported separately. The receive buffer is pooled.
 /// Not thread-safe: one framer per connection, fed by its receive loop.
 /// </summary>
+/// <remarks>
+/// Framing is incremental: until the header block ends, each read only scans its own new bytes for the empty line;
+/// once the header block is parsed, the frame length is known and the body is not looked at until it is all there.
+/// So a peer that sends one byte at a time costs linear, not quadratic, work.
+/// </remarks>
 public sealed class SipStreamFramer : IDisposable
 {
     private readonly SipParser _parser;
     private byte[] _buffer;
     private int _start;
     private int _end;
+
+    // Progress on the frame at _start, relative to _start: bytes already scanned for the empty line, where the
+    // current header line starts, and the whole frame's length once its header block has been parsed (0 = unknown).
+    private int _scanned;
+    private int _lineStart;
+    private int _frameLength;
 
     public SipStreamFramer(SipParser? parser = null, int initialSize = 4096)
     {
@@ -75,31 +86,64 @@ public sealed class SipStreamFramer : IDisposable
             return new SipFrame(SipFrameKind.NeedMoreData);
         }
 
-        if (data[0] == '\r')
+        if (data[0] == '\r' && _scanned == 0)
         {
             return ReadKeepAlive(data);
+        }
+
+        if (_frameLength > 0 ? data.Length < _frameLength : !HeaderBlockEndsOrBreaksLimits(data))
+        {
+            return new SipFrame(SipFrameKind.NeedMoreData);
         }
 
         var result = _parser.Parse(data, SipFraming.Stream);
         switch (result.Status)
         {
             case SipParseStatus.Complete:
-                _start += result.Consumed;
+                Consume(result.Consumed);
                 return new SipFrame(SipFrameKind.Message, result.Message);
             case SipParseStatus.NeedMoreData:
+                _frameLength = result.FrameLength;
                 return new SipFrame(SipFrameKind.NeedMoreData);
             default:
                 // Without a known frame end the rest of the stream is unusable: drop it.
-                _start = result.Consumed == 0 ? _end : _start + result.Consumed;
+                Consume(result.Consumed == 0 ? data.Length : result.Consumed);
                 return new SipFrame(SipFrameKind.Invalid, result.Message, result.Error, IsFatal: result.Consumed == 0);
         }
+    }
+
+    /// <summary>
+    /// Scans only the bytes not scanned before. True when the header block is complete, or when it has outgrown a
+    /// limit (the parser then names the fault).
+    /// </summary>
+    private bool HeaderBlockEndsOrBreaksLimits(ReadOnlySpan<byte> data)
+    {
+        // Three bytes back, so an empty line split across reads is still found.
+        var from = Math.Max(0, _scanned - 3);
+        var fresh = data[from..];
+        var found = fresh.IndexOf("\r\n\r\n"u8) >= 0;
+        var lastLineFeed = fresh.LastIndexOf((byte)'\n');
+        if (lastLineFeed >= 0)
+        {
+            _lineStart = from + lastLineFeed + 1;
+        }
+
+        _scanned = data.Length;
+        var options = _parser.Options;
+        return found || data.Length >= options.MaxMessageSize || data.Length - _lineStart > options.MaxLineLength;
+    }
+
+    private void Consume(int count)
+    {
+        _start += count;
+        _scanned = _lineStart = _frameLength = 0;
     }
 
     private SipFrame ReadKeepAlive(ReadOnlySpan<byte> data)
     {
         if (data.StartsWith("\r\n\r\n"u8))
         {
-            _start += 4;
+            Consume(4);
             return new SipFrame(SipFrameKind.KeepAlivePing);
         }
 
@@ -110,11 +154,11 @@ public sealed class SipStreamFramer : IDisposable
 
         if (data.StartsWith("\r\n"u8))
         {
-            _start += 2;
+            Consume(2);
             return new SipFrame(SipFrameKind.KeepAlivePong);
         }
 
-        _start = _end;
+        Consume(data.Length);
         return new SipFrame(SipFrameKind.Invalid, Error: SipParseError.BadRequest("Malformed start line", SipParseErrorKind.StartLine), IsFatal: true);
     }
 

@@ -3,29 +3,64 @@ using System.Net.Sockets;
 
 namespace Softswitch.Sip.Transport;
 
-/// <summary>One TCP connection: a framer-driven receive loop and serialized writes.</summary>
+/// <summary>One TCP connection: a framer-driven receive loop, serialized writes, and the activity the timeouts read.</summary>
 internal sealed class SipTcpConnection : IAsyncDisposable
 {
     private readonly Socket _socket;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _closing = new();
     private Task _receiveLoop = Task.CompletedTask;
+    private long _lastReceived;
+    private long _messageStarted;
     private int _disposed;
 
-    public SipTcpConnection(Socket socket)
+    public SipTcpConnection(Socket socket, TimeProvider time)
     {
         _socket = socket;
+        _time = time;
         RemoteEndPoint = Normalize((IPEndPoint)socket.RemoteEndPoint!);
+        _lastReceived = time.GetTimestamp();
     }
 
     public IPEndPoint RemoteEndPoint { get; }
 
     public SipEndPoint Remote => SipEndPoint.Tcp(RemoteEndPoint);
 
+    /// <summary>How long since the peer last sent a byte.</summary>
+    public TimeSpan Idle => _time.GetElapsedTime(Interlocked.Read(ref _lastReceived));
+
+    /// <summary>How long the message now partly received has been arriving; zero when no message is partly received.</summary>
+    public TimeSpan MessageInProgress
+    {
+        get
+        {
+            var started = Interlocked.Read(ref _messageStarted);
+            return started == 0 ? TimeSpan.Zero : _time.GetElapsedTime(started);
+        }
+    }
+
     public void Start(Func<SipTcpConnection, CancellationToken, Task> receiveLoop) => _receiveLoop = receiveLoop(this, _closing.Token);
 
-    public ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
-        _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+    public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var read = await _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _lastReceived, _time.GetTimestamp());
+        return read;
+    }
+
+    /// <summary>Called after each read is framed: starts the message clock on a new partial message, stops it when none is left.</summary>
+    public void MarkBuffered(bool partialMessage)
+    {
+        if (!partialMessage)
+        {
+            Interlocked.Exchange(ref _messageStarted, 0);
+        }
+        else if (Interlocked.Read(ref _messageStarted) == 0)
+        {
+            Interlocked.Exchange(ref _messageStarted, Math.Max(1, _time.GetTimestamp()));
+        }
+    }
 
     public async ValueTask SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {

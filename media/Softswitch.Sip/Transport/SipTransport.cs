@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -11,28 +10,37 @@ namespace Softswitch.Sip.Transport;
 /// <summary>
 /// UDP and TCP on one address and port (RFC 3261 §18). Reads messages, answers malformed requests with the
 /// parse error's status and reason when they can be routed (otherwise drops and counts them), stamps
-/// received/rport on requests, keeps a table of TCP connections so responses reuse the request's connection,
+/// received/rport on requests, keeps a bounded table of TCP connections so responses reuse the request's connection,
 /// and hands everything else to an <see cref="ISipMessageReceiver"/>.
 /// </summary>
+/// <remarks>
+/// Each loop is a boundary: whatever one datagram, frame or socket error throws is caught, logged and counted, and the
+/// loop goes on; only shutdown ends it. <see cref="IsReceiving"/> turns false if a loop ever stops anyway.
+/// </remarks>
 public sealed class SipTransport : ISipTransport, IAsyncDisposable
 {
     private const int MaxDatagram = 65_535;
+    private static readonly ReadOnlyMemory<byte> KeepAlivePong = "\r\n"u8.ToArray();
 
     private readonly SipTransportOptions _options;
     private readonly SipParser _parser;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<IPEndPoint, SipTcpConnection> _connections = new();
+    private readonly TcpConnectionTable _connections;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
+    private TcpTimeoutReaper? _reaper;
     private Socket? _udp;
     private Socket? _tcpListener;
     private ISipMessageReceiver? _receiver;
 
     public SipTransport(SipTransportOptions options, ILogger<SipTransport>? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         _options = options;
         _parser = new SipParser(options.Parser);
         _logger = logger ?? NullLogger<SipTransport>.Instance;
+        _connections = new TcpConnectionTable(options.MaxTcpConnections, options.MaxTcpConnectionsPerSource);
     }
 
     public SipTransportCounters Counters { get; } = new();
@@ -44,6 +52,12 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
 
     /// <summary>Open TCP connections, accepted or initiated.</summary>
     public int ConnectionCount => _connections.Count;
+
+    /// <summary>True while every receive and accept loop runs: false before start, after stop, or if a loop died.</summary>
+    public bool IsReceiving => _loops.Count > 0 && _loops.All(loop => !loop.IsCompleted);
+
+    /// <summary>Open TCP connections from one address.</summary>
+    public int ConnectionCountFrom(IPAddress source) => _connections.CountFrom(source);
 
     /// <summary>Binds the sockets and starts the receive loops.</summary>
     public void Start(ISipMessageReceiver receiver)
@@ -79,6 +93,7 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
 
         if (_tcpListener is not null)
         {
+            _reaper = new TcpTimeoutReaper(_connections, _options, Counters);
             _loops.Add(Task.Run(() => AcceptAsync(_tcpListener, _stopping.Token)));
         }
 
@@ -108,6 +123,7 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
 
     public async ValueTask SendAsync(SipMessage message, SipEndPoint destination, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var length = SipSerializer.GetByteCount(message);
         var buffer = ArrayPool<byte>.Shared.Rent(length);
         try
@@ -116,7 +132,7 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
             await SendBytesAsync(buffer.AsMemory(0, length), destination, cancellationToken).ConfigureAwait(false);
             Counters.MessageSent();
         }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or IOException)
+        catch
         {
             Counters.SendFailed();
             throw;
@@ -129,8 +145,10 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
 
     public ValueTask SendResponseAsync(SipResponse response, SipEndPoint requestSource, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(response);
+
         // RFC 3261 §18.2.2: a reliable transport reuses the connection the request came in on, if still open.
-        if (requestSource.Protocol == SipTransportProtocol.Tcp && _connections.ContainsKey(requestSource.EndPoint))
+        if (requestSource.Protocol == SipTransportProtocol.Tcp && _connections.Contains(requestSource.EndPoint))
         {
             return SendAsync(response, requestSource, cancellationToken);
         }
@@ -154,7 +172,7 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
     private async ValueTask<SipTcpConnection> GetOrConnectAsync(IPEndPoint remote, CancellationToken cancellationToken)
     {
         remote = SipTcpConnection.Normalize(remote);
-        if (_connections.TryGetValue(remote, out var existing))
+        if (_connections.TryGet(remote, out var existing))
         {
             return existing;
         }
@@ -172,22 +190,42 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
             throw;
         }
 
-        var connection = new SipTcpConnection(socket);
-        if (!_connections.TryAdd(connection.RemoteEndPoint, connection))
+        var connection = new SipTcpConnection(socket, _options.Time);
+        switch (Admit(connection))
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            return _connections[remote];
+            case TcpAdmission.Added:
+                Counters.Opened();
+                connection.Start(ReceiveStreamAsync);
+                return connection;
+            case TcpAdmission.Duplicate when _connections.TryGet(remote, out var raced):
+                await connection.DisposeAsync().ConfigureAwait(false);
+                return raced;
+            default:
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw new SocketException((int)SocketError.TooManyOpenSockets);
+        }
+    }
+
+    private TcpAdmission Admit(SipTcpConnection connection)
+    {
+        var admission = _connections.TryAdd(connection);
+        if (admission == TcpAdmission.SourceFull)
+        {
+            Counters.RefusedPerSource();
+        }
+        else if (admission == TcpAdmission.TableFull)
+        {
+            Counters.RefusedTotal();
         }
 
-        Counters.Opened();
-        connection.Start(ReceiveStreamAsync);
-        return connection;
+        return admission;
     }
 
     private async Task ReceiveDatagramsAsync(Socket socket, CancellationToken cancellationToken)
     {
         // One pooled buffer for the loop: the parser copies each accepted message into its own exact-size array.
         var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
+        var backoff = new SocketErrorBackoff(_options.SocketErrorBackoff, _options.Time);
         EndPoint any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         try
         {
@@ -197,23 +235,22 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
                 try
                 {
                     received = await socket.ReceiveFromAsync(buffer.AsMemory(0, MaxDatagram), SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
+                    backoff.Reset();
                 }
                 catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionReset)
                 {
                     // ICMP port unreachable from an earlier send; not an error of this loop.
                     continue;
                 }
-
-                var source = SipEndPoint.Udp(SipTcpConnection.Normalize((IPEndPoint)received.RemoteEndPoint));
-                var datagram = buffer.AsSpan(0, received.ReceivedBytes);
-                if (datagram.Trim("\r\n"u8).IsEmpty)
+                catch (SocketException exception) when (!cancellationToken.IsCancellationRequested)
                 {
-                    Counters.KeepAlive();
+                    Counters.ReceiveFailed();
+                    _logger.LogWarning("UDP receive failed ({Error}); retrying after a pause", exception.SocketErrorCode);
+                    await backoff.WaitAsync(cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                var result = _parser.Parse(datagram, SipFraming.Datagram);
-                await DispatchAsync(result.Message, result.Error, source, cancellationToken).ConfigureAwait(false);
+                await HandleDatagramAsync(buffer.AsMemory(0, received.ReceivedBytes), (IPEndPoint)received.RemoteEndPoint, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or ObjectDisposedException or SocketException)
@@ -226,23 +263,49 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         }
     }
 
+    private async ValueTask HandleDatagramAsync(ReadOnlyMemory<byte> datagram, IPEndPoint remote, CancellationToken cancellationToken)
+    {
+        var source = SipEndPoint.Udp(SipTcpConnection.Normalize(remote));
+        try
+        {
+            if (datagram.Span.Trim("\r\n"u8).IsEmpty)
+            {
+                Counters.KeepAlive();
+                return;
+            }
+
+            var result = _parser.Parse(datagram.Span, SipFraming.Datagram);
+            await DispatchAsync(result.Message, result.Error, source, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            OnHandlingFailed(exception, source);
+        }
+    }
+
     private async Task AcceptAsync(Socket listener, CancellationToken cancellationToken)
     {
+        var backoff = new SocketErrorBackoff(_options.SocketErrorBackoff, _options.Time);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var socket = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
-                var connection = new SipTcpConnection(socket);
-                if (_connections.TryAdd(connection.RemoteEndPoint, connection))
+                Socket socket;
+                try
                 {
-                    Counters.Accepted();
-                    connection.Start(ReceiveStreamAsync);
+                    socket = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
+                    backoff.Reset();
                 }
-                else
+                catch (SocketException exception) when (!cancellationToken.IsCancellationRequested)
                 {
-                    await connection.DisposeAsync().ConfigureAwait(false);
+                    // EMFILE, ENFILE, ENOBUFS, a connection reset before accept: none ends the listener.
+                    Counters.AcceptFailed();
+                    _logger.LogWarning("TCP accept failed ({Error}); retrying after a pause", exception.SocketErrorCode);
+                    await backoff.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
+
+                await TakeConnectionAsync(socket).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or ObjectDisposedException or SocketException)
@@ -251,8 +314,36 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         }
     }
 
+    private async ValueTask TakeConnectionAsync(Socket socket)
+    {
+        SipTcpConnection connection;
+        try
+        {
+            connection = new SipTcpConnection(socket, _options.Time);
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            // The peer reset before we could read its address.
+            socket.Dispose();
+            Counters.AcceptFailed();
+            return;
+        }
+
+        if (Admit(connection) == TcpAdmission.Added)
+        {
+            Counters.Accepted();
+            connection.Start(ReceiveStreamAsync);
+        }
+        else
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
     private async Task ReceiveStreamAsync(SipTcpConnection connection, CancellationToken cancellationToken)
     {
+        // Off the accept loop's stack: a peer's first bytes are read on the pool, never inline in AcceptAsync.
+        await Task.Yield();
         using var framer = new SipStreamFramer(_parser);
         var source = connection.Remote;
         try
@@ -270,15 +361,22 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
                 {
                     break;
                 }
+
+                connection.MarkBuffered(framer.Buffered > 0);
             }
         }
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException)
         {
             _logger.LogDebug("TCP connection {Remote} ended: {Reason}", source, exception.Message);
         }
+        catch (Exception exception)
+        {
+            // The framer itself failed: the stream's framing is lost, so this connection (only) is closed.
+            OnHandlingFailed(exception, source);
+        }
         finally
         {
-            if (_connections.TryRemove(new KeyValuePair<IPEndPoint, SipTcpConnection>(connection.RemoteEndPoint, connection)))
+            if (_connections.TryRemove(connection))
             {
                 _ = Task.Run(async () => await connection.DisposeAsync().ConfigureAwait(false), CancellationToken.None);
             }
@@ -295,16 +393,16 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
                 case SipFrameKind.KeepAlivePing:
                     // RFC 5626 §3.5.1: answer a double-CRLF ping with a single CRLF pong.
                     Counters.KeepAlive();
-                    await connection.SendAsync("\r\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+                    await connection.SendAsync(KeepAlivePong, cancellationToken).ConfigureAwait(false);
                     break;
                 case SipFrameKind.KeepAlivePong:
                     Counters.KeepAlive();
                     break;
                 case SipFrameKind.Message:
-                    await DispatchAsync(frame.Message, null, source, cancellationToken).ConfigureAwait(false);
+                    await DispatchGuardedAsync(frame.Message, null, source, cancellationToken).ConfigureAwait(false);
                     break;
                 case SipFrameKind.Invalid:
-                    await DispatchAsync(frame.Message, frame.Error, source, cancellationToken).ConfigureAwait(false);
+                    await DispatchGuardedAsync(frame.Message, frame.Error, source, cancellationToken).ConfigureAwait(false);
                     if (frame.IsFatal)
                     {
                         return false;
@@ -315,6 +413,18 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         }
 
         return true;
+    }
+
+    private async ValueTask DispatchGuardedAsync(SipMessage? message, SipParseError? error, SipEndPoint source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DispatchAsync(message, error, source, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            OnHandlingFailed(exception, source);
+        }
     }
 
     private async ValueTask DispatchAsync(SipMessage? message, SipParseError? error, SipEndPoint source, CancellationToken cancellationToken)
@@ -337,28 +447,19 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         }
 
         Counters.MessageReceived();
-        try
-        {
-            _receiver!.OnMessage(message, source);
-        }
-        catch (Exception exception)
-        {
-            // The receive loop is a boundary: a failing handler is logged and counted, and the loop goes on.
-            Counters.ReceiverFailed();
-            _logger.LogError(exception, "SIP message handler failed for {Message} from {Source}", message, source);
-        }
+        _receiver!.OnMessage(message, source);
     }
 
     private async ValueTask RejectAsync(SipMessage? message, SipParseError error, SipEndPoint source, CancellationToken cancellationToken)
     {
         if (message is SipRequest request && SipMessageValidator.CanRespond(request))
         {
-            // RFC 3261 §8.2 / §18.3: answer with a reason phrase that names the fault, routed like any response.
+            // RFC 3261 §8.2 / §18.3: answer with a reason phrase that names the fault, back to the real source.
             ViaProcessing.StampSource(request, source);
             var response = SipResponse.CreateFor(request, error.StatusCode, error.ReasonPhrase);
             // Counted before the send so that whoever reads the reply also sees the count.
             Counters.Answered();
-            _logger.LogInformation("Rejected malformed request from {Source}: {Error}", source, error);
+            _logger.LogDebug("Rejected malformed request from {Source}: {Error}", source, error);
             try
             {
                 await SendResponseAsync(response, source, cancellationToken).ConfigureAwait(false);
@@ -375,13 +476,29 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         _logger.LogDebug("Dropped malformed input from {Source}: {Error}", source, error);
     }
 
+    private void OnHandlingFailed(Exception exception, SipEndPoint source)
+    {
+        Counters.HandlingFailed(exception);
+
+        // The first failure of each kind is logged in full; repeats only count, so a flood of one bad packet cannot flood the log.
+        if (Counters.FailuresByCause.GetValueOrDefault(exception.GetType().Name) == 1)
+        {
+            _logger.LogError(exception, "SIP message from {Source} failed; further {Cause} failures are only counted", source, exception.GetType().Name);
+        }
+        else
+        {
+            _logger.LogDebug("SIP message from {Source} failed: {Cause}", source, exception.GetType().Name);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
+        _reaper?.Dispose();
         _udp?.Dispose();
         _tcpListener?.Dispose();
         await Task.WhenAll(_loops).ConfigureAwait(false);
-        foreach (var connection in _connections.Values)
+        foreach (var connection in _connections.Connections)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
         }

@@ -21,4 +21,43 @@ public sealed record SipTransportOptions
     public SipParserOptions Parser { get; init; } = SipParserOptions.Default;
 
     public TimeSpan TcpConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// TCP connections open at once, accepted and initiated. 8,192 is far above what a switch's trunks and TCP phones
+    /// need and far below the descriptor limit, so a connection flood cannot starve UDP or the database of sockets.
+    /// </summary>
+    public int MaxTcpConnections { get; init; } = 8_192;
+
+    /// <summary>
+    /// TCP connections from one source address. 256 leaves room for an office NAT with a few hundred TCP phones, while
+    /// one attacker address can hold at most this many.
+    /// </summary>
+    public int MaxTcpConnectionsPerSource { get; init; } = 256;
+
+    /// <summary>
+    /// A TCP connection that sends nothing (not even a CRLF keep-alive) for this long is closed. RFC 5626 §4.4.1 has
+    /// clients ping every 95–120 s, so 300 s spares every compliant flow; the peer reconnects for a later request.
+    /// </summary>
+    public TimeSpan TcpIdleTimeout { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>
+    /// Once a message's first byte arrives, the whole message must arrive within this time, or the connection is
+    /// closed (the slowloris guard). A SIP message is a few kilobytes: 10 s is generous for any live link.
+    /// </summary>
+    public TimeSpan TcpMessageReadTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The first wait after a socket error on a receive or accept loop; it doubles up to one second.</summary>
+    public TimeSpan SocketErrorBackoff { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public void Validate()
+    {
+        Parser.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxTcpConnections, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxTcpConnectionsPerSource, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TcpIdleTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TcpMessageReadTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SocketErrorBackoff, TimeSpan.Zero);
+    }
 }

@@ -3,54 +3,45 @@ using System.Net;
 
 namespace Softswitch.Sip.Transport;
 
-/// <summary>Server-side Via handling: stamping the source address on requests and routing responses back.</summary>
+/// <summary>
+/// Server-side Via handling: stamping the real source on requests and choosing where responses go. Nothing a sender
+/// writes in its Via (received, rport, maddr, sent-by host) can send a response anywhere but back to that sender.
+/// </summary>
 public static class ViaProcessing
 {
     /// <summary>
-    /// RFC 3261 §18.2.1: add <c>received</c> when the sent-by host differs from the packet source.
-    /// RFC 3581 §4: when <c>rport</c> is present without a value, fill in the source port and always add <c>received</c>.
+    /// RFC 3261 §18.2.1 and RFC 3581 §4: <c>received</c> always carries the packet's source address, and an
+    /// <c>rport</c> parameter (with or without a value) the source port. A sender-supplied <c>received</c> or
+    /// <c>rport</c> value is overwritten, so no later hop or log trusts what the sender claimed.
     /// </summary>
     public static void StampSource(SipRequest request, SipEndPoint source)
     {
         var via = request.TopVia;
         var sourceAddress = source.EndPoint.Address.IsIPv4MappedToIPv6 ? source.EndPoint.Address.MapToIPv4() : source.EndPoint.Address;
-        var updated = via;
-        var fillRPort = via.HasRPort && via.RPort is null;
-        if (fillRPort || !IPAddress.TryParse(via.HostAddress(), out var sentBy) || !sentBy.Equals(sourceAddress))
-        {
-            updated = updated.WithParameter("received", sourceAddress.ToString());
-        }
-
-        if (fillRPort)
+        var updated = via.WithParameter("received", sourceAddress.ToString());
+        if (via.HasRPort)
         {
             updated = updated.WithParameter("rport", source.EndPoint.Port.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (!ReferenceEquals(updated, via))
-        {
-            request.ReplaceTopVia(updated);
-        }
+        request.ReplaceTopVia(updated);
     }
 
     /// <summary>
-    /// RFC 3261 §18.2.2 (with RFC 3581 §4): where to send a response when no connection to the request source
-    /// is open. Uses maddr, then received/rport, then sent-by; the request source fills any gap.
+    /// Where a response goes when the request's connection (if any) is gone. UDP: the packet source address and
+    /// port, always — symmetric response routing as RFC 3581 gives with rport, applied to every request, because a
+    /// Via's maddr, received or sent-by host would let anyone reflect responses at a third party (RFC 3261 §26.3.1).
+    /// TCP: a new connection to the source address at the sent-by port (RFC 3261 §18.2.2), never to another host.
     /// </summary>
     public static SipEndPoint ResponseDestination(SipVia via, SipEndPoint requestSource)
     {
-        var protocol = string.Equals(via.Transport, "UDP", StringComparison.OrdinalIgnoreCase) ? SipTransportProtocol.Udp : SipTransportProtocol.Tcp;
-        var defaultPort = via.Port ?? 5060;
-        if (via.Maddr is { } maddr && IPAddress.TryParse(maddr, out var multicast))
+        ArgumentNullException.ThrowIfNull(via);
+        if (requestSource.Protocol == SipTransportProtocol.Udp)
         {
-            return new SipEndPoint(protocol, new IPEndPoint(multicast, defaultPort));
+            return requestSource;
         }
 
-        var address = via.Received is { } received && IPAddress.TryParse(received.Trim('[', ']'), out var receivedAddress)
-            ? receivedAddress
-            : IPAddress.TryParse(via.HostAddress(), out var sentBy) ? sentBy : requestSource.EndPoint.Address;
-        var port = via.RPort ?? (via.HasRPort ? requestSource.EndPoint.Port : defaultPort);
-        return new SipEndPoint(protocol, new IPEndPoint(address, port));
+        var port = via.Port is >= IPEndPoint.MinPort and <= IPEndPoint.MaxPort and > 0 ? via.Port.Value : 5060;
+        return new SipEndPoint(requestSource.Protocol, new IPEndPoint(requestSource.EndPoint.Address, port));
     }
-
-    private static string HostAddress(this SipVia via) => via.Host.StartsWith('[') ? via.Host[1..^1] : via.Host;
 }

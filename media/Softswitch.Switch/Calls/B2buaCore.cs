@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Messages;
+using Softswitch.Sip.Parsing;
 using Softswitch.Sip.Transactions;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
@@ -76,9 +77,22 @@ public sealed class B2buaCore : IDisposable
             return;
         }
 
+        if (DialogHeadersError(request) is { } malformed)
+        {
+            // The caller's Contact and Record-Route become our dialog state (RFC 3261 §12.1.1); unparseable ones get 400.
+            Counters.Malformed();
+            transaction.Respond(400, malformed);
+            return;
+        }
+
         var verdict = await _ingress.AdmitAsync(_config.Current, request).ConfigureAwait(false);
         if (verdict.Origin is not { } origin)
         {
+            if (verdict.Ambiguous)
+            {
+                Counters.AmbiguousIngress();
+            }
+
             if (verdict.Forbidden)
             {
                 Counters.Forbidden();
@@ -99,16 +113,43 @@ public sealed class B2buaCore : IDisposable
             return;
         }
 
-        var call = new Call(_services, transaction, origin);
-        if (!_services.Registry.TryClaimInvite(request.CallId, request.From.Tag ?? "", call, out var owner))
+        // From here the active-call slot belongs to a started call, which gives it back when it finishes; on every
+        // other path (a late INVITE copy, a throw while building the call) it is given back here.
+        var started = false;
+        try
         {
-            // A copy of an INVITE that already made a call; that call answers it, so its transaction ends.
-            Counters.CallEnded();
-            owner.Post(() => owner.AnswerLateCopy(transaction));
-            return;
-        }
+            var call = new Call(_services, transaction, origin);
+            if (!_services.Registry.TryClaimInvite(request.CallId, request.From.Tag ?? "", call, out var owner))
+            {
+                // A copy of an INVITE that already made a call; that call answers it, so its transaction ends.
+                owner.Post(() => owner.AnswerLateCopy(transaction));
+                return;
+            }
 
-        call.Start();
+            call.Start();
+            started = true;
+        }
+        finally
+        {
+            if (!started)
+            {
+                Counters.CallEnded();
+            }
+        }
+    }
+
+    private static string? DialogHeadersError(SipRequest request)
+    {
+        try
+        {
+            _ = request.Contacts;
+            _ = request.RecordRoutes;
+            return null;
+        }
+        catch (SipParseException exception)
+        {
+            return exception.Error.ReasonPhrase;
+        }
     }
 
     /// <summary>A request with a To tag: it belongs to a dialog of a call, or to none (481, RFC 3261 §12.2.2).</summary>

@@ -9,6 +9,8 @@ public sealed class B2buaCounters
     private long _forbidden;
     private long _overloaded;
     private long _active;
+    private long _malformed;
+    private long _ambiguous;
 
     /// <summary>INVITEs ingress accepted (each produces a CDR).</summary>
     public long CallsAccepted => Interlocked.Read(ref _accepted);
@@ -24,6 +26,12 @@ public sealed class B2buaCounters
     /// <summary>INVITEs refused with 503 because the switch or the ingress trunk was full.</summary>
     public long Overloaded => Interlocked.Read(ref _overloaded);
 
+    /// <summary>INVITEs refused (403, also in <see cref="IngressForbidden"/>) because trunks of two tenants claim their source equally.</summary>
+    public long AmbiguousIngresses => Interlocked.Read(ref _ambiguous);
+
+    /// <summary>INVITEs refused with 400 because a header the dialog needs (Contact, Record-Route) does not parse.</summary>
+    public long MalformedInvites => Interlocked.Read(ref _malformed);
+
     /// <summary>Calls in progress (set up, ringing or answered) right now.</summary>
     public long ActiveCalls => Interlocked.Read(ref _active);
 
@@ -34,6 +42,10 @@ public sealed class B2buaCounters
     internal void Failed() => Interlocked.Increment(ref _failed);
 
     internal void Forbidden() => Interlocked.Increment(ref _forbidden);
+
+    internal void AmbiguousIngress() => Interlocked.Increment(ref _ambiguous);
+
+    internal void Malformed() => Interlocked.Increment(ref _malformed);
 
     internal void Overload() => Interlocked.Increment(ref _overloaded);
 

@@ -20,14 +20,18 @@ internal sealed class CallIngress(DigestAuthenticator authenticator)
             return await AdmitPhoneAsync(snapshot, phoneTenant, invite, callee).ConfigureAwait(false);
         }
 
-        if (snapshot.TryIdentifyIngress(invite.Source!.Value.EndPoint.Address, callee, out var trunk))
+        switch (snapshot.IdentifyIngress(invite.Source!.Value.EndPoint.Address, callee, out var trunk))
         {
-            var tenant = snapshot.Tenants[trunk.Gateway.TenantId];
-            return IngressVerdict.Accept(new CallOrigin(
-                tenant, tenant.Accounts[trunk.Gateway.AccountId], trunk.Gateway, null, invite.From.Uri.User ?? "", trunk.Callee));
+            case IngressLookup.Matched:
+                var tenant = snapshot.Tenants[trunk.Gateway.TenantId];
+                return IngressVerdict.Accept(new CallOrigin(
+                    tenant, tenant.Accounts[trunk.Gateway.AccountId], trunk.Gateway, null, invite.From.Uri.User ?? "", trunk.Callee));
+            case IngressLookup.Ambiguous:
+                // The reason names no tenant: the caller must not learn who else claims its address.
+                return IngressVerdict.Refuse(SipResponse.CreateFor(invite, 403, "Forbidden - Ambiguous source"), ambiguous: true);
+            default:
+                return IngressVerdict.Forbid(SipResponse.CreateFor(invite, 403, "Forbidden - Unknown source"));
         }
-
-        return IngressVerdict.Forbid(SipResponse.CreateFor(invite, 403, "Forbidden - Unknown source"));
     }
 
     private async ValueTask<IngressVerdict> AdmitPhoneAsync(SwitchConfigSnapshot snapshot, TenantConfig phoneTenant, SipRequest invite, string callee)

@@ -3,7 +3,7 @@ using Softswitch.Sip.Messages;
 namespace Softswitch.Switch.Calls;
 
 /// <summary>What ingress decided about a new INVITE: accepted with its origin, or a response to send instead.</summary>
-internal readonly record struct IngressVerdict(CallOrigin? Origin, SipResponse? Response, bool Forbidden)
+internal readonly record struct IngressVerdict(CallOrigin? Origin, SipResponse? Response, bool Forbidden, bool Ambiguous = false)
 {
     public static IngressVerdict Accept(CallOrigin origin) => new(origin, null, false);
 
@@ -11,4 +11,7 @@ internal readonly record struct IngressVerdict(CallOrigin? Origin, SipResponse? 
 
     /// <summary>A 403 that anti-fraud counts: an unknown source, or a phone that failed authentication twice.</summary>
     public static IngressVerdict Forbid(SipResponse forbidden) => new(null, forbidden, true);
+
+    /// <summary>A 403 because trunks of two tenants claim the source equally; counted apart from unknown sources.</summary>
+    public static IngressVerdict Refuse(SipResponse forbidden, bool ambiguous) => new(null, forbidden, true, ambiguous);
 }

@@ -10,9 +10,11 @@ namespace Softswitch.Switch.Config;
 /// </summary>
 /// <remarks>
 /// Blocks are grouped by address family and prefix length, each group a hash of masked network addresses, so a
-/// lookup costs one hash probe per distinct prefix length rather than a scan of every block. Among the gateways
-/// whose blocks contain the address, the one with the longest tech prefix that starts the callee wins (a gateway
-/// without a tech prefix matches with length 0); ties go to the more specific block, then the lower gateway id.
+/// lookup costs one hash probe per distinct prefix length rather than a scan of every block. Matching is
+/// deterministic: among the gateways whose block contains the address and whose tech prefix starts the callee (a
+/// gateway without a tech prefix matches with length 0), the most specific block wins first, then the longest tech
+/// prefix. When that still leaves gateways of two tenants, the call is ambiguous and refused, never guessed (the API
+/// refuses such overlapping claims; this guards rows that predate it). Within one tenant, the lower gateway id wins.
 /// </remarks>
 internal sealed class IngressTable
 {
@@ -57,7 +59,7 @@ internal sealed class IngressTable
             .ToArray();
     }
 
-    public bool TryMatch(IPAddress source, string callee, out IngressMatch match)
+    public IngressLookup Match(IPAddress source, string callee, out IngressMatch match)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(callee);
@@ -68,7 +70,6 @@ internal sealed class IngressTable
         }
 
         var value = ToValue(source);
-        MappingGatewayEntry? best = null;
         foreach (var group in _groups)
         {
             if (group.Family != source.AddressFamily || !group.Networks.TryGetValue(value & group.Mask, out var candidates))
@@ -76,24 +77,40 @@ internal sealed class IngressTable
                 continue;
             }
 
+            // Groups run from the most specific block down: the first group with a usable gateway decides.
+            MappingGatewayEntry? best = null;
+            var ambiguous = false;
             foreach (var candidate in candidates)
             {
-                // Strictly longer only: groups run from the most specific block down, so an equal tech prefix keeps the earlier one.
-                if (callee.StartsWith(candidate.TechPrefix, StringComparison.Ordinal)
-                    && (best is null || candidate.TechPrefix.Length > best.TechPrefix.Length))
+                if (!callee.StartsWith(candidate.TechPrefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (best is null || candidate.TechPrefix.Length > best.TechPrefix.Length)
                 {
                     best = candidate;
+                    ambiguous = false;
                 }
+                else if (candidate.TechPrefix.Length == best.TechPrefix.Length && !string.Equals(candidate.TenantId, best.TenantId, StringComparison.Ordinal))
+                {
+                    ambiguous = true;
+                }
+            }
+
+            if (ambiguous)
+            {
+                return IngressLookup.Ambiguous;
+            }
+
+            if (best is not null)
+            {
+                match = new IngressMatch(best, callee[best.TechPrefix.Length..]);
+                return IngressLookup.Matched;
             }
         }
 
-        if (best is null)
-        {
-            return false;
-        }
-
-        match = new IngressMatch(best, callee[best.TechPrefix.Length..]);
-        return true;
+        return IngressLookup.Unknown;
     }
 
     private static UInt128 ToValue(IPAddress address)

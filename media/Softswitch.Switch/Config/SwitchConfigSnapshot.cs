@@ -90,10 +90,10 @@ public sealed class SwitchConfigSnapshot
 
     /// <summary>
     /// The mapping gateway a call from <paramref name="source"/> to <paramref name="callee"/> arrived on, with the
-    /// gateway's tech prefix stripped from the callee; false when no trunk claims the address (the call gets 403).
+    /// gateway's tech prefix stripped from the callee (see <see cref="IngressTable"/> for the matching order).
     /// </summary>
-    public bool TryIdentifyIngress(IPAddress source, string callee, out IngressMatch match) =>
-        _ingress.TryMatch(source, callee, out match);
+    public IngressLookup IdentifyIngress(IPAddress source, string callee, out IngressMatch match) =>
+        _ingress.Match(source, callee, out match);
 
     /// <summary>
     /// An active phone by its tenant's SIP domain (case-insensitive, RFC 4343) and digest username (case-sensitive,

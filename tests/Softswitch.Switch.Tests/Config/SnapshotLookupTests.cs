@@ -1,5 +1,6 @@
 using System.Net;
 using Softswitch.Domain;
+using Softswitch.Switch.Config;
 using Softswitch.Switch.Tests.Builders;
 
 namespace Softswitch.Switch.Tests.Config;
@@ -52,11 +53,11 @@ public sealed class SnapshotLookupTests
             .Mapping("t", "c", "v6", ["2001:db8::/32"])
             .Snapshot();
 
-        Assert.True(snapshot.TryIdentifyIngress(IPAddress.Parse("203.0.113.200"), "4420", out var wide));
-        Assert.True(snapshot.TryIdentifyIngress(IPAddress.Parse("203.0.113.9"), "4420", out var narrow));
-        Assert.True(snapshot.TryIdentifyIngress(IPAddress.Parse("::ffff:203.0.113.9"), "4420", out var mapped));
-        Assert.True(snapshot.TryIdentifyIngress(IPAddress.Parse("2001:db8::5"), "4420", out var v6));
-        Assert.False(snapshot.TryIdentifyIngress(IPAddress.Parse("198.51.100.1"), "4420", out _));
+        Assert.Equal(IngressLookup.Matched, snapshot.IdentifyIngress(IPAddress.Parse("203.0.113.200"), "4420", out var wide));
+        Assert.Equal(IngressLookup.Matched, snapshot.IdentifyIngress(IPAddress.Parse("203.0.113.9"), "4420", out var narrow));
+        Assert.Equal(IngressLookup.Matched, snapshot.IdentifyIngress(IPAddress.Parse("::ffff:203.0.113.9"), "4420", out var mapped));
+        Assert.Equal(IngressLookup.Matched, snapshot.IdentifyIngress(IPAddress.Parse("2001:db8::5"), "4420", out var v6));
+        Assert.Equal(IngressLookup.Unknown, snapshot.IdentifyIngress(IPAddress.Parse("198.51.100.1"), "4420", out _));
         Assert.Equal("wide", wide.Gateway.Id);
         Assert.Equal("narrow", narrow.Gateway.Id);
         Assert.Equal("narrow", mapped.Gateway.Id);
@@ -65,21 +66,63 @@ public sealed class SnapshotLookupTests
     }
 
     [Fact]
-    public void Longest_matching_tech_prefix_wins_and_is_stripped()
+    public void Most_specific_block_wins_first_then_the_longest_tech_prefix_which_is_stripped()
     {
         var snapshot = new ConfigRows().Tenant("t").Account("t", "c")
             .Mapping("t", "c", "plain", ["198.51.100.7"])
             .Mapping("t", "c", "short", ["198.51.100.7"], techPrefix: "77")
-            .Mapping("t", "c", "long", ["198.51.100.0/24"], techPrefix: "7788")
+            .Mapping("t", "c", "longer", ["198.51.100.7"], techPrefix: "7788")
+            .Mapping("t", "c", "wide-long", ["198.51.100.0/24"], techPrefix: "778899")
             .Snapshot();
         var source = IPAddress.Parse("198.51.100.7");
 
-        Assert.True(snapshot.TryIdentifyIngress(source, "7788442071234567", out var longest));
-        Assert.True(snapshot.TryIdentifyIngress(source, "77442071234567", out var shorter));
-        Assert.True(snapshot.TryIdentifyIngress(source, "442071234567", out var none));
-        Assert.Equal(("long", "442071234567"), (longest.Gateway.Id, longest.Callee));
+        Assert.Equal(IngressLookup.Matched, snapshot.IdentifyIngress(source, "778899442071234567", out var specific));
+        Assert.Equal(IngressLookup.Matched, snapshot.IdentifyIngress(source, "7788442071234567", out var longest));
+        Assert.Equal(IngressLookup.Matched, snapshot.IdentifyIngress(source, "77442071234567", out var shorter));
+        Assert.Equal(IngressLookup.Matched, snapshot.IdentifyIngress(source, "442071234567", out var none));
+        Assert.Equal(IngressLookup.Matched, snapshot.IdentifyIngress(IPAddress.Parse("198.51.100.8"), "778899442071234567", out var wide));
+        Assert.Equal(("longer", "99442071234567"), (specific.Gateway.Id, specific.Callee));
+        Assert.Equal(("longer", "442071234567"), (longest.Gateway.Id, longest.Callee));
         Assert.Equal(("short", "442071234567"), (shorter.Gateway.Id, shorter.Callee));
         Assert.Equal(("plain", "442071234567"), (none.Gateway.Id, none.Callee));
+        Assert.Equal(("wide-long", "442071234567"), (wide.Gateway.Id, wide.Callee));
+    }
+
+    [Fact]
+    public void A_more_specific_block_of_another_tenant_wins_over_a_longer_tech_prefix()
+    {
+        var snapshot = new ConfigRows().Tenant("a").Account("a", "ca").Tenant("b").Account("b", "cb")
+            .Mapping("a", "ca", "a-wide", ["127.0.0.0/8"], techPrefix: "99")
+            .Mapping("b", "cb", "b-host", ["127.0.0.1"])
+            .Snapshot();
+
+        Assert.Equal(IngressLookup.Matched, snapshot.IdentifyIngress(IPAddress.Loopback, "9912345", out var match));
+        Assert.Equal(("b", "9912345"), (match.Gateway.TenantId, match.Callee));
+    }
+
+    [Fact]
+    public void Equal_claims_of_two_tenants_are_ambiguous_and_never_guessed()
+    {
+        var snapshot = new ConfigRows().Tenant("a").Account("a", "ca").Tenant("b").Account("b", "cb")
+            .Mapping("a", "ca", "a-trunk", ["127.0.0.1"])
+            .Mapping("b", "cb", "b-trunk", ["127.0.0.1/32"])
+            .Mapping("b", "cb", "b-prefixed", ["127.0.0.1"], techPrefix: "55")
+            .Snapshot();
+
+        Assert.Equal(IngressLookup.Ambiguous, snapshot.IdentifyIngress(IPAddress.Loopback, "12345", out _));
+        Assert.Equal(IngressLookup.Matched, snapshot.IdentifyIngress(IPAddress.Loopback, "5512345", out var prefixed));
+        Assert.Equal("b-prefixed", prefixed.Gateway.Id);
+    }
+
+    [Fact]
+    public void Two_gateways_of_one_tenant_with_equal_claims_resolve_to_the_lower_id()
+    {
+        var snapshot = new ConfigRows().Tenant("t").Account("t", "c")
+            .Mapping("t", "c", "m2", ["127.0.0.1"]).Mapping("t", "c", "m1", ["127.0.0.1"])
+            .Snapshot();
+
+        Assert.Equal(IngressLookup.Matched, snapshot.IdentifyIngress(IPAddress.Loopback, "1", out var match));
+        Assert.Equal("m1", match.Gateway.Id);
     }
 
     [Fact]
@@ -87,7 +130,7 @@ public sealed class SnapshotLookupTests
     {
         var snapshot = new ConfigRows().Tenant("t").Account("t", "c").Mapping("t", "c", "m", ["198.51.100.7"], techPrefix: "77").Snapshot();
 
-        Assert.False(snapshot.TryIdentifyIngress(IPAddress.Parse("198.51.100.7"), "442071234567", out _));
+        Assert.Equal(IngressLookup.Unknown, snapshot.IdentifyIngress(IPAddress.Parse("198.51.100.7"), "442071234567", out _));
     }
 
     [Fact]
@@ -101,9 +144,9 @@ public sealed class SnapshotLookupTests
             .Mapping("off", "oc", "tenant-off", ["192.0.2.3"])
             .Snapshot();
 
-        Assert.False(snapshot.TryIdentifyIngress(IPAddress.Parse("192.0.2.1"), "1", out _));
-        Assert.False(snapshot.TryIdentifyIngress(IPAddress.Parse("192.0.2.2"), "1", out _));
-        Assert.False(snapshot.TryIdentifyIngress(IPAddress.Parse("192.0.2.3"), "1", out _));
+        Assert.Equal(IngressLookup.Unknown, snapshot.IdentifyIngress(IPAddress.Parse("192.0.2.1"), "1", out _));
+        Assert.Equal(IngressLookup.Unknown, snapshot.IdentifyIngress(IPAddress.Parse("192.0.2.2"), "1", out _));
+        Assert.Equal(IngressLookup.Unknown, snapshot.IdentifyIngress(IPAddress.Parse("192.0.2.3"), "1", out _));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using Softswitch.Domain;
+using Softswitch.Switch.Config;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Tests.Builders;
 
@@ -16,7 +17,7 @@ public sealed class RoutePlannerTests
             .Routing("t", "v", "second", priority: 1, add: "00")
             .Route("t", "uk", "44", ["second", "first"])
             .Snapshot();
-        Assert.True(snapshot.TryIdentifyIngress(IPAddress.Parse("198.51.100.7"), "7702071234567", out var ingress));
+        Assert.Equal(IngressLookup.Matched, snapshot.IdentifyIngress(IPAddress.Parse("198.51.100.7"), "7702071234567", out var ingress));
 
         var plan = RoutePlanner.Plan(snapshot.Tenants["t"], ingress.Gateway, ingress.Callee, new Random(1));
 
