@@ -27,6 +27,9 @@ internal sealed class SipTcpConnection : IAsyncDisposable
 
     public SipEndPoint Remote => SipEndPoint.Tcp(RemoteEndPoint);
 
+    /// <summary>True once closing has begun (the table may still list it until its receive loop ends).</summary>
+    public bool IsClosing => Volatile.Read(ref _disposed) == 1;
+
     /// <summary>How long since the peer last sent a byte.</summary>
     public TimeSpan Idle => _time.GetElapsedTime(Interlocked.Read(ref _lastReceived));
 

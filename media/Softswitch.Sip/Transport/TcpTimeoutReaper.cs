@@ -26,6 +26,11 @@ internal sealed class TcpTimeoutReaper : IDisposable
     {
         foreach (var connection in _connections.Connections)
         {
+            if (connection.IsClosing)
+            {
+                continue;
+            }
+
             if (connection.MessageInProgress > _options.TcpMessageReadTimeout)
             {
                 _counters.SlowMessageClosed();
