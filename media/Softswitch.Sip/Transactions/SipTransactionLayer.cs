@@ -45,9 +45,11 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
     /// <summary>
     /// Sends a request in a new client transaction (RFC 3261 §17.1): a Via with our advertised address
     /// (<see cref="ISipTransport.AdvertisedEndPoint"/>) and a fresh branch is pushed on top, Max-Forwards is set to 70
-    /// when absent. Use <see cref="SendAckAsync"/> for the ACK of a 2xx.
+    /// when absent. Use <see cref="SendAckAsync"/> for the ACK of a 2xx. <paramref name="onProvisional"/> is subscribed
+    /// before the request leaves, so a provisional response that arrives at once is never missed.
     /// </summary>
-    public SipClientTransaction SendRequest(SipRequest request, SipEndPoint destination)
+    public SipClientTransaction SendRequest(
+        SipRequest request, SipEndPoint destination, Action<SipClientTransaction, SipResponse>? onProvisional = null)
     {
         if (request.Method == SipMethods.Ack)
         {
@@ -64,7 +66,7 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
             request.MaxForwards = 70;
         }
 
-        return StartClient(request, destination);
+        return StartClient(request, destination, onProvisional);
     }
 
     /// <summary>
@@ -97,7 +99,8 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
     internal SipClientTransaction SendCancel(InviteClientTransaction invite) =>
         StartClient(SipAckBuilder.Cancel(invite.Request), invite.Remote);
 
-    private SipClientTransaction StartClient(SipRequest request, SipEndPoint destination)
+    private SipClientTransaction StartClient(
+        SipRequest request, SipEndPoint destination, Action<SipClientTransaction, SipResponse>? onProvisional = null)
     {
         var key = SipTransactionKey.ForClient(request.TopVia.Branch!, request.Method);
         SipClientTransaction transaction = request.Method == SipMethods.Invite
@@ -108,6 +111,7 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
             throw new InvalidOperationException($"A client transaction with branch {key.Branch} already exists.");
         }
 
+        transaction.ProvisionalResponse += onProvisional;
         transaction.Start();
         return transaction;
     }

@@ -168,9 +168,9 @@ internal sealed partial class Call
         _current = attempt;
         _record.SetCalleeSent(target.User ?? "");
         _services.Registry.Add(leg, this);
-        var transaction = _services.Layer.SendRequest(request, destination);
+        // The handler goes on before the INVITE leaves: a vendor may ring within a millisecond.
+        var transaction = _services.Layer.SendRequest(request, destination, (_, response) => Post(() => OnProvisional(attempt, response)));
         attempt.Transaction = transaction;
-        transaction.ProvisionalResponse += (_, response) => Post(() => OnProvisional(attempt, response));
         transaction.FinalResponse.ContinueWith(
             t => Post(() => OnFinal(attempt, t.Result)),
             CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);

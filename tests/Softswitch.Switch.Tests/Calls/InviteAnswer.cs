@@ -3,6 +3,9 @@ namespace Softswitch.Switch.Tests.Calls;
 /// <summary>How a vendor answers the switch's INVITE: always 200, with these contents.</summary>
 internal sealed record InviteAnswer
 {
+    /// <summary>Send 180 Ringing at once, in the same instant as the 200 that follows it.</summary>
+    public bool RingFirst { get; init; }
+
     /// <summary>The Session-Expires value of the answer (RFC 4028), or none.</summary>
     public string? SessionExpires { get; init; }
 

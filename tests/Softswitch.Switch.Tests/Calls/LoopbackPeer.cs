@@ -35,6 +35,9 @@ internal sealed class LoopbackPeer : ISipTransactionUser, IAsyncDisposable
 
     public Inbox<SipRequest> Acks { get; } = new();
 
+    /// <summary>Provisional responses (other than 100) to requests this peer sent.</summary>
+    public Inbox<SipResponse> Provisionals { get; } = new();
+
     /// <summary>Responses no transaction wanted: retransmitted 2xx, or a 100 Trying to a retransmitted INVITE.</summary>
     public Inbox<SipResponse> StrayResponses { get; } = new();
 
@@ -52,7 +55,14 @@ internal sealed class LoopbackPeer : ISipTransactionUser, IAsyncDisposable
     {
         try
         {
-            return await _layer.SendRequest(request, destination).FinalResponse.WaitAsync(Inbox<SipResponse>.Patience);
+            var transaction = _layer.SendRequest(request, destination, (_, provisional) =>
+            {
+                if (provisional.StatusCode > 100)
+                {
+                    Provisionals.Add(provisional);
+                }
+            });
+            return await transaction.FinalResponse.WaitAsync(Inbox<SipResponse>.Patience);
         }
         catch (TimeoutException)
         {
@@ -102,6 +112,11 @@ internal sealed class LoopbackPeer : ISipTransactionUser, IAsyncDisposable
     private void AnswerInvite(SipServerTransaction transaction)
     {
         var answer = InviteAnswer;
+        if (answer.RingFirst)
+        {
+            transaction.Respond(180, toTag: "tag-" + _user);
+        }
+
         var ok = transaction.CreateResponse(200, toTag: "tag-" + _user);
         ok.Headers.Add(SipHeaderKind.Contact, Contact);
         if (answer.SessionExpires is { } sessionExpires)
