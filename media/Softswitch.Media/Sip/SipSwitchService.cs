@@ -47,6 +47,11 @@ public sealed partial class SipSwitchService(
             {
                 ListenEndPoint = new IPEndPoint(IPAddress.Parse(s.Address), s.Port),
                 AdvertisedAddress = s.AdvertisedAddress is { } advertised ? IPAddress.Parse(advertised) : null,
+                MaxTcpConnections = s.TcpMaxConnections,
+                MaxTcpConnectionsPerSource = s.TcpMaxConnectionsPerSource,
+                TcpIdleTimeout = TimeSpan.FromSeconds(s.TcpIdleTimeoutSeconds),
+                TcpMessageReadTimeout = TimeSpan.FromSeconds(s.TcpMessageReadTimeoutSeconds),
+                Time = time,
             },
             loggers.CreateLogger<SipTransport>());
         var transactionOptions = new SipTransactionOptions

@@ -53,4 +53,20 @@ public sealed class SipSwitchSettings
     /// </summary>
     [RegularExpression("^(SHA-256|MD5)(,(SHA-256|MD5))?$")]
     public string DigestAlgorithms { get; set; } = "MD5,SHA-256";
+
+    /// <summary>TCP connections open at once (see <c>SipTransportOptions.MaxTcpConnections</c> for the default's reasoning).</summary>
+    [Range(1, 1_000_000)]
+    public int TcpMaxConnections { get; set; } = 8_192;
+
+    /// <summary>TCP connections from one source address.</summary>
+    [Range(1, 1_000_000)]
+    public int TcpMaxConnectionsPerSource { get; set; } = 256;
+
+    /// <summary>A TCP connection silent this long is closed (RFC 5626 keep-alives come every 95–120 s).</summary>
+    [Range(1, 86_400)]
+    public int TcpIdleTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>A started message must arrive whole within this time, or its TCP connection is closed.</summary>
+    [Range(1, 600)]
+    public int TcpMessageReadTimeoutSeconds { get; set; } = 10;
 }
