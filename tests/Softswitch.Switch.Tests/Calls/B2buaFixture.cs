@@ -8,6 +8,7 @@ using Softswitch.Sip.Transactions;
 using Softswitch.Sip.Transport;
 using Softswitch.Switch.Calls;
 using Softswitch.Switch.Capacity;
+using Softswitch.Switch.Config;
 using Softswitch.Switch.Signalling;
 
 namespace Softswitch.Switch.Tests.Calls;
@@ -20,11 +21,12 @@ internal sealed class B2buaFixture : IAsyncDisposable
 {
     private readonly SipTransport _transport;
 
-    public B2buaFixture()
+    /// <param name="snapshot">The configuration from the vendor's port; by default <see cref="LoopbackTrunks"/>.</param>
+    public B2buaFixture(Func<int, SwitchConfigSnapshot>? snapshot = null)
     {
         Caller = new LoopbackPeer("caller", Clock);
         Vendor = new LoopbackPeer("vendor", Clock);
-        var config = new FixedConfigSource(LoopbackTrunks.Snapshot(Vendor.Port));
+        var config = new FixedConfigSource((snapshot ?? LoopbackTrunks.Snapshot)(Vendor.Port));
         _transport = new SipTransport(new SipTransportOptions { ListenEndPoint = new IPEndPoint(IPAddress.Loopback, 0) });
         var layer = new SipTransactionLayer(_transport, new SipTransactionOptions(), Clock);
         var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, Clock);

@@ -16,14 +16,15 @@ internal sealed class LoopbackPeer : ISipTransactionUser, IAsyncDisposable
     private readonly SipTransactionLayer _layer;
     private readonly string _user;
 
-    public LoopbackPeer(string user, TimeProvider clock)
+    public LoopbackPeer(string user, TimeProvider clock, IPAddress? address = null)
     {
-        _transport = new SipTransport(new SipTransportOptions { ListenEndPoint = new IPEndPoint(IPAddress.Loopback, 0), EnableTcp = false });
+        address ??= IPAddress.Loopback;
+        _transport = new SipTransport(new SipTransportOptions { ListenEndPoint = new IPEndPoint(address, 0), EnableTcp = false });
         _layer = new SipTransactionLayer(_transport, new SipTransactionOptions(), clock);
         _layer.Attach(this);
         _transport.Start(_layer);
         _user = user;
-        Contact = $"<sip:{user}@127.0.0.1:{Port}>";
+        Contact = $"<sip:{user}@{address}:{Port}>";
     }
 
     public string Contact { get; }
