@@ -1,10 +1,9 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Messages;
-using Softswitch.Sip.Parsing;
 using Softswitch.Sip.Transactions;
+using Softswitch.Switch.Admission;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
@@ -12,14 +11,16 @@ using Softswitch.Switch.Config;
 namespace Softswitch.Switch.Calls;
 
 /// <summary>
-/// The back-to-back user agent: admits new INVITEs (overload, session-timer floor, ingress), starts a <see cref="Call"/>
-/// for each, and hands every later message of a call to it. Reads configuration only from the current snapshot.
+/// The back-to-back user agent: runs each new INVITE through the <see cref="AdmissionPipeline"/>, starts a
+/// <see cref="Call"/> for each admitted one, and hands every later message of a call to it. Reads configuration only from the current snapshot.
 /// </summary>
 public sealed class B2buaCore : IDisposable
 {
     private readonly B2buaServices _services;
     private readonly ISwitchConfigSource _config;
-    private readonly CallIngress _ingress;
+    private readonly CallIdLanes _lanes;
+    private readonly Func<object, ValueTask> _admit;
+    private readonly Func<object, ValueTask> _cancel;
 
     public B2buaCore(
         SipTransactionLayer layer,
@@ -32,93 +33,77 @@ public sealed class B2buaCore : IDisposable
         ILogger<B2buaCore> logger)
     {
         ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(options);
         var retransmitter = new AnsweredInviteRetransmitter(layer.Transport, layer.Options, time);
+        Admission = new AdmissionPipeline(AdmissionStages.Default(options, Counters, new CallIngress(authenticator), capacity, logger), time);
         _services = new B2buaServices(
-            layer, options, time, capacity, cdrs, new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, logger);
+            layer, options, time, capacity, cdrs, new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission, logger);
         _config = config;
-        _ingress = new CallIngress(authenticator);
+        _lanes = new CallIdLanes(options.AdmissionLanes, logger);
+        _admit = state => AdmitAsync((SipServerTransaction)state);
+        _cancel = state =>
+        {
+            Cancel((SipServerTransaction)state);
+            return ValueTask.CompletedTask;
+        };
         retransmitter.AckTimedOut += OnAckTimedOut;
     }
 
     public B2buaCounters Counters { get; } = new();
 
+    /// <summary>The ordered admission stages every new INVITE goes through, with their counters.</summary>
+    public AdmissionPipeline Admission { get; }
+
     /// <summary>Dialogs the switch still tracks; returns to 0 when no call is up (a leak check).</summary>
     public int DialogCount => _services.Registry.DialogCount;
 
-    /// <summary>A new INVITE outside any dialog.</summary>
-    public async Task OnInviteAsync(SipServerTransaction transaction)
+    /// <summary>
+    /// A new INVITE outside any dialog. Admission runs off the caller's thread (the receive loop), on the lane of its
+    /// Call-ID, so a slow stage never stalls intake and the INVITE's CANCEL is handled after it.
+    /// </summary>
+    public void OnInvite(SipServerTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+        _lanes.Post(transaction.Request.CallId, _admit, transaction);
+    }
+
+    private async ValueTask AdmitAsync(SipServerTransaction transaction)
+    {
+        var context = new AdmissionContext(transaction, _config.Current);
+        AdmissionDecision decision;
+        try
+        {
+            var running = Admission.RunAsync(context);
+            decision = running.IsCompletedSuccessfully ? running.Result : await running.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            _services.Logger.LogError(exception, "Admission of INVITE {CallId} failed", transaction.Request.CallId);
+            transaction.Respond(500);
+            return;
+        }
+
+        if (!decision.IsContinue)
+        {
+            transaction.SendResponse(decision.Response!);
+            return;
+        }
+
+        StartCall(context);
+    }
+
+    /// <summary>
+    /// From here the reservations admission made belong to a started call, which gives them back when it finishes; on
+    /// every other path (a late INVITE copy, a throw while building the call) they are given back here.
+    /// </summary>
+    private void StartCall(AdmissionContext context)
+    {
+        var transaction = context.Transaction;
         var request = transaction.Request;
-        if (!request.TryDecrementMaxForwards())
-        {
-            transaction.Respond(483);
-            return;
-        }
-
-        var unsupported = request.Headers.GetListValues(SipHeaderKind.Require)
-            .Where(tag => !string.Equals(tag, SessionExpires.TimerOptionTag, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        if (unsupported.Count > 0)
-        {
-            // RFC 3261 §8.2.2.3: an extension the caller requires and we lack (100rel, for one) gets 420.
-            var badExtension = transaction.CreateResponse(420);
-            badExtension.Headers.Add(SipHeaderKind.Unsupported, string.Join(", ", unsupported));
-            transaction.SendResponse(badExtension);
-            return;
-        }
-
-        if (SessionExpires.From(request) is { } asked && asked.Interval < _services.Options.MinSessionExpires)
-        {
-            // RFC 4028 §8.1: too small an interval is refused with our minimum.
-            var tooSmall = transaction.CreateResponse(422);
-            tooSmall.Headers.Add(SessionExpires.MinSeHeader, ((long)_services.Options.MinSessionExpires.TotalSeconds).ToString(CultureInfo.InvariantCulture));
-            transaction.SendResponse(tooSmall);
-            return;
-        }
-
-        if (DialogHeadersError(request) is { } malformed)
-        {
-            // The caller's Contact and Record-Route become our dialog state (RFC 3261 §12.1.1); unparseable ones get 400.
-            Counters.Malformed();
-            transaction.Respond(400, malformed);
-            return;
-        }
-
-        var verdict = await _ingress.AdmitAsync(_config.Current, request).ConfigureAwait(false);
-        if (verdict.Origin is not { } origin)
-        {
-            if (verdict.Ambiguous)
-            {
-                Counters.AmbiguousIngress();
-            }
-
-            if (verdict.Forbidden)
-            {
-                Counters.Forbidden();
-                _services.Logger.LogInformation("Refused INVITE {CallId} from {Source}: {Reason}", request.CallId, request.Source, verdict.Response!.ReasonPhrase);
-            }
-
-            transaction.SendResponse(verdict.Response!);
-            return;
-        }
-
-        if (!Counters.TryStartCall(_services.Options.MaxActiveCalls))
-        {
-            Counters.Overload();
-            var busy = transaction.CreateResponse(503);
-            busy.Headers.Add(SipHeaderKind.RetryAfter, ((int)_services.Options.OverloadRetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture));
-            busy.Headers.Add(ReasonHeader.Name, ReasonHeader.Sip(503, "Switch overloaded"));
-            transaction.SendResponse(busy);
-            return;
-        }
-
-        // From here the active-call slot belongs to a started call, which gives it back when it finishes; on every
-        // other path (a late INVITE copy, a throw while building the call) it is given back here.
         var started = false;
         try
         {
-            var call = new Call(_services, transaction, origin);
+            var call = new Call(_services, context);
             if (!_services.Registry.TryClaimInvite(request.CallId, request.From.Tag ?? "", call, out var owner))
             {
                 // A copy of an INVITE that already made a call; that call answers it, so its transaction ends.
@@ -129,26 +114,17 @@ public sealed class B2buaCore : IDisposable
             call.Start();
             started = true;
         }
+        catch (Exception exception)
+        {
+            _services.Logger.LogError(exception, "Starting call {CallId} failed", request.CallId);
+            transaction.Respond(500);
+        }
         finally
         {
             if (!started)
             {
-                Counters.CallEnded();
+                Admission.Release(context);
             }
-        }
-    }
-
-    private static string? DialogHeadersError(SipRequest request)
-    {
-        try
-        {
-            _ = request.Contacts;
-            _ = request.RecordRoutes;
-            return null;
-        }
-        catch (SipParseException exception)
-        {
-            return exception.Error.ReasonPhrase;
         }
     }
 
@@ -167,9 +143,15 @@ public sealed class B2buaCore : IDisposable
         }
     }
 
+    /// <summary>A CANCEL for a pending INVITE: handled on the INVITE's lane, so after its admission.</summary>
     public void OnCancel(SipServerTransaction invite)
     {
         ArgumentNullException.ThrowIfNull(invite);
+        _lanes.Post(invite.Request.CallId, _cancel, invite);
+    }
+
+    private void Cancel(SipServerTransaction invite)
+    {
         var request = invite.Request;
         if (_services.Registry.FindInvite(request.CallId, request.From.Tag) is { } call && call.IsInvite(invite))
         {

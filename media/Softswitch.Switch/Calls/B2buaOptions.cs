@@ -14,6 +14,12 @@ public sealed record B2buaOptions
 
     public TimeSpan OverloadRetryAfter { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Admission lanes (new INVITEs are spread over them by Call-ID). More lanes than cores, so one INVITE waiting on
+    /// a slow asynchronous stage holds up only the few others hashed to its lane.
+    /// </summary>
+    public int AdmissionLanes { get; init; } = 64;
+
     /// <summary>Contacts of one 3xx that a gateway with the Recurse policy gets tried on.</summary>
     public int MaxRedirectTargets { get; init; } = 3;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Transactions;
+using Softswitch.Switch.Admission;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 
@@ -17,6 +18,7 @@ internal sealed record B2buaServices(
     AnsweredInviteRetransmitter Retransmitter,
     GatewayAddressResolver Resolver,
     B2buaCounters Counters,
+    AdmissionPipeline Admission,
     ILogger Logger)
 {
     public Random Random { get; } = Random.Shared;

@@ -60,11 +60,6 @@ internal sealed partial class Call
         _durationTimer?.Dispose();
         StopSessionTimers();
         _routing?.End();
-        if (_ingressSlotTaken)
-        {
-            _services.Capacity.Release(_origin.CapacityKey);
-        }
-
         _services.Registry.Remove(_callerLeg);
         if (_answered is not null)
         {
@@ -83,7 +78,7 @@ internal sealed partial class Call
             null,
             _services.Layer.Options.T1 * 64,
             Timeout.InfiniteTimeSpan);
-        _services.Counters.CallEnded();
+        _services.Admission.Release(_admission);
         var write = _services.Cdrs.WriteAsync(_record.Final(_services.Time.GetUtcNow(), status, side));
         if (write.IsCompletedSuccessfully)
         {

@@ -4,6 +4,7 @@ using Softswitch.Domain;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Transactions;
 using Softswitch.Sip.Transport;
+using Softswitch.Switch.Admission;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Routing;
@@ -19,6 +20,7 @@ internal sealed partial class Call
 {
     private readonly B2buaServices _services;
     private readonly SipServerTransaction _invite;
+    private readonly AdmissionContext _admission;
     private readonly CallOrigin _origin;
     private readonly SerialExecutor _executor;
     private readonly DialogLeg _callerLeg;
@@ -28,16 +30,16 @@ internal sealed partial class Call
     private OutboundAttempt? _current;
     private Queue<SipNameAddress>? _redirects;
     private int _invitesSent;
-    private bool _ingressSlotTaken;
     private CallState _state = CallState.Routing;
 
-    public Call(B2buaServices services, SipServerTransaction invite, CallOrigin origin)
+    public Call(B2buaServices services, AdmissionContext admission)
     {
         _services = services;
-        _invite = invite;
-        _origin = origin;
+        _admission = admission;
+        _invite = admission.Transaction;
+        _origin = admission.Origin ?? throw new ArgumentException("An admitted call has an origin.", nameof(admission));
         _executor = new SerialExecutor(services.Logger, Abort);
-        var request = invite.Request;
+        var request = _invite.Request;
         var source = request.Source!.Value;
         _callerLeg = new DialogLeg
         {
@@ -52,8 +54,8 @@ internal sealed partial class Call
             Contact = ContactFor(source.Protocol),
         };
         _callerLeg.AcceptsRemoteSequence(request.CSeq.Number);
-        _callerSent = origin.Gateway?.RewriteCaller(origin.Caller) ?? origin.Caller;
-        _record = new CallRecord(origin, request.CallId, origin.Caller, origin.Callee, services.Time.GetUtcNow(), _callerSent);
+        _callerSent = _origin.Gateway?.RewriteCaller(_origin.Caller) ?? _origin.Caller;
+        _record = new CallRecord(_origin, request.CallId, _origin.Caller, _origin.Callee, services.Time.GetUtcNow(), _callerSent);
     }
 
     public DialogLeg CallerLeg => _callerLeg;
@@ -69,14 +71,6 @@ internal sealed partial class Call
         _services.Counters.Accepted();
         _services.Registry.Add(_callerLeg, this);
         Journal();
-        if (!_services.Capacity.TryAcquire(_origin.CapacityKey, _origin.CapacityLimit))
-        {
-            _services.Counters.Overload();
-            FailCaller(503, null, "Ingress concurrent call limit reached", HangupSide.Switch);
-            return;
-        }
-
-        _ingressSlotTaken = true;
         var plan = RoutePlanner.Plan(_origin.Tenant, _origin.Gateway, _origin.Callee, _services.Random);
         _routing = new CallRouting(plan, _services.Capacity, _services.Options.MaxAttempts);
         NextGateway();

@@ -3,7 +3,7 @@ using Softswitch.Switch.Config;
 namespace Softswitch.Switch.Calls;
 
 /// <summary>Who a call belongs to, once ingress has accepted it: a trunk (mapping gateway) or a registered phone.</summary>
-internal sealed record CallOrigin(
+public sealed record CallOrigin(
     TenantConfig Tenant, AccountEntry Account, MappingGatewayEntry? Gateway, PhoneEntry? Phone, string Caller, string Callee)
 {
     /// <summary>The capacity counter key of the ingress: the trunk's or the phone's id.</summary>

@@ -30,7 +30,7 @@ public sealed partial class SwitchTransactionUser(
         switch (request.Method)
         {
             case SipMethods.Invite:
-                Observe(b2bua.OnInviteAsync(transaction), transaction);
+                b2bua.OnInvite(transaction);
                 break;
             case SipMethods.Register:
                 Observe(registrar.HandleAsync(transaction), transaction);
