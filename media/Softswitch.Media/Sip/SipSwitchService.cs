@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
@@ -8,6 +9,7 @@ using Softswitch.Sip.Probing;
 using Softswitch.Sip.Registrar;
 using Softswitch.Sip.Transactions;
 using Softswitch.Sip.Transport;
+using Softswitch.Switch.Admission;
 using Softswitch.Switch.Calls;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
@@ -27,8 +29,10 @@ public sealed partial class SipSwitchService(
     CallCapacity capacity,
     ICdrSink cdrs,
     TimeProvider time,
+    IMeterFactory meters,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
+    private readonly List<Meter> _meters = [];
     private SipTransport? _transport;
     private B2buaCore? _b2bua;
 
@@ -85,6 +89,9 @@ public sealed partial class SipSwitchService(
         layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
         transport.Start(layer);
         _transport = transport;
+        _meters.Add(SipTransportMetrics.Create(meters, transport));
+        _meters.Add(AdmissionMetrics.Create(meters, _b2bua.Admission, time));
+        _meters.Add(CallMetrics.Create(meters, _b2bua));
         LogListening(loggers.CreateLogger<SipSwitchService>(), transport.LocalEndPoint, transport.AdvertisedEndPoint);
         return Task.CompletedTask;
     }
@@ -100,6 +107,8 @@ public sealed partial class SipSwitchService(
         }
 
         _b2bua?.Dispose();
+        _meters.ForEach(meter => meter.Dispose());
+        _meters.Clear();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SIP switch listening on UDP and TCP {EndPoint} (advertised as {Advertised})")]
