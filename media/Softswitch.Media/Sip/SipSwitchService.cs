@@ -55,6 +55,8 @@ public sealed partial class SipSwitchService(
                 MaxTcpConnectionsPerSource = s.TcpMaxConnectionsPerSource,
                 TcpIdleTimeout = TimeSpan.FromSeconds(s.TcpIdleTimeoutSeconds),
                 TcpMessageReadTimeout = TimeSpan.FromSeconds(s.TcpMessageReadTimeoutSeconds),
+                UdpReceivers = s.UdpReceivers == 0 ? Environment.ProcessorCount : s.UdpReceivers,
+                UdpSocketBufferBytes = s.UdpSocketBufferBytes,
                 Time = time,
             },
             loggers.CreateLogger<SipTransport>());

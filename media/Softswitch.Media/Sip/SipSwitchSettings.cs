@@ -69,4 +69,12 @@ public sealed class SipSwitchSettings
     /// <summary>A started message must arrive whole within this time, or its TCP connection is closed.</summary>
     [Range(1, 600)]
     public int TcpMessageReadTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>UDP receive loops on the SIP port (SO_REUSEPORT sockets, Linux); 0 means one per core.</summary>
+    [Range(0, 64)]
+    public int UdpReceivers { get; set; }
+
+    /// <summary>SO_RCVBUF / SO_SNDBUF of each UDP socket; the kernel caps it at net.core.rmem_max / wmem_max.</summary>
+    [Range(65_536, 268_435_456)]
+    public int UdpSocketBufferBytes { get; set; } = 4 * 1024 * 1024;
 }

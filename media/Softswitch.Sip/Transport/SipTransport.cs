@@ -29,6 +29,7 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private TcpTimeoutReaper? _reaper;
+    private Socket[] _udpSockets = [];
     private Socket? _udp;
     private Socket? _tcpListener;
     private ISipMessageReceiver? _receiver;
@@ -80,15 +81,14 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
             catch (SocketException) when (endPoint.Port == 0 && attempt < 10)
             {
                 // The ephemeral port UDP got may be taken for TCP; close both and try another one.
-                _udp?.Dispose();
-                _tcpListener?.Dispose();
+                DisposeSockets();
             }
         }
 
         AdvertisedEndPoint = new IPEndPoint(advertised, LocalEndPoint.Port);
-        if (_udp is not null)
+        foreach (var udp in _udpSockets)
         {
-            _loops.Add(Task.Run(() => ReceiveDatagramsAsync(_udp, _stopping.Token)));
+            _loops.Add(Task.Run(() => ReceiveDatagramsAsync(udp, _stopping.Token)));
         }
 
         if (_tcpListener is not null)
@@ -105,8 +105,8 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         var port = endPoint.Port;
         if (_options.EnableUdp)
         {
-            _udp = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-            _udp.Bind(endPoint);
+            _udpSockets = UdpReceiveSockets.Bind(endPoint, _options);
+            _udp = _udpSockets[0];
             port = ((IPEndPoint)_udp.LocalEndPoint!).Port;
         }
 
@@ -491,12 +491,21 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         }
     }
 
+    private void DisposeSockets()
+    {
+        foreach (var udp in _udpSockets)
+        {
+            udp.Dispose();
+        }
+
+        _tcpListener?.Dispose();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         _reaper?.Dispose();
-        _udp?.Dispose();
-        _tcpListener?.Dispose();
+        DisposeSockets();
         await Task.WhenAll(_loops).ConfigureAwait(false);
         foreach (var connection in _connections.Connections)
         {

@@ -23,6 +23,15 @@ public sealed record SipTransportOptions
     public TimeSpan TcpConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// UDP sockets (and receive loops) sharing the port through SO_REUSEPORT (Linux only; one elsewhere). One per core
+    /// keeps every core reading without a hand-off between threads.
+    /// </summary>
+    public int UdpReceivers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>SO_RCVBUF and SO_SNDBUF of each UDP socket, capped by the kernel at net.core.rmem_max / wmem_max.</summary>
+    public int UdpSocketBufferBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>
     /// TCP connections open at once, accepted and initiated. 8,192 is far above what a switch's trunks and TCP phones
     /// need and far below the descriptor limit, so a connection flood cannot starve UDP or the database of sockets.
     /// </summary>
@@ -54,6 +63,8 @@ public sealed record SipTransportOptions
     public void Validate()
     {
         Parser.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(UdpReceivers, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(UdpSocketBufferBytes, 64 * 1024);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTcpConnections, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTcpConnectionsPerSource, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TcpIdleTimeout, TimeSpan.Zero);

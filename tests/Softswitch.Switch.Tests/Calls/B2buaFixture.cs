@@ -27,7 +27,8 @@ internal sealed class B2buaFixture : IAsyncDisposable
         Caller = new LoopbackPeer("caller", Clock);
         Vendor = new LoopbackPeer("vendor", Clock);
         var config = new FixedConfigSource((snapshot ?? LoopbackTrunks.Snapshot)(Vendor.Port));
-        _transport = new SipTransport(new SipTransportOptions { ListenEndPoint = new IPEndPoint(IPAddress.Loopback, 0) });
+        // Several receive loops, as in production, so the in-order guarantees are tested where they could break.
+        _transport = new SipTransport(new SipTransportOptions { ListenEndPoint = new IPEndPoint(IPAddress.Loopback, 0), UdpReceivers = 4 });
         var layer = new SipTransactionLayer(_transport, new SipTransactionOptions(), Clock);
         var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, Clock);
         B2bua = new B2buaCore(
