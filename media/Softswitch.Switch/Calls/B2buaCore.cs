@@ -7,6 +7,8 @@ using Softswitch.Switch.Admission;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
+using Softswitch.Switch.Routing;
+using Softswitch.Switch.Sessions;
 
 namespace Softswitch.Switch.Calls;
 
@@ -30,14 +32,17 @@ public sealed class B2buaCore : IDisposable
         DigestAuthenticator authenticator,
         B2buaOptions options,
         TimeProvider time,
-        ILogger<B2buaCore> logger)
+        ILogger<B2buaCore> logger,
+        ICallRouter? router = null,
+        ISessionDescriptionBridge? sessions = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(options);
         var retransmitter = new AnsweredInviteRetransmitter(layer.Transport, layer.Options, time);
         Admission = new AdmissionPipeline(AdmissionStages.Default(options, Counters, new CallIngress(authenticator), capacity, logger), time);
         _services = new B2buaServices(
-            layer, options, time, capacity, cdrs, new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission, logger);
+            layer, options, time, capacity, cdrs, new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission,
+            router ?? PrefixCallRouter.Instance, sessions ?? SignallingOnlySessionBridge.Instance, logger);
         _config = config;
         _lanes = new CallIdLanes(options.AdmissionLanes, logger);
         _admit = state => AdmitAsync((SipServerTransaction)state);

@@ -4,6 +4,8 @@ using Softswitch.Sip.Transactions;
 using Softswitch.Switch.Admission;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
+using Softswitch.Switch.Routing;
+using Softswitch.Switch.Sessions;
 
 namespace Softswitch.Switch.Calls;
 
@@ -19,6 +21,8 @@ internal sealed record B2buaServices(
     GatewayAddressResolver Resolver,
     B2buaCounters Counters,
     AdmissionPipeline Admission,
+    ICallRouter Router,
+    ISessionDescriptionBridge Sessions,
     ILogger Logger)
 {
     public Random Random { get; } = Random.Shared;

@@ -2,6 +2,7 @@ using Softswitch.Domain;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Transactions;
 using Softswitch.Switch.Cdrs;
+using Softswitch.Switch.Sessions;
 
 namespace Softswitch.Switch.Calls;
 
@@ -39,7 +40,7 @@ internal sealed partial class Call
         ok.Headers.Add(SipHeaderKind.Contact, _callerLeg.Contact);
         ok.Headers.Add(SipHeaderKind.Server, _services.Options.Product);
         NegotiateSessionTimers(response, ok);
-        CopyBody(response, ok);
+        CrossSession(response, ok, SessionCrossing.VendorToCaller);
         // Tracked before it goes out: the caller's ACK can arrive before SendResponse returns, and an ACK for an
         // untracked 2xx is lost, so the call would be ended at 64*T1 as unacknowledged (RFC 3261 §13.3.1.4).
         _services.Retransmitter.Track(ok, _callerLeg.Destination);
@@ -68,7 +69,7 @@ internal sealed partial class Call
         if (_heldAck is { } held && _answered is { } answered && ack.CSeq.Number == _invite.Request.CSeq.Number)
         {
             _heldAck = null;
-            CopyBody(ack, held);
+            CrossSession(ack, held, SessionCrossing.CallerToVendor);
             SendAck(answered.Leg, held);
         }
     }

@@ -2,6 +2,7 @@ using Softswitch.Domain;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Transactions;
 using Softswitch.Switch.Cdrs;
+using Softswitch.Switch.Sessions;
 
 namespace Softswitch.Switch.Calls;
 
@@ -90,7 +91,7 @@ internal sealed partial class Call
             request.Headers.CopyTo(outgoing.Headers, kind);
         }
 
-        CopyBody(request, outgoing);
+        CrossSession(request, outgoing, ReferenceEquals(from, _callerLeg) ? SessionCrossing.CallerToVendor : SessionCrossing.VendorToCaller);
         var transaction = _services.Layer.SendRequest(outgoing, to.Destination);
         transaction.FinalResponse.ContinueWith(
             t => Post(() => OnRelayedResponse(incoming, from, to, outgoing, t.Result)),
@@ -117,7 +118,7 @@ internal sealed partial class Call
             relayed.Headers.Add(SipHeaderKind.Contact, from.Contact);
         }
 
-        CopyBody(response, relayed);
+        CrossSession(response, relayed, ReferenceEquals(from, _callerLeg) ? SessionCrossing.VendorToCaller : SessionCrossing.CallerToVendor);
         if (_state == CallState.Answered && response.IsSuccess && method == SipMethods.Invite)
         {
             // Tracked before it goes out, or an ACK that beats this line back finds nothing to stop (§13.3.1.4).

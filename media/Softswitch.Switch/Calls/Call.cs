@@ -8,6 +8,7 @@ using Softswitch.Switch.Admission;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Routing;
+using Softswitch.Switch.Sessions;
 
 namespace Softswitch.Switch.Calls;
 
@@ -71,7 +72,7 @@ internal sealed partial class Call
         _services.Counters.Accepted();
         _services.Registry.Add(_callerLeg, this);
         Journal();
-        var plan = RoutePlanner.Plan(_origin.Tenant, _origin.Gateway, _origin.Callee, _services.Random);
+        var plan = _services.Router.Plan(_origin, _services.Random);
         _routing = new CallRouting(plan, _services.Capacity, _services.Options.MaxAttempts);
         NextGateway();
     }
@@ -156,7 +157,7 @@ internal sealed partial class Call
         CopyPassthroughHeaders(_invite.Request, request);
         AddSessionTimerOffer(request);
         request.Headers.Add(SipHeaderKind.UserAgent, _services.Options.Product);
-        CopyBody(_invite.Request, request);
+        CrossSession(_invite.Request, request, SessionCrossing.CallerToVendor);
 
         var attempt = new OutboundAttempt(gateway, leg, cdrIndex);
         _current = attempt;
@@ -186,7 +187,7 @@ internal sealed partial class Call
 
         var relayed = _invite.CreateResponse(response.StatusCode, response.ReasonPhrase, _callerLeg.LocalTag);
         relayed.Headers.Add(SipHeaderKind.Contact, _callerLeg.Contact);
-        CopyBody(response, relayed);
+        CrossSession(response, relayed, SessionCrossing.VendorToCaller);
         _invite.SendResponse(relayed);
     }
 
@@ -319,14 +320,9 @@ internal sealed partial class Call
 
     private static SipUri? ContactUri(SipMessage message) => message.Contacts is { Count: > 0 } contacts ? contacts[0].Uri : null;
 
-    private static void CopyBody(SipMessage from, SipMessage to)
-    {
-        if (from.Body.Length > 0)
-        {
-            to.ContentType = from.ContentType;
-            to.Body = from.Body;
-        }
-    }
+    /// <summary>Every session description that crosses between the legs goes through here (the media relay's hook).</summary>
+    private void CrossSession(SipMessage from, SipMessage to, SessionCrossing crossing) =>
+        _services.Sessions.Cross(_callerLeg.CallId, from, to, crossing);
 
     private string AdvertisedHost
     {

@@ -9,6 +9,8 @@ using Softswitch.Sip.Transport;
 using Softswitch.Switch.Calls;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Config;
+using Softswitch.Switch.Routing;
+using Softswitch.Switch.Sessions;
 using Softswitch.Switch.Signalling;
 
 namespace Softswitch.Switch.Tests.Calls;
@@ -22,7 +24,9 @@ internal sealed class B2buaFixture : IAsyncDisposable
     private readonly SipTransport _transport;
 
     /// <param name="snapshot">The configuration from the vendor's port; by default <see cref="LoopbackTrunks"/>.</param>
-    public B2buaFixture(Func<int, SwitchConfigSnapshot>? snapshot = null)
+    /// <param name="sessions">Where session descriptions cross; by default unchanged.</param>
+    /// <param name="router">How calls are routed; by default the tenant's prefix routes.</param>
+    public B2buaFixture(Func<int, SwitchConfigSnapshot>? snapshot = null, ISessionDescriptionBridge? sessions = null, ICallRouter? router = null)
     {
         Caller = new LoopbackPeer("caller", Clock);
         Vendor = new LoopbackPeer("vendor", Clock);
@@ -32,7 +36,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
         var layer = new SipTransactionLayer(_transport, new SipTransactionOptions(), Clock);
         var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, Clock);
         B2bua = new B2buaCore(
-            layer, config, new CallCapacity(), Cdrs, authenticator, new B2buaOptions(), Clock, NullLogger<B2buaCore>.Instance);
+            layer, config, new CallCapacity(), Cdrs, authenticator, new B2buaOptions(), Clock, NullLogger<B2buaCore>.Instance, router, sessions);
         var registrar = new SipRegistrar(new SipBindingStore(Clock), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions(), Clock);
         layer.Attach(new SwitchTransactionUser(B2bua, registrar, SipOptionsResponder.Default, NullLogger<SwitchTransactionUser>.Instance));
         _transport.Start(layer);
