@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Dialogs;
@@ -23,6 +24,7 @@ public sealed class B2buaCore : IDisposable
     private readonly CallIdLanes _lanes;
     private readonly Func<object, ValueTask> _admit;
     private readonly Func<object, ValueTask> _cancel;
+    private readonly string _retryAfter;
 
     public B2buaCore(
         SipTransactionLayer layer,
@@ -44,7 +46,8 @@ public sealed class B2buaCore : IDisposable
             layer, options, time, capacity, cdrs, new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission,
             router ?? PrefixCallRouter.Instance, sessions ?? SignallingOnlySessionBridge.Instance, logger);
         _config = config;
-        _lanes = new CallIdLanes(options.AdmissionLanes, logger);
+        _lanes = new CallIdLanes(options.AdmissionLanes, options.MaxPendingAdmissions, logger);
+        _retryAfter = ((int)options.OverloadRetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         _admit = state => AdmitAsync((SipServerTransaction)state);
         _cancel = state =>
         {
@@ -69,8 +72,19 @@ public sealed class B2buaCore : IDisposable
     public void OnInvite(SipServerTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        _lanes.Post(transaction.Request.CallId, _admit, transaction);
+        if (!_lanes.TryPost(transaction.Request.CallId, _admit, transaction))
+        {
+            // Admission is this far behind: refuse at once, on the receive loop, rather than queue without bound.
+            Counters.Overload();
+            var busy = transaction.CreateResponse(503);
+            busy.Headers.Add(SipHeaderKind.RetryAfter, _retryAfter);
+            busy.Headers.Add(ReasonHeader.Name, ReasonHeader.Sip(503, "Admission backlog full"));
+            transaction.SendResponse(busy);
+        }
     }
+
+    /// <summary>INVITEs queued for admission or being admitted (a gauge; bounded by <see cref="B2buaOptions.MaxPendingAdmissions"/>).</summary>
+    public int PendingAdmissions => _lanes.Pending;
 
     private async ValueTask AdmitAsync(SipServerTransaction transaction)
     {

@@ -20,6 +20,12 @@ public sealed record B2buaOptions
     /// </summary>
     public int AdmissionLanes { get; init; } = 64;
 
+    /// <summary>
+    /// INVITEs waiting for admission across all lanes; beyond it new INVITEs get 503 at once. 10,000 is two seconds of
+    /// a 5,000 CPS peak: a backlog that deep means a stage is stalled, and queuing more only delays every caller.
+    /// </summary>
+    public int MaxPendingAdmissions { get; init; } = 10_000;
+
     /// <summary>Contacts of one 3xx that a gateway with the Recurse policy gets tried on.</summary>
     public int MaxRedirectTargets { get; init; } = 3;
 

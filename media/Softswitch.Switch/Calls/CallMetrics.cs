@@ -15,6 +15,7 @@ public static class CallMetrics
         var meter = factory.Create(MeterName);
         meter.CreateObservableUpDownCounter("softswitch.calls.active", () => counters.ActiveCalls, "{call}");
         meter.CreateObservableUpDownCounter("softswitch.calls.dialogs", () => b2bua.DialogCount, "{dialog}");
+        meter.CreateObservableUpDownCounter("softswitch.calls.pending_admissions", () => b2bua.PendingAdmissions, "{invite}");
         meter.CreateObservableCounter("softswitch.calls.accepted", () => counters.CallsAccepted, "{call}");
         meter.CreateObservableCounter("softswitch.calls.answered", () => counters.CallsAnswered, "{call}");
         meter.CreateObservableCounter("softswitch.calls.failed", () => counters.CallsFailed, "{call}", "Accepted calls that ended unanswered");
