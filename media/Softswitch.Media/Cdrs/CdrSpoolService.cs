@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Softswitch.Switch.Cdrs;
 
@@ -6,11 +7,12 @@ namespace Softswitch.Media.Cdrs;
 /// <summary>
 /// Runs the spool's drain to the database for the life of the host. On shutdown the spool stops accepting records
 /// and the drain keeps storing until the queue is empty or the host's shutdown timeout ends it; whatever is left
-/// stays in the spool for the next start.
+/// stays in the spool for the next start. Publishes the spool's meter.
 /// </summary>
-public sealed class CdrSpoolService(CdrSpool spool, ICdrStore store) : IHostedService, IDisposable
+public sealed class CdrSpoolService(CdrSpool spool, ICdrStore store, IMeterFactory meters) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Meter _meter = CdrMetrics.Create(meters, spool);
     private Task? _drain;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -38,5 +40,9 @@ public sealed class CdrSpoolService(CdrSpool spool, ICdrStore store) : IHostedSe
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _meter.Dispose();
+        _stopping.Dispose();
+    }
 }

@@ -1,23 +1,25 @@
 using Microsoft.Extensions.Logging;
 using Softswitch.Switch.Calls;
 using Softswitch.Switch.Capacity;
+using Softswitch.Switch.Cdrs;
 
 namespace Softswitch.Switch.Admission;
 
 /// <summary>
 /// The order the switch asks its questions of a new INVITE: cheap protocol preconditions first (they need no
-/// configuration), then who is calling, then whether there is room. Anti-fraud and credit stages go between ingress
-/// and capacity, so a refused call never holds a slot.
+/// configuration), then whether the call could be recorded, then who is calling, then whether there is room.
+/// Anti-fraud and credit stages go between ingress and capacity, so a refused call never holds a slot.
 /// </summary>
 internal static class AdmissionStages
 {
     public static IReadOnlyList<IAdmissionStage> Default(
-        B2buaOptions options, B2buaCounters counters, CallIngress ingress, CallCapacity capacity, ILogger logger) =>
+        B2buaOptions options, B2buaCounters counters, ICdrSink cdrs, CallIngress ingress, CallCapacity capacity, ILogger logger) =>
     [
         new MaxForwardsStage(),
         new RequiredExtensionsStage(),
         new SessionIntervalStage(options.MinSessionExpires),
         new DialogHeadersStage(counters),
+        new CdrDurabilityStage(cdrs, options, counters),
         new IngressStage(ingress, counters, logger),
         new SwitchCapacityStage(options, counters),
         new IngressCapacityStage(capacity, options, counters),

@@ -11,6 +11,7 @@ public sealed class B2buaCounters
     private long _active;
     private long _malformed;
     private long _ambiguous;
+    private long _cdrStorageUnavailable;
 
     /// <summary>INVITEs ingress accepted (each produces a CDR).</summary>
     public long CallsAccepted => Interlocked.Read(ref _accepted);
@@ -32,6 +33,9 @@ public sealed class B2buaCounters
     /// <summary>INVITEs refused with 400 because a header the dialog needs (Contact, Record-Route) does not parse.</summary>
     public long MalformedInvites => Interlocked.Read(ref _malformed);
 
+    /// <summary>INVITEs refused with 503 because the CDR spool could not make records durable.</summary>
+    public long CdrStorageUnavailableRefusals => Interlocked.Read(ref _cdrStorageUnavailable);
+
     /// <summary>Calls in progress (set up, ringing or answered) right now.</summary>
     public long ActiveCalls => Interlocked.Read(ref _active);
 
@@ -46,6 +50,8 @@ public sealed class B2buaCounters
     internal void AmbiguousIngress() => Interlocked.Increment(ref _ambiguous);
 
     internal void Malformed() => Interlocked.Increment(ref _malformed);
+
+    internal void CdrStorageUnavailable() => Interlocked.Increment(ref _cdrStorageUnavailable);
 
     internal void Overload() => Interlocked.Increment(ref _overloaded);
 

@@ -25,6 +25,7 @@ public static class CallMetrics
             Refusal(counters.AmbiguousIngresses, "ambiguous-ingress"),
             Refusal(counters.Overloaded, "overloaded"),
             Refusal(counters.MalformedInvites, "malformed"),
+            Refusal(counters.CdrStorageUnavailableRefusals, "cdr-storage-unavailable"),
         }, "{invite}");
         return meter;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
@@ -5,42 +6,59 @@ namespace Softswitch.Switch.Cdrs;
 
 /// <summary>
 /// The write-ahead spool between the call path and the CDR store. A CDR is appended to the current segment file
-/// and fsynced (appends that arrive together share one fsync) before <see cref="WriteAsync"/> completes; a
-/// background drain then sends batches to the <see cref="ICdrStore"/> and deletes segments once all they hold is
-/// stored. A <c>kill -9</c> at any point therefore loses no acknowledged CDR, and a call journalled but never
-/// finished becomes an interrupted CDR when the spool is next opened.
+/// and fsynced before <see cref="WriteAsync"/> completes, with group commit: appends that arrive within one
+/// <see cref="CdrSpoolOptions.CommitWindow"/> share one fsync. A background drain then sends batches to the
+/// <see cref="ICdrStore"/> and deletes segments once all they hold is stored. A <c>kill -9</c> at any point therefore
+/// loses no acknowledged CDR, and a call journalled but never finished becomes an interrupted CDR when the spool is
+/// next opened. While the disk refuses writes the spool says so through <see cref="CanRecord"/> (admission then
+/// refuses new calls), keeps retrying, and lets calls already up end.
 /// </summary>
 public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
 {
     private readonly CdrSpoolOptions _options;
+    private readonly ISpoolStorage _storage;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
     private readonly Channel<(CallDetailRecord Record, SpoolSegment Segment)> _drain =
         Channel.CreateUnbounded<(CallDetailRecord, SpoolSegment)>(new() { SingleReader = true, SingleWriter = true });
 
-    // Calls journalled and not yet final, by CDR id; re-journalled at the head of each new segment. Writer loop only.
-    private readonly Dictionary<string, byte[]> _openCalls = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _segmentsGate = new();
     private readonly Task _writer;
-    private SpoolSegment _active;
-    private FileStream _activeStream;
+    private volatile bool _faulted;
+    private volatile bool _disposing;
+    private Histogram<double>? _commitLatency;
+    private int _pendingStores;
 
-    private CdrSpool(CdrSpoolOptions options, TimeProvider time, ILogger logger, long nextSequence)
+    private CdrSpool(CdrSpoolOptions options, ISpoolStorage storage, TimeProvider time, ILogger logger, long nextSequence)
     {
         _options = options;
+        _storage = storage;
         _time = time;
         _logger = logger;
-        (_active, _activeStream) = CreateSegment(nextSequence);
+        _active = new SpoolSegment(Path.Combine(options.Directory, SpoolSegment.FileName(nextSequence)), nextSequence);
+        _activeStream = storage.Create(_active.Path);
         _writer = Task.Run(WriteLoopAsync);
     }
+
+    public CdrSpoolCounters Counters { get; } = new();
+
+    /// <summary>False while the disk refuses the spool's writes: new calls must be refused, since they could not be recorded.</summary>
+    public bool CanRecord => !_faulted;
+
+    /// <summary>Records appended and not yet fsynced.</summary>
+    public int PendingAppends => Volatile.Read(ref _pendingAppends);
+
+    /// <summary>Durable final CDRs not yet handed to the store.</summary>
+    public int PendingStores => Volatile.Read(ref _pendingStores);
 
     /// <summary>
     /// Opens the spool, replaying what a previous run left behind: final CDRs and interrupted calls are re-appended
     /// to a fresh segment (and fsynced) before the old files are deleted, then queued for the store like new ones.
     /// Replay is idempotent because the store skips CDR ids it already holds.
     /// </summary>
-    public static CdrSpool Open(CdrSpoolOptions options, TimeProvider time, ILogger<CdrSpool> logger)
+    public static CdrSpool Open(CdrSpoolOptions options, TimeProvider time, ILogger<CdrSpool> logger, ISpoolStorage? storage = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -51,7 +69,8 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
             .OrderBy(f => f.Sequence)
             .ToList();
 
-        var spool = new CdrSpool(options, time, logger, leftovers.Count == 0 ? 1 : leftovers[^1].Sequence + 1);
+        var spool = new CdrSpool(
+            options, storage ?? DiskSpoolStorage.Instance, time, logger, leftovers.Count == 0 ? 1 : leftovers[^1].Sequence + 1);
         if (leftovers.Count > 0)
         {
             spool.Recover(leftovers.Select(f => f.Path).ToList());
@@ -59,6 +78,9 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
 
         return spool;
     }
+
+    /// <summary>Records each group commit's fsync time, in milliseconds, on <paramref name="histogram"/> (the CDR meter's).</summary>
+    public void ReportCommitLatencyTo(Histogram<double> histogram) => _commitLatency = histogram;
 
     public ValueTask JournalAsync(CallDetailRecord inProgress, CancellationToken cancellationToken = default)
     {
@@ -93,6 +115,8 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
                 batch.Add(item);
             }
 
+            Interlocked.Add(ref _pendingStores, -batch.Count);
+
             await StoreWithRetryAsync(store, batch.Select(b => b.Record).ToList(), stoppingToken);
             lock (_segmentsGate)
             {
@@ -109,107 +133,43 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
 
     /// <summary>
     /// Stops accepting records, waits for pending appends to be fsynced and closes the files. CDRs not yet stored stay
-    /// in the spool for the next start; a running <see cref="DrainAsync"/> finishes the queue and returns.
+    /// in the spool for the next start; a running <see cref="DrainAsync"/> finishes the queue and returns. While the
+    /// disk is failing, pending appends get one more try each and are then logged as lost.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        _disposing = true;
         _appends.Writer.TryComplete();
+        await _stopping.CancelAsync();
         await _writer;
         lock (_segmentsGate)
         {
             _active.Sealed = true;
             _active.KeepForRecovery = _openCalls.Count > 0;
-            _activeStream.Dispose();
+            CloseActiveStream();
             DeleteIfDone(_active);
         }
 
         _drain.Writer.TryComplete();
+        _stopping.Dispose();
     }
 
     private ValueTask AppendAsync(SpoolEntryKind kind, CallDetailRecord record)
     {
         var append = new PendingAppend(kind, record, SpoolFrame.Encode(kind, record));
+        Interlocked.Increment(ref _pendingAppends);
         if (!_appends.Writer.TryWrite(append))
         {
+            Interlocked.Decrement(ref _pendingAppends);
             throw new ObjectDisposedException(nameof(CdrSpool), "The CDR spool has been stopped.");
         }
 
+        if (_faulted)
+        {
+            LetGoUndurable(append);
+        }
+
         return new ValueTask(append.Done.Task);
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<PendingAppend>(_options.BatchSize);
-        while (await _appends.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < _options.BatchSize && _appends.Reader.TryRead(out var append))
-            {
-                batch.Add(append);
-            }
-
-            try
-            {
-                foreach (var append in batch)
-                {
-                    _activeStream.Write(append.Frame);
-                }
-
-                _activeStream.Flush(flushToDisk: true);
-            }
-            catch (IOException ex)
-            {
-                LogAppendFailed(_logger, ex, batch.Count, _active.Path);
-                batch.ForEach(a => a.Done.TrySetException(ex));
-                batch.Clear();
-                continue;
-            }
-
-            var segment = _active;
-            lock (_segmentsGate)
-            {
-                segment.Unconfirmed += batch.Count(a => a.Kind == SpoolEntryKind.Final);
-            }
-
-            foreach (var append in batch)
-            {
-                if (append.Kind == SpoolEntryKind.Journal)
-                {
-                    _openCalls[append.Record.Id] = append.Frame;
-                }
-                else
-                {
-                    _openCalls.Remove(append.Record.Id);
-                    _drain.Writer.TryWrite((append.Record, segment));
-                }
-
-                append.Done.TrySetResult();
-            }
-
-            batch.Clear();
-            if (_activeStream.Length >= _options.MaxSegmentBytes)
-            {
-                Rotate();
-            }
-        }
-    }
-
-    /// <summary>Seals the active segment and starts the next one with the journal entries of calls still open.</summary>
-    private void Rotate()
-    {
-        var (next, stream) = CreateSegment(_active.Sequence + 1);
-        foreach (var frame in _openCalls.Values)
-        {
-            stream.Write(frame);
-        }
-
-        stream.Flush(flushToDisk: true);
-        lock (_segmentsGate)
-        {
-            _activeStream.Dispose();
-            _active.Sealed = true;
-            DeleteIfDone(_active);
-            (_active, _activeStream) = (next, stream);
-        }
     }
 
     private void Recover(List<string> paths)
@@ -239,10 +199,12 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
             _activeStream.Write(SpoolFrame.Encode(SpoolEntryKind.Final, record));
         }
 
-        _activeStream.Flush(flushToDisk: true);
+        _storage.MakeDurable(_activeStream);
+        _durableLength = _activeStream.Length;
         _active.Unconfirmed = replay.Count;
         foreach (var record in replay)
         {
+            Interlocked.Increment(ref _pendingStores);
             _drain.Writer.TryWrite((record, _active));
         }
 
@@ -268,23 +230,23 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
         }
     }
 
-    private (SpoolSegment Segment, FileStream Stream) CreateSegment(long sequence)
+    private void DeleteIfDone(SpoolSegment segment)
     {
-        var path = Path.Combine(_options.Directory, SpoolSegment.FileName(sequence));
-        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 64 * 1024);
-        return (new SpoolSegment(path, sequence), stream);
-    }
+        if (!segment.CanDelete)
+        {
+            return;
+        }
 
-    private static void DeleteIfDone(SpoolSegment segment)
-    {
-        if (segment.CanDelete)
+        try
         {
             File.Delete(segment.Path);
         }
+        catch (IOException ex)
+        {
+            // The file stays and is replayed (idempotently) at the next start; the drain goes on.
+            LogDeleteFailed(_logger, ex, segment.Path);
+        }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} CDR spool records to {Path} failed")]
-    private static partial void LogAppendFailed(ILogger logger, Exception exception, int count, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CDR spool {Path} ends in a torn record at offset {Offset}; the rest of the file is skipped")]
     private static partial void LogTornTail(ILogger logger, string path, long offset);
@@ -294,6 +256,9 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} CDRs failed; retrying in {Delay}")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, int count, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting the stored CDR spool segment {Path} failed; it is replayed at the next start")]
+    private static partial void LogDeleteFailed(ILogger logger, Exception exception, string path);
 
     private sealed record PendingAppend(SpoolEntryKind Kind, CallDetailRecord Record, byte[] Frame)
     {

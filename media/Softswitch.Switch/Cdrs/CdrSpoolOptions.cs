@@ -9,17 +9,33 @@ public sealed class CdrSpoolOptions
     /// <summary>Most records fsynced together, and most CDRs sent to the store in one batch.</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// Group commit: after one fsync the next waits until this much time has passed (or <see cref="BatchSize"/>
+    /// records are waiting), so at most 1/CommitWindow fsyncs run per second whatever the call rate, and a final
+    /// response waits at most this long plus one fsync. Zero fsyncs as soon as the previous one ends.
+    /// </summary>
+    public TimeSpan CommitWindow { get; set; } = TimeSpan.FromMilliseconds(3);
+
     /// <summary>A segment is closed and a new one begun past this size; closed segments are deleted once stored.</summary>
     public long MaxSegmentBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Wait before retrying a batch the store refused.</summary>
     public TimeSpan StoreRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>First wait before retrying a write the disk refused (full, I/O error); doubles up to <see cref="FaultRetryMaxDelay"/>.</summary>
+    public TimeSpan FaultRetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    public TimeSpan FaultRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>What is wrong with these settings, or null when they are usable.</summary>
     public string? FindProblem() =>
         string.IsNullOrWhiteSpace(Directory) ? "The CDR spool needs a directory."
         : BatchSize < 1 || MaxSegmentBytes < 4096 || StoreRetryDelay <= TimeSpan.Zero
             ? "CDR spool: BatchSize >= 1, MaxSegmentBytes >= 4096 and a positive StoreRetryDelay are required."
+        : CommitWindow < TimeSpan.Zero || CommitWindow > TimeSpan.FromSeconds(1)
+            ? "CDR spool: CommitWindow must be between 0 and 1 s."
+        : FaultRetryDelay <= TimeSpan.Zero || FaultRetryMaxDelay < FaultRetryDelay
+            ? "CDR spool: FaultRetryDelay must be positive and FaultRetryMaxDelay at least as long."
             : null;
 
     public void Validate()

@@ -8,6 +8,7 @@ using Softswitch.Sip.Transactions;
 using Softswitch.Sip.Transport;
 using Softswitch.Switch.Calls;
 using Softswitch.Switch.Capacity;
+using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Sessions;
@@ -26,7 +27,12 @@ internal sealed class B2buaFixture : IAsyncDisposable
     /// <param name="snapshot">The configuration from the vendor's port; by default <see cref="LoopbackTrunks"/>.</param>
     /// <param name="sessions">Where session descriptions cross; by default unchanged.</param>
     /// <param name="router">How calls are routed; by default the tenant's prefix routes.</param>
-    public B2buaFixture(Func<int, SwitchConfigSnapshot>? snapshot = null, ISessionDescriptionBridge? sessions = null, ICallRouter? router = null)
+    /// <param name="cdrs">Where CDRs go, given the test's clock; by default <see cref="Cdrs"/>, which keeps them in memory.</param>
+    public B2buaFixture(
+        Func<int, SwitchConfigSnapshot>? snapshot = null,
+        ISessionDescriptionBridge? sessions = null,
+        ICallRouter? router = null,
+        Func<TimeProvider, ICdrSink>? cdrs = null)
     {
         Caller = new LoopbackPeer("caller", Clock);
         Vendor = new LoopbackPeer("vendor", Clock);
@@ -36,7 +42,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
         var layer = new SipTransactionLayer(_transport, new SipTransactionOptions(), Clock);
         var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, Clock);
         B2bua = new B2buaCore(
-            layer, config, new CallCapacity(), Cdrs, authenticator, new B2buaOptions(), Clock, NullLogger<B2buaCore>.Instance, router, sessions);
+            layer, config, new CallCapacity(), cdrs?.Invoke(Clock) ?? Cdrs, authenticator, new B2buaOptions(), Clock, NullLogger<B2buaCore>.Instance, router, sessions);
         var registrar = new SipRegistrar(new SipBindingStore(Clock), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions(), Clock);
         layer.Attach(new SwitchTransactionUser(B2bua, registrar, SipOptionsResponder.Default, NullLogger<SwitchTransactionUser>.Instance));
         _transport.Start(layer);

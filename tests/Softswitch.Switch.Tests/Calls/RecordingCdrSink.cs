@@ -5,6 +5,8 @@ namespace Softswitch.Switch.Tests.Calls;
 /// <summary>Keeps every CDR the switch hands over; each is durable at once.</summary>
 internal sealed class RecordingCdrSink : ICdrSink
 {
+    public bool CanRecord { get; set; } = true;
+
     public Inbox<CallDetailRecord> Journal { get; } = new();
 
     public Inbox<CallDetailRecord> Finals { get; } = new();

@@ -22,7 +22,7 @@ public sealed class CdrSpoolTests : IDisposable
         }
 
         await spool.DisposeAsync(); // the "crash": nothing was drained
-        var store = new MemoryStore();
+        var store = new MemoryCdrStore();
         await DrainAfterRestartAsync(store);
         await DrainAfterRestartAsync(store);
 
@@ -50,7 +50,7 @@ public sealed class CdrSpoolTests : IDisposable
             await file.WriteAsync(lastFrame.AsMemory(0, lastFrame.Length / 2)); // killed mid-write
         }
 
-        var store = new MemoryStore();
+        var store = new MemoryCdrStore();
         await DrainAfterRestartAsync(store);
 
         Assert.True(whole.Length > 0);
@@ -70,7 +70,7 @@ public sealed class CdrSpoolTests : IDisposable
         bytes[^3] ^= 0xFF; // a flipped byte in the second record's JSON
         await File.WriteAllBytesAsync(segment, bytes);
 
-        var store = new MemoryStore();
+        var store = new MemoryCdrStore();
         await DrainAfterRestartAsync(store);
 
         Assert.Equal([Final(1).Id], store.Records.Keys);
@@ -89,7 +89,7 @@ public sealed class CdrSpoolTests : IDisposable
         await spool.WriteAsync(Final(3));
         await spool.DisposeAsync();
 
-        var store = new MemoryStore();
+        var store = new MemoryCdrStore();
         await DrainAfterRestartAsync(store);
 
         Assert.Equal(3, store.Records.Count);
@@ -109,7 +109,7 @@ public sealed class CdrSpoolTests : IDisposable
         var spool = Open(maxSegmentBytes: 4096);
         var open = InProgress(0);
         await spool.JournalAsync(open);
-        var store = new MemoryStore();
+        var store = new MemoryCdrStore();
         using var stop = new CancellationTokenSource();
         var drain = spool.DrainAsync(store, stop.Token);
         for (var i = 1; i <= 100; i++)
@@ -120,7 +120,7 @@ public sealed class CdrSpoolTests : IDisposable
         await spool.DisposeAsync();
         await drain;
         var filesAfterCleanStop = Directory.GetFiles(_directory);
-        var afterRestart = new MemoryStore();
+        var afterRestart = new MemoryCdrStore();
         await DrainAfterRestartAsync(afterRestart);
 
         Assert.Equal(100, store.Records.Count);
@@ -132,8 +132,8 @@ public sealed class CdrSpoolTests : IDisposable
     public async Task A_failing_store_is_retried_after_the_delay_and_nothing_is_lost()
     {
         var time = new TimerWatchingTime(_time);
-        var spool = CdrSpool.Open(new CdrSpoolOptions { Directory = _directory, StoreRetryDelay = TimeSpan.FromSeconds(2) }, time, NullLogger<CdrSpool>.Instance);
-        var store = new MemoryStore { FailuresLeft = 1 };
+        var spool = CdrSpool.Open(new CdrSpoolOptions { Directory = _directory, StoreRetryDelay = TimeSpan.FromSeconds(2), CommitWindow = TimeSpan.Zero }, time, NullLogger<CdrSpool>.Instance);
+        var store = new MemoryCdrStore { FailuresLeft = 1 };
         var drain = spool.DrainAsync(store, TestContext.Current.CancellationToken);
         await spool.WriteAsync(Final(1));
         await time.TimerCreated.Task;
@@ -166,59 +166,16 @@ public sealed class CdrSpoolTests : IDisposable
 
     private CdrSpool Open(long maxSegmentBytes = 16 * 1024 * 1024) =>
         CdrSpool.Open(
-            new CdrSpoolOptions { Directory = _directory, MaxSegmentBytes = maxSegmentBytes, StoreRetryDelay = TimeSpan.FromSeconds(2) },
+            new CdrSpoolOptions { Directory = _directory, MaxSegmentBytes = maxSegmentBytes, StoreRetryDelay = TimeSpan.FromSeconds(2), CommitWindow = TimeSpan.Zero },
             _time,
             NullLogger<CdrSpool>.Instance);
 
     /// <summary>Restarts the spool over the same directory and drains everything it replays, then stops cleanly.</summary>
-    private async Task DrainAfterRestartAsync(MemoryStore store)
+    private async Task DrainAfterRestartAsync(MemoryCdrStore store)
     {
         var spool = Open();
         var drain = spool.DrainAsync(store, TestContext.Current.CancellationToken);
         await spool.DisposeAsync();
         await drain;
-    }
-
-    /// <summary>Fake time that says when a timer (the retry delay) has been set, so the test advances past it, not before it.</summary>
-    private sealed class TimerWatchingTime(FakeTimeProvider inner) : TimeProvider
-    {
-        public TaskCompletionSource TimerCreated { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = inner.CreateTimer(callback, state, dueTime, period);
-            TimerCreated.TrySetResult();
-            return timer;
-        }
-    }
-
-    /// <summary>An idempotent store like the database one: a known id is skipped, and counted.</summary>
-    private sealed class MemoryStore : ICdrStore
-    {
-        public ConcurrentDictionary<string, CallDetailRecord> Records { get; } = new();
-
-        public int Duplicates { get; private set; }
-
-        public int FailuresLeft { get; set; }
-
-        public Task StoreAsync(IReadOnlyList<CallDetailRecord> batch, CancellationToken cancellationToken)
-        {
-            if (FailuresLeft-- > 0)
-            {
-                throw new IOException("database unavailable");
-            }
-
-            foreach (var record in batch)
-            {
-                if (!Records.TryAdd(record.Id, record))
-                {
-                    Duplicates++;
-                }
-            }
-
-            return Task.CompletedTask;
-        }
     }
 }
