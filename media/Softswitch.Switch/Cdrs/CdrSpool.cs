@@ -30,6 +30,8 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
     private volatile bool _disposing;
     private Histogram<double>? _commitLatency;
     private int _pendingStores;
+    private int _disposeStarted;
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private CdrSpool(CdrSpoolOptions options, ISpoolStorage storage, TimeProvider time, ILogger logger, long nextSequence)
     {
@@ -138,6 +140,13 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposeStarted, 1) == 1)
+        {
+            // The host stops the spool, then its container disposes it: the second call only waits for the first.
+            await _closed.Task;
+            return;
+        }
+
         _disposing = true;
         _appends.Writer.TryComplete();
         await _stopping.CancelAsync();
@@ -152,6 +161,7 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
 
         _drain.Writer.TryComplete();
         _stopping.Dispose();
+        _closed.TrySetResult();
     }
 
     private ValueTask AppendAsync(SpoolEntryKind kind, CallDetailRecord record)
