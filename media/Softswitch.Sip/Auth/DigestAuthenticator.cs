@@ -67,6 +67,11 @@ public sealed class DigestAuthenticator
             return (DigestVerdict.Stale, credentials.Username);
         }
 
+        if (!DigestUri.Matches(credentials.Uri, request))
+        {
+            return (DigestVerdict.UriMismatch, credentials.Username);
+        }
+
         var ha1 = await findHa1(credentials.Username).ConfigureAwait(false);
         if (ha1 is null)
         {
@@ -81,12 +86,16 @@ public sealed class DigestAuthenticator
             return (afterFailure ? DigestVerdict.InvalidAgain : DigestVerdict.Invalid, credentials.Username);
         }
 
-        if (!long.TryParse(credentials.NonceCount, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var nonceCount)
-            || !_nonces.TryUse(credentials.Nonce, nonceCount))
+        if (!long.TryParse(credentials.NonceCount, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var nonceCount))
         {
             return (DigestVerdict.Replay, credentials.Username);
         }
 
-        return (DigestVerdict.Valid, credentials.Username);
+        return _nonces.TryUse(credentials.Nonce, nonceCount, realm) switch
+        {
+            DigestNonces.Use.Accepted => (DigestVerdict.Valid, credentials.Username),
+            DigestNonces.Use.RealmFull => (DigestVerdict.RealmBudgetExhausted, credentials.Username),
+            _ => (DigestVerdict.Replay, credentials.Username),
+        };
     }
 }

@@ -12,6 +12,12 @@ public sealed record DigestServerOptions
     public int MaxTrackedNonces { get; init; } = 100_000;
 
     /// <summary>
+    /// Most of those one realm (one tenant's SIP domain) may hold, so one tenant's phones cannot crowd every other
+    /// tenant out of the table. 10,000 live nonces is 10,000 phones authenticating within one nonce lifetime.
+    /// </summary>
+    public int MaxTrackedNoncesPerRealm { get; init; } = 10_000;
+
+    /// <summary>
     /// The challenges offered, in order. RFC 8760 §2.4 puts SHA-256 first; a fleet of MD5-only phones that read
     /// only the first challenge (SIPp 3.6 among them) needs MD5 first.
     /// </summary>

@@ -23,4 +23,10 @@ public enum DigestVerdict
     Replay,
 
     UnknownUser,
+
+    /// <summary>The credentials' <c>uri</c> is not the Request-URI (RFC 3261 §22.4): answer 400.</summary>
+    UriMismatch,
+
+    /// <summary>The realm's share of the replay table is full of live nonces: challenge again, without counting a failure.</summary>
+    RealmBudgetExhausted,
 }

@@ -28,9 +28,11 @@ public sealed class SipBindingStore(TimeProvider timeProvider)
 
     /// <summary>
     /// Applies one REGISTER atomically (RFC 3261 §10.3 step 8): each change adds, refreshes or (expires 0) removes
-    /// the binding of a contact URI. Fails with false when a change is older than the stored binding (step 7).
+    /// the binding of a contact URI. Changes nothing when a change is older than the stored binding (step 7), or
+    /// when the AOR would end with more than <paramref name="maxContacts"/> live contacts.
     /// </summary>
-    public bool Apply(string domain, string user, IReadOnlyList<(SipNameAddress Contact, TimeSpan Expires)> changes, string callId, uint cseq, SipEndPoint source)
+    public BindingChange Apply(
+        string domain, string user, IReadOnlyList<(SipNameAddress Contact, TimeSpan Expires)> changes, string callId, uint cseq, SipEndPoint source, int maxContacts)
     {
         var key = Key(domain, user);
         var now = timeProvider.GetUtcNow();
@@ -42,8 +44,20 @@ public sealed class SipBindingStore(TimeProvider timeProvider)
                 var existing = list.Find(b => SameContact(b.Contact, contact));
                 if (existing is not null && existing.CallId == callId && cseq <= existing.CSeq)
                 {
-                    return false;
+                    return BindingChange.OutOfOrder;
                 }
+            }
+
+            var after = list.Count(b => !changes.Any(c => SameContact(b.Contact, c.Contact)))
+                + changes.Count(c => c.Expires > TimeSpan.Zero);
+            if (after > maxContacts)
+            {
+                if (list.Count == 0)
+                {
+                    _bindings.Remove(key);
+                }
+
+                return BindingChange.TooManyContacts;
             }
 
             foreach (var (contact, expires) in changes)
@@ -60,7 +74,7 @@ public sealed class SipBindingStore(TimeProvider timeProvider)
                 _bindings.Remove(key);
             }
 
-            return true;
+            return BindingChange.Applied;
         }
     }
 

@@ -15,7 +15,12 @@ public sealed class SipRegistrar(
     SipRegistrarOptions options,
     TimeProvider timeProvider)
 {
+    private long _contactLimitRefusals;
+
     public SipBindingStore Bindings => bindings;
+
+    /// <summary>REGISTERs refused because their AOR would pass <see cref="SipRegistrarOptions.MaxContactsPerAor"/>.</summary>
+    public long ContactLimitRefusals => Interlocked.Read(ref _contactLimitRefusals);
 
     /// <summary>Answers a REGISTER received in a server transaction.</summary>
     public async Task HandleAsync(SipServerTransaction transaction, CancellationToken cancellationToken = default) =>
@@ -41,6 +46,10 @@ public sealed class SipRegistrar(
                 return Challenge(request, realm, stale: false, afterFailure: true);
             case DigestVerdict.InvalidAgain:
                 return SipResponse.CreateFor(request, 403);
+            case DigestVerdict.UriMismatch:
+                return SipResponse.CreateFor(request, 400, "Bad Request - Credentials for another URI");
+            case DigestVerdict.RealmBudgetExhausted:
+                return DigestBudget.Exhausted(request);
         }
 
         // RFC 3261 §10.3 step 6: the authenticated user may only change its own bindings.
@@ -75,12 +84,16 @@ public sealed class SipRegistrar(
             changes.Add((contact.WithoutParameter("expires"), expires > options.MaxExpires ? options.MaxExpires : expires));
         }
 
-        if (!bindings.Apply(domain, user, changes, request.CallId, request.CSeq.Number, request.Source ?? default))
+        switch (bindings.Apply(domain, user, changes, request.CallId, request.CSeq.Number, request.Source ?? default, options.MaxContactsPerAor))
         {
-            return SipResponse.CreateFor(request, 500, "Server Internal Error - Out of order REGISTER");
+            case BindingChange.OutOfOrder:
+                return SipResponse.CreateFor(request, 500, "Server Internal Error - Out of order REGISTER");
+            case BindingChange.TooManyContacts:
+                Interlocked.Increment(ref _contactLimitRefusals);
+                return SipResponse.CreateFor(request, 403, "Forbidden - Too many contacts");
+            default:
+                return Success(request, domain, user);
         }
-
-        return Success(request, domain, user);
     }
 
     private TimeSpan Expiry(SipNameAddress contact, SipRequest request)

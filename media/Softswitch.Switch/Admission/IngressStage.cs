@@ -5,7 +5,8 @@ namespace Softswitch.Switch.Admission;
 
 /// <summary>
 /// Who the call belongs to: a tenant's phone (digest, 407) or a mapping gateway matched by source address and tech
-/// prefix (<see cref="CallIngress"/>). Refusals are 403 and counted for the anti-fraud layer.
+/// prefix (<see cref="CallIngress"/>). Refusals are 403 (400 for credentials naming another URI) and counted for
+/// the anti-fraud layer.
 /// </summary>
 internal sealed class IngressStage(CallIngress ingress, B2buaCounters counters, ILogger logger) : IAdmissionStage
 {
@@ -28,6 +29,11 @@ internal sealed class IngressStage(CallIngress ingress, B2buaCounters counters, 
             return AdmissionDecision.Continue;
         }
 
+        if (verdict.Unavailable)
+        {
+            return AdmissionDecision.Reject(verdict.Response!, "ingress-digest-budget");
+        }
+
         if (!verdict.Forbidden)
         {
             return AdmissionDecision.Challenge(verdict.Response!, Name);
@@ -39,7 +45,8 @@ internal sealed class IngressStage(CallIngress ingress, B2buaCounters counters, 
         }
 
         counters.Forbidden();
-        logger.LogInformation("Refused INVITE {CallId} from {Source}: {Reason}", context.Request.CallId, context.Request.Source, verdict.Response!.ReasonPhrase);
+        // Debug, not Information: a scanner's flood of INVITEs must not become a flood of log lines; the counters tell.
+        logger.LogDebug("Refused INVITE {CallId} from {Source}: {Reason}", context.Request.CallId, context.Request.Source, verdict.Response!.ReasonPhrase);
         return AdmissionDecision.Reject(verdict.Response!, verdict.Ambiguous ? "ingress-ambiguous" : Name);
     }
 }

@@ -53,6 +53,10 @@ internal sealed class CallIngress(DigestAuthenticator authenticator)
                 return IngressVerdict.Accept(new CallOrigin(phoneTenant, account, null, phone, phone.Username, callee));
             case DigestVerdict.InvalidAgain:
                 return IngressVerdict.Forbid(SipResponse.CreateFor(invite, 403, "Forbidden - Authentication failed"));
+            case DigestVerdict.UriMismatch:
+                return IngressVerdict.Forbid(SipResponse.CreateFor(invite, 400, "Bad Request - Credentials for another URI"));
+            case DigestVerdict.RealmBudgetExhausted:
+                return IngressVerdict.Busy(DigestBudget.Exhausted(invite));
             case DigestVerdict.Valid:
                 return IngressVerdict.Forbid(SipResponse.CreateFor(invite, 403, "Forbidden - Account not active"));
             default:

@@ -9,18 +9,23 @@ using Softswitch.Sip.Transport;
 
 namespace Softswitch.Sip.Tests.Registrar;
 
-/// <summary>A registrar over a fake clock with one user: alice / wonderland in realm example.com.</summary>
+/// <summary>
+/// A registrar over a fake clock with two users: alice / wonderland in realm example.com, and bob / builder in
+/// realm other.example (another tenant's domain).
+/// </summary>
 public sealed class RegistrarFixture : ISipCredentialStore
 {
     public const string Realm = "example.com";
+    public const string OtherRealm = "other.example";
 
     private readonly DigestHa1 _alice = DigestHa1.FromPassword("alice", Realm, "wonderland");
+    private readonly DigestHa1 _bob = DigestHa1.FromPassword("bob", OtherRealm, "builder");
     private uint _cseq;
 
-    public RegistrarFixture()
+    public RegistrarFixture(DigestServerOptions? digest = null, SipRegistrarOptions? registrar = null)
     {
-        Authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, Clock);
-        Registrar = new SipRegistrar(new SipBindingStore(Clock), this, Authenticator, new SipRegistrarOptions(), Clock);
+        Authenticator = new DigestAuthenticator(digest ?? new DigestServerOptions { Secret = new byte[32] }, Clock);
+        Registrar = new SipRegistrar(new SipBindingStore(Clock), this, Authenticator, registrar ?? new SipRegistrarOptions(), Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new();
@@ -32,17 +37,20 @@ public sealed class RegistrarFixture : ISipCredentialStore
     public SipEndPoint Source { get; } = SipEndPoint.Udp(new IPEndPoint(IPAddress.Parse("203.0.113.7"), 40123));
 
     public ValueTask<DigestHa1?> FindAsync(string realm, string user, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(realm == Realm && user == "alice" ? _alice : null);
+        ValueTask.FromResult(
+            realm == Realm && user == "alice" ? _alice
+            : realm == OtherRealm && user == "bob" ? _bob
+            : null);
 
-    public SipRequest Register(string contact = "<sip:alice@192.168.1.20:5060>", int? expires = 3600, string user = "alice")
+    public SipRequest Register(string contact = "<sip:alice@192.168.1.20:5060>", int? expires = 3600, string user = "alice", string domain = Realm)
     {
         _cseq++;
         var text = $"""
-            REGISTER sip:example.com SIP/2.0
+            REGISTER sip:{domain} SIP/2.0
             Via: SIP/2.0/UDP 192.168.1.20:5060;branch=z9hG4bKreg{_cseq}
             Max-Forwards: 70
-            From: <sip:{user}@example.com>;tag=r1
-            To: <sip:{user}@example.com>
+            From: <sip:{user}@{domain}>;tag=r1
+            To: <sip:{user}@{domain}>
             Call-ID: reg-call@192.168.1.20
             CSeq: {_cseq} REGISTER
             Contact: {contact}
