@@ -64,15 +64,16 @@ public sealed partial class SipSwitchService(
         {
             T1 = TimeSpan.FromMilliseconds(s.T1Milliseconds),
             TimerD = TimeSpan.FromMilliseconds(s.T1Milliseconds * 64),
+            MaxServerTransactionsPerSource = s.MaxServerTransactionsPerSource,
         };
         var layer = new SipTransactionLayer(transport, transactionOptions, time, loggers.CreateLogger<SipTransactionLayer>());
         var secret = s.DigestSecret is { } configured ? Convert.FromBase64String(configured) : RandomNumberGenerator.GetBytes(32);
         var algorithms = s.DigestAlgorithms.Split(',')
             .Select(name => DigestAlgorithms.TryParse(name, out var algorithm) ? algorithm : throw new InvalidOperationException($"Unknown digest algorithm {name}."))
             .ToArray();
-        var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = secret, Algorithms = algorithms }, time);
+        var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = secret, Algorithms = algorithms, MaxTrackedNoncesPerRealm = s.MaxTrackedNoncesPerRealm }, time);
         var registrar = new SipRegistrar(
-            new SipBindingStore(time), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions(), time);
+            new SipBindingStore(time), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions { MaxContactsPerAor = s.MaxContactsPerAor }, time);
         _b2bua = new B2buaCore(
             layer,
             config,

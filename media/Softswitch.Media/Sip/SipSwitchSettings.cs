@@ -62,6 +62,18 @@ public sealed class SipSwitchSettings
     [Range(1, 1_000_000)]
     public int TcpMaxConnectionsPerSource { get; set; } = 256;
 
+    /// <summary>Live server transactions one source address may hold (see <c>SipTransactionOptions.MaxServerTransactionsPerSource</c>).</summary>
+    [Range(1, 10_000_000)]
+    public int MaxServerTransactionsPerSource { get; set; } = 250_000;
+
+    /// <summary>Live contacts one address-of-record may register (see <c>SipRegistrarOptions.MaxContactsPerAor</c>).</summary>
+    [Range(1, 1_000)]
+    public int MaxContactsPerAor { get; set; } = 10;
+
+    /// <summary>Nonces one tenant's SIP domain may hold in the digest replay table (see <c>DigestServerOptions.MaxTrackedNoncesPerRealm</c>).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxTrackedNoncesPerRealm { get; set; } = 10_000;
+
     /// <summary>A TCP connection silent this long is closed (RFC 5626 keep-alives come every 95–120 s).</summary>
     [Range(1, 86_400)]
     public int TcpIdleTimeoutSeconds { get; set; } = 300;

@@ -18,6 +18,7 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
     /// <summary>RFC 3261 §8.2.2.2: requests without To tag indexed by From tag, Call-ID and CSeq to spot merged requests.</summary>
     private readonly ConcurrentDictionary<(string? FromTag, string CallId, SipCSeq CSeq), SipTransactionKey> _unTaggedRequests = new();
 
+    private readonly ServerTransactionsBySource _bySource;
     private readonly ILogger _logger;
     private ISipTransactionUser? _user;
 
@@ -27,6 +28,7 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
         Options = options ?? new SipTransactionOptions();
         Options.Validate();
         TimeProvider = timeProvider ?? TimeProvider.System;
+        _bySource = new ServerTransactionsBySource(Options.MaxServerTransactionsPerSource);
         _logger = logger ?? NullLogger<SipTransactionLayer>.Instance;
     }
 
@@ -38,6 +40,9 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
 
     /// <summary>Live client plus server transactions.</summary>
     public int TransactionCount => _clients.Count + _servers.Count;
+
+    /// <summary>New requests answered 503 because their source held <see cref="SipTransactionOptions.MaxServerTransactionsPerSource"/>.</summary>
+    public long ServerTransactionsRefused => _bySource.Refused;
 
     /// <summary>Sets the TU that receives new requests. Call before the transport starts delivering messages.</summary>
     public void Attach(ISipTransactionUser user) => _user = user;
@@ -167,9 +172,17 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
             return;
         }
 
+        var source = request.Source?.EndPoint.Address;
+        if (source is not null && !_bySource.TryTake(source))
+        {
+            RefuseStatelessly(request);
+            return;
+        }
+
         var transaction = CreateServer(key, request);
         if (!_servers.TryAdd(key, transaction))
         {
+            _bySource.Give(source);
             _servers[key].OnRetransmission();
             return;
         }
@@ -268,7 +281,11 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
                 _clients.TryRemove(new KeyValuePair<SipTransactionKey, SipClientTransaction>(client.Key, client));
                 break;
             case SipServerTransaction server:
-                _servers.TryRemove(new KeyValuePair<SipTransactionKey, SipServerTransaction>(server.Key, server));
+                if (_servers.TryRemove(new KeyValuePair<SipTransactionKey, SipServerTransaction>(server.Key, server)))
+                {
+                    _bySource.Give(server.Request.Source?.EndPoint.Address);
+                }
+
                 var request = server.Request;
                 if (request.To.Tag is null)
                 {
@@ -276,6 +293,20 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>A 503 sent without a transaction: the source already holds its share of them.</summary>
+    private void RefuseStatelessly(SipRequest request)
+    {
+        var busy = SipResponse.CreateFor(request, 503);
+        busy.Headers.Add(SipHeaderKind.RetryAfter, "5");
+        var sending = Transport.SendResponseAsync(busy, request.Source!.Value);
+        if (!sending.IsCompletedSuccessfully)
+        {
+            sending.AsTask().ContinueWith(
+                t => _logger.LogDebug(t.Exception, "Sending a stateless 503 failed"),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }
 

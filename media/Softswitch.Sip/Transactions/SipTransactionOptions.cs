@@ -21,6 +21,14 @@ public sealed record SipTransactionOptions
     /// <summary>RFC 3261 §8.2.2.2 merged requests and §16.3 item 4 own-Via loops are answered with 482 Loop Detected.</summary>
     public bool DetectLoops { get; init; } = true;
 
+    /// <summary>
+    /// Live server transactions one source address may hold; a new request past it gets a stateless 503 and is
+    /// counted. A non-INVITE transaction lingers Timer J (32 s) on UDP, so a trunk's address holds about 32 ×
+    /// its call rate in BYE transactions: 250,000 covers 7,500 calls per second from one address while a flood of
+    /// distinct-branch requests from one source cannot grow the table without bound.
+    /// </summary>
+    public int MaxServerTransactionsPerSource { get; init; } = 250_000;
+
     public TimeSpan TimerB => T1 * 64;
 
     public TimeSpan TimerF => T1 * 64;
@@ -34,5 +42,6 @@ public sealed record SipTransactionOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(T1, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(T2, T1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(T4, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxServerTransactionsPerSource, 1);
     }
 }

@@ -11,11 +11,11 @@ namespace Softswitch.Sip.Tests.Transactions;
 /// <summary>A transaction layer on a fake clock and a recording transport.</summary>
 public sealed class TransactionFixture
 {
-    public TransactionFixture(SipTransportProtocol protocol = SipTransportProtocol.Udp, int? autoAnswer = null)
+    public TransactionFixture(SipTransportProtocol protocol = SipTransportProtocol.Udp, int? autoAnswer = null, SipTransactionOptions? options = null)
     {
         Transport = new FakeTransport(Clock, protocol);
         User = new RecordingUser(autoAnswer);
-        Layer = new SipTransactionLayer(Transport, new SipTransactionOptions(), Clock);
+        Layer = new SipTransactionLayer(Transport, options ?? new SipTransactionOptions(), Clock);
         Layer.Attach(User);
     }
 
