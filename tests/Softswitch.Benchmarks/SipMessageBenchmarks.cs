@@ -89,8 +89,4 @@ public class SipMessageBenchmarks
     }
 
     /// <summary>Adds operations per second, and Min and Median, which other processes on a shared machine skew least.</summary>
-    private sealed class ThroughputConfig : ManualConfig
-    {
-        public ThroughputConfig() => AddColumn(StatisticColumn.OperationsPerSecond, StatisticColumn.Min, StatisticColumn.Median);
-    }
 }
