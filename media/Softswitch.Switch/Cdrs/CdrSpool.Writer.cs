@@ -11,6 +11,7 @@ public sealed partial class CdrSpool
     // Calls journalled and not yet final, by CDR id; re-journalled at the head of each new segment.
     private readonly Dictionary<string, byte[]> _openCalls = new(StringComparer.Ordinal);
     private int _pendingAppends;
+    private CancellationTokenSource? _commitWindowCut;
     private SpoolSegment _active;
     private Stream _activeStream;
 
@@ -54,19 +55,32 @@ public sealed partial class CdrSpool
         }
     }
 
-    /// <summary>Group commit: the next fsync waits out the window that began with the previous one, unless a full batch waits.</summary>
+    /// <summary>
+    /// Group commit: the next fsync waits out the window that began with the previous one, unless a full batch
+    /// waits (<see cref="AppendAsync"/> cuts the wait short when one fills up).
+    /// </summary>
     private async ValueTask WaitForCommitWindowAsync(long lastCommit)
     {
-        if (lastCommit == 0 || _options.CommitWindow == TimeSpan.Zero || Volatile.Read(ref _pendingAppends) >= _options.BatchSize || _disposing)
+        if (lastCommit == 0 || _options.CommitWindow == TimeSpan.Zero || _disposing)
         {
             return;
         }
 
         var remaining = _options.CommitWindow - _time.GetElapsedTime(lastCommit);
-        if (remaining > TimeSpan.Zero)
+        if (remaining <= TimeSpan.Zero)
         {
-            await Task.Delay(remaining, _time);
+            return;
         }
+
+        using var cut = new CancellationTokenSource();
+        Volatile.Write(ref _commitWindowCut, cut);
+        if (Volatile.Read(ref _pendingAppends) < _options.BatchSize)
+        {
+            // Forced to yield: a cut from an appending thread must not run the commit on that thread.
+            await Task.Delay(remaining, _time, cut.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        Volatile.Write(ref _commitWindowCut, null);
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
         Channel.CreateUnbounded<(CallDetailRecord, SpoolSegment)>(new() { SingleReader = true, SingleWriter = true });
 
     private readonly CancellationTokenSource _stopping = new();
+
+    // Cancelled, never disposed, when the spool stops: a drain still running after that must not find it disposed.
+    private readonly CancellationTokenSource _storeWindowCut = new();
     private readonly Lock _segmentsGate = new();
     private readonly Task _writer;
     private volatile bool _faulted;
@@ -112,6 +115,7 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
         var batch = new List<(CallDetailRecord Record, SpoolSegment Segment)>(_options.BatchSize);
         while (await _drain.Reader.WaitToReadAsync(stoppingToken))
         {
+            await WaitForStoreWindowAsync(stoppingToken);
             while (batch.Count < _options.BatchSize && _drain.Reader.TryRead(out var item))
             {
                 batch.Add(item);
@@ -133,6 +137,25 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
         }
     }
 
+    /// <summary>Lets CDRs gather into one batch for the store, unless a full batch waits or the spool is stopping.</summary>
+    private async ValueTask WaitForStoreWindowAsync(CancellationToken stoppingToken)
+    {
+        if (_options.StoreWindow == TimeSpan.Zero || _disposing || Volatile.Read(ref _pendingStores) >= _options.BatchSize)
+        {
+            return;
+        }
+
+        using var cut = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _storeWindowCut.Token);
+        try
+        {
+            await Task.Delay(_options.StoreWindow, _time, cut.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The spool is stopping: store what is queued now.
+        }
+    }
+
     /// <summary>
     /// Stops accepting records, waits for pending appends to be fsynced and closes the files. CDRs not yet stored stay
     /// in the spool for the next start; a running <see cref="DrainAsync"/> finishes the queue and returns. While the
@@ -148,6 +171,7 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
         }
 
         _disposing = true;
+        await _storeWindowCut.CancelAsync();
         _appends.Writer.TryComplete();
         await _stopping.CancelAsync();
         await _writer;
@@ -167,11 +191,16 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
     private ValueTask AppendAsync(SpoolEntryKind kind, CallDetailRecord record)
     {
         var append = new PendingAppend(kind, record, SpoolFrame.Encode(kind, record));
-        Interlocked.Increment(ref _pendingAppends);
+        var pending = Interlocked.Increment(ref _pendingAppends);
         if (!_appends.Writer.TryWrite(append))
         {
             Interlocked.Decrement(ref _pendingAppends);
             throw new ObjectDisposedException(nameof(CdrSpool), "The CDR spool has been stopped.");
+        }
+
+        if (pending >= _options.BatchSize)
+        {
+            CutCommitWindow();
         }
 
         if (_faulted)
@@ -180,6 +209,18 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
         }
 
         return new ValueTask(append.Done.Task);
+    }
+
+    private void CutCommitWindow()
+    {
+        try
+        {
+            Volatile.Read(ref _commitWindowCut)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The writer left that window already.
+        }
     }
 
     private void Recover(List<string> paths)

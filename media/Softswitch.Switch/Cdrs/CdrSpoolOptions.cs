@@ -16,6 +16,13 @@ public sealed class CdrSpoolOptions
     /// </summary>
     public TimeSpan CommitWindow { get; set; } = TimeSpan.FromMilliseconds(3);
 
+    /// <summary>
+    /// The drain waits this long after a CDR arrives for more to join its batch before it stores them: records are
+    /// already durable in the spool, so storing 200 ms later costs nothing, while one database transaction per
+    /// batch instead of per CDR is what lets the store keep up. Zero stores whatever has arrived at once.
+    /// </summary>
+    public TimeSpan StoreWindow { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>A segment is closed and a new one begun past this size; closed segments are deleted once stored.</summary>
     public long MaxSegmentBytes { get; set; } = 16 * 1024 * 1024;
 
@@ -34,6 +41,8 @@ public sealed class CdrSpoolOptions
             ? "CDR spool: BatchSize >= 1, MaxSegmentBytes >= 4096 and a positive StoreRetryDelay are required."
         : CommitWindow < TimeSpan.Zero || CommitWindow > TimeSpan.FromSeconds(1)
             ? "CDR spool: CommitWindow must be between 0 and 1 s."
+        : StoreWindow < TimeSpan.Zero || StoreWindow > TimeSpan.FromSeconds(10)
+            ? "CDR spool: StoreWindow must be between 0 and 10 s."
         : FaultRetryDelay <= TimeSpan.Zero || FaultRetryMaxDelay < FaultRetryDelay
             ? "CDR spool: FaultRetryDelay must be positive and FaultRetryMaxDelay at least as long."
             : null;

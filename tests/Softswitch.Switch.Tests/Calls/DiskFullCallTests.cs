@@ -19,7 +19,7 @@ public sealed class DiskFullCallTests : IDisposable
     {
         CdrSpool? opened = null;
         var rig = new B2buaFixture(cdrs: clock => opened = CdrSpool.Open(
-            new CdrSpoolOptions { Directory = _directory, CommitWindow = TimeSpan.Zero, FaultRetryDelay = RetryDelay },
+            new CdrSpoolOptions { Directory = _directory, CommitWindow = TimeSpan.Zero, StoreWindow = TimeSpan.Zero, FaultRetryDelay = RetryDelay },
             clock, NullLogger<CdrSpool>.Instance, _storage));
         var spool = opened!;
         await using (rig)
@@ -49,7 +49,7 @@ public sealed class DiskFullCallTests : IDisposable
 
         await spool.DisposeAsync();
         var store = new MemoryCdrStore();
-        var reopened = CdrSpool.Open(new CdrSpoolOptions { Directory = _directory, CommitWindow = TimeSpan.Zero }, TimeProvider.System, NullLogger<CdrSpool>.Instance);
+        var reopened = CdrSpool.Open(new CdrSpoolOptions { Directory = _directory, CommitWindow = TimeSpan.Zero, StoreWindow = TimeSpan.Zero }, TimeProvider.System, NullLogger<CdrSpool>.Instance);
         var drain = reopened.DrainAsync(store, TestContext.Current.CancellationToken);
         await reopened.DisposeAsync();
         await drain;

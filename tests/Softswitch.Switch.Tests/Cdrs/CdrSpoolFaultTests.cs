@@ -138,7 +138,7 @@ public sealed class CdrSpoolFaultTests : IDisposable
         CdrSpool.Open(
             new CdrSpoolOptions
             {
-                Directory = _directory, MaxSegmentBytes = maxSegmentBytes, CommitWindow = TimeSpan.Zero, FaultRetryDelay = RetryDelay,
+                Directory = _directory, MaxSegmentBytes = maxSegmentBytes, CommitWindow = TimeSpan.Zero, StoreWindow = TimeSpan.Zero, FaultRetryDelay = RetryDelay,
             },
             _time,
             NullLogger<CdrSpool>.Instance,
@@ -147,7 +147,7 @@ public sealed class CdrSpoolFaultTests : IDisposable
     private async Task<MemoryCdrStore> DrainAfterRestartAsync()
     {
         var store = new MemoryCdrStore();
-        var spool = CdrSpool.Open(new CdrSpoolOptions { Directory = _directory, CommitWindow = TimeSpan.Zero }, _fake, NullLogger<CdrSpool>.Instance);
+        var spool = CdrSpool.Open(new CdrSpoolOptions { Directory = _directory, CommitWindow = TimeSpan.Zero, StoreWindow = TimeSpan.Zero }, _fake, NullLogger<CdrSpool>.Instance);
         var drain = spool.DrainAsync(store, TestContext.Current.CancellationToken);
         await spool.DisposeAsync();
         await drain;

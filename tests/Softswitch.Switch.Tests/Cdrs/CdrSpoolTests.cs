@@ -132,7 +132,7 @@ public sealed class CdrSpoolTests : IDisposable
     public async Task A_failing_store_is_retried_after_the_delay_and_nothing_is_lost()
     {
         var time = new TimerWatchingTime(_time);
-        var spool = CdrSpool.Open(new CdrSpoolOptions { Directory = _directory, StoreRetryDelay = TimeSpan.FromSeconds(2), CommitWindow = TimeSpan.Zero }, time, NullLogger<CdrSpool>.Instance);
+        var spool = CdrSpool.Open(new CdrSpoolOptions { Directory = _directory, StoreRetryDelay = TimeSpan.FromSeconds(2), CommitWindow = TimeSpan.Zero, StoreWindow = TimeSpan.Zero }, time, NullLogger<CdrSpool>.Instance);
         var store = new MemoryCdrStore { FailuresLeft = 1 };
         var drain = spool.DrainAsync(store, TestContext.Current.CancellationToken);
         await spool.WriteAsync(Final(1));
@@ -166,7 +166,7 @@ public sealed class CdrSpoolTests : IDisposable
 
     private CdrSpool Open(long maxSegmentBytes = 16 * 1024 * 1024) =>
         CdrSpool.Open(
-            new CdrSpoolOptions { Directory = _directory, MaxSegmentBytes = maxSegmentBytes, StoreRetryDelay = TimeSpan.FromSeconds(2), CommitWindow = TimeSpan.Zero },
+            new CdrSpoolOptions { Directory = _directory, MaxSegmentBytes = maxSegmentBytes, StoreRetryDelay = TimeSpan.FromSeconds(2), CommitWindow = TimeSpan.Zero, StoreWindow = TimeSpan.Zero },
             _time,
             NullLogger<CdrSpool>.Instance);
 
