@@ -72,6 +72,8 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<Cdr> Cdrs => Set<Cdr>();
 
+    public DbSet<IngressClaimLock> IngressClaimLocks => Set<IngressClaimLock>();
+
     /// <summary>
     /// The tenant whose rows this context sees. Read by the query filters on every query, so EF
     /// sends it as a parameter; null shows no tenant rows at all.
@@ -122,6 +124,7 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new RateConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         modelBuilder.ApplyConfiguration(new CdrConfiguration());
+        modelBuilder.ApplyConfiguration(new IngressClaimLockConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {

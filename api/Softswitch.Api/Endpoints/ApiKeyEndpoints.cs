@@ -113,9 +113,10 @@ public static class ApiKeyEndpoints
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(http.RequestAborted);
         ETags.Set(http.Response, key);
-        return TypedResults.Created(
-            $"/v1/tenants/{tenantId}/api-keys/{key.Id}",
-            new ApiKeyCreatedResponse(key.Id, tenantId, key.Name, key.Prefix, ApiKeyMapping.NamesOf(scopes), key.ExpiresAt, key.CreatedAt, secret));
+        var created = new ApiKeyCreatedResponse(
+            key.Id, tenantId, key.Name, key.Prefix, ApiKeyMapping.NamesOf(scopes), key.ExpiresAt, key.CreatedAt, secret, KeyWithheld: null);
+        IdempotentReplay.AnswerWith(http, created.WithoutSecret());
+        return TypedResults.Created($"/v1/tenants/{tenantId}/api-keys/{key.Id}", created);
     }
 
     private static async Task<IResult> RevokeAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string tenantId, string id)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
+using Softswitch.Api.Hosting;
 using Softswitch.Api.Http;
 using Softswitch.Data;
 using Softswitch.Domain;
@@ -27,7 +29,8 @@ public static class MappingGatewayEndpoints
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateMappingGateway").WithSummary("Replace a mapping gateway")
             .RequireAuthorization(AuthRegistration.WritePolicy)
             .Produces<MappingGatewayResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteMappingGateway").WithSummary("Delete a mapping gateway")
             .RequireAuthorization(AuthRegistration.WritePolicy)
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
@@ -66,7 +69,8 @@ public static class MappingGatewayEndpoints
     private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.MappingGateways, id, Resource, MappingGatewayMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, MappingGatewayRequest request)
+    private static async Task<IResult> CreateAsync(
+        SoftswitchDbContext db, HttpContext http, IOptions<SoftswitchOptions> options, MappingGatewayRequest request)
     {
         var errors = await ValidateAsync(db, request, http.RequestAborted);
         if (errors.Any)
@@ -74,14 +78,13 @@ public static class MappingGatewayEndpoints
             return errors.ToProblem();
         }
 
-        var gateway = new MappingGateway();
-        Apply(gateway, request);
-        db.MappingGateways.Add(gateway);
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Created(http, $"/v1/mapping-gateways/{gateway.Id}", gateway, MappingGatewayMapping.AsResponse);
+        var gateway = db.MappingGateways.Add(new MappingGateway()).Entity;
+        return await SaveClaimingAsync(db, http, options.Value.Ingress, gateway, request, approved: [],
+            () => EntityOperations.Created(http, $"/v1/mapping-gateways/{gateway.Id}", gateway, MappingGatewayMapping.AsResponse));
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, MappingGatewayRequest request)
+    private static async Task<IResult> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, IOptions<SoftswitchOptions> options, string id, MappingGatewayRequest request)
     {
         var (gateway, failure) = await EntityOperations.LoadForUpdateAsync(db.MappingGateways, id, Resource, http);
         if (gateway is null)
@@ -95,9 +98,39 @@ public static class MappingGatewayEndpoints
             return errors.ToProblem();
         }
 
+        return await SaveClaimingAsync(db, http, options.Value.Ingress, gateway, request, approved: [.. gateway.SourceAddresses],
+            () => EntityOperations.Updated(http, gateway, MappingGatewayMapping.AsResponse));
+    }
+
+    /// <summary>
+    /// Applies the request to the tracked gateway and saves it, once its source ranges pass
+    /// <see cref="MappingGatewayIngress"/>; <paramref name="respond"/> runs after the save. The collision check and
+    /// the save share one transaction behind <see cref="IngressClaimLock"/>, so two tenants claiming the same range
+    /// at once cannot both succeed.
+    /// </summary>
+    private static async Task<IResult> SaveClaimingAsync(
+        SoftswitchDbContext db, HttpContext http, IngressOptions limits, MappingGateway gateway, MappingGatewayRequest request,
+        IReadOnlyCollection<string> approved, Func<IResult> respond)
+    {
+        if (MappingGatewayIngress.RefuseTooWide(request.SourceAddresses!, approved, TenantAccess.IsPlatform(http), limits) is { } tooWide)
+        {
+            return tooWide;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
         Apply(gateway, request);
+        if (gateway.Status == GatewayStatus.Active)
+        {
+            await IngressClaimLock.TakeAsync(db, http.RequestAborted);
+            if (await MappingGatewayIngress.RefuseCollisionsAsync(db, request.SourceAddresses!, gateway.TechPrefix, http.RequestAborted) is { } collision)
+            {
+                return collision;
+            }
+        }
+
         await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, gateway, MappingGatewayMapping.AsResponse);
+        await transaction.CommitAsync(http.RequestAborted);
+        return respond();
     }
 
     private static Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
+using Softswitch.Api.Hosting;
 using Softswitch.Api.Http;
 using Softswitch.Api.RateDecks;
 using Softswitch.Data;
@@ -127,7 +129,8 @@ public static class RateEndpoints
             ? await EntityOperations.GetAsync(db.Rates.Where(r => r.RateTableId == id), rateId, Resource, RateMapping.AsResponse, http)
             : RateTableNotFound(id);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, string id, RateRequest request)
+    private static async Task<IResult> CreateAsync(
+        SoftswitchDbContext db, HttpContext http, IOptions<SoftswitchOptions> options, string id, RateRequest request)
     {
         if (!await RateTableExistsAsync(db, id, http.RequestAborted))
         {
@@ -148,8 +151,17 @@ public static class RateEndpoints
             return Duplicate(rate);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+        var limit = options.Value.RateTables.MaxRatesPerTable;
+        var existing = await RateTableCapacity.LockAndCountAsync(db, id, http.RequestAborted);
+        if (existing >= limit)
+        {
+            return RateTableCapacity.Exceeded(existing, 1, limit);
+        }
+
         db.Rates.Add(rate);
         await db.SaveChangesAsync(http.RequestAborted);
+        await transaction.CommitAsync(http.RequestAborted);
         return EntityOperations.Created(http, $"/v1/rate-tables/{id}/rates/{rate.Id}", rate, RateMapping.AsResponse);
     }
 
@@ -193,7 +205,7 @@ public static class RateEndpoints
     }
 
     private static async Task<IResult> ImportAsync(
-        SoftswitchDbContext db, HttpContext http, TimeProvider time, string id, string? mode)
+        SoftswitchDbContext db, HttpContext http, TimeProvider time, IOptions<SoftswitchOptions> options, string id, string? mode)
     {
         if (!await RateTableExistsAsync(db, id, http.RequestAborted))
         {
@@ -215,19 +227,26 @@ public static class RateEndpoints
 
         if (http.Request.ContentLength > RateDeckReader.MaxBodyBytes)
         {
-            return TooLarge();
+            return TooLarge(Math.Min(RateDeckReader.MaxRows, options.Value.RateTables.MaxRatesPerTable));
         }
 
         // Rows without effective_from take effect from the start of today (UTC).
         var today = time.GetUtcNow().UtcDateTime.Date;
+        var maxRates = options.Value.RateTables.MaxRatesPerTable;
+        var maxRows = Math.Min(RateDeckReader.MaxRows, maxRates);
         RateDeck deck;
         try
         {
-            deck = await new RateDeckReader(today).ReadAsync(http.Request.Body, http.RequestAborted);
+            deck = await new RateDeckReader(today, maxRows).ReadAsync(http.Request.Body, http.RequestAborted);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge();
+            return TooLarge(maxRows);
+        }
+
+        if (deck.TooManyRows)
+        {
+            return TooLarge(maxRows);
         }
 
         if (deck.Faults.Any)
@@ -235,7 +254,12 @@ public static class RateEndpoints
             return deck.Faults.ToProblem(http);
         }
 
-        var result = await new RateDeckImporter(db, time).ImportAsync(id, deck, importMode, http.RequestAborted);
+        var result = await new RateDeckImporter(db, time).ImportAsync(id, deck, importMode, maxRates, http.RequestAborted);
+        if (result.OverCapacity)
+        {
+            return RateTableCapacity.Exceeded(result.Existing, deck.Rows.Count, maxRates);
+        }
+
         return result.Faults is { } clashes
             ? clashes.ToProblem(http)
             : TypedResults.Ok(new RateDeckImportResponse(result.Imported, result.Replaced));
@@ -312,9 +336,10 @@ public static class RateEndpoints
         ApiProblems.Conflict(
             $"A rate for prefix '{rate.Prefix}' effective from {rate.EffectiveFrom:O} already exists in this rate table.");
 
-    private static IResult TooLarge() =>
+    /// <param name="maxRows">The smaller of the per-import row limit and the rate table's capacity.</param>
+    private static IResult TooLarge(int maxRows) =>
         TypedResults.Problem(
             title: "Payload too large",
-            detail: $"A rate deck is at most {RateDeckReader.MaxBodyBytes:N0} bytes and {RateDeckReader.MaxRows:N0} rows; split it.",
+            detail: $"A rate deck is at most {RateDeckReader.MaxBodyBytes:N0} bytes and {maxRows:N0} rows; split it.",
             statusCode: StatusCodes.Status413PayloadTooLarge);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -38,7 +39,8 @@ public static class TenantEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, TenantStatus? status, string? sipDomain)
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, TenantStatus? status,
+        [FromQuery(Name = "sip_domain")] string? sipDomain)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);

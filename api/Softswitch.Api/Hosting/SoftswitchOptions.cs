@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Softswitch.Api.Hosting;
 
@@ -26,6 +27,12 @@ public sealed class SoftswitchOptions
     public ApiRateLimitOptions RateLimit { get; set; } = new();
 
     public WorkerOptions Worker { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public IngressOptions Ingress { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public RateTableOptions RateTables { get; set; } = new();
 }
 
 public sealed class DatabaseOptions
@@ -57,4 +64,26 @@ public sealed class WorkerOptions
 {
     [Range(1, 64)]
     public int HangfireWorkers { get; set; } = 4;
+}
+
+/// <summary>
+/// How wide a source range a tenant may claim for a mapping gateway. A wider range (and always 0.0.0.0/0 or ::/0)
+/// needs the platform admin key, because a claimed range keeps every other tenant out of it.
+/// </summary>
+public sealed class IngressOptions
+{
+    /// <summary>The shortest IPv4 prefix length a tenant key may claim (16: at most a /16, 65,536 addresses).</summary>
+    [Range(1, 32)]
+    public int WidestTenantIPv4Prefix { get; set; } = 16;
+
+    /// <summary>The shortest IPv6 prefix length a tenant key may claim (48: one site's allocation, RFC 6177).</summary>
+    [Range(1, 128)]
+    public int WidestTenantIPv6Prefix { get; set; } = 48;
+}
+
+public sealed class RateTableOptions
+{
+    /// <summary>Rates one rate table may hold, counting every effective period; enforced on create and on import.</summary>
+    [Range(1, 100_000_000)]
+    public int MaxRatesPerTable { get; set; } = 1_000_000;
 }

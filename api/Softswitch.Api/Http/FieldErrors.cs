@@ -146,4 +146,13 @@ public sealed class FieldErrors
         TypedResults.ValidationProblem(
             errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
             title: "One or more fields are invalid.");
+
+    /// <summary>The same field errors with another status: well-formed values this caller or this state refuses.</summary>
+    public ProblemHttpResult ToProblem(int status, string title = "One or more fields are refused.") =>
+        TypedResults.Problem(new HttpValidationProblemDetails(
+            errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal))
+        {
+            Status = status,
+            Title = title,
+        });
 }

@@ -1,25 +1,33 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Hosting;
-using Softswitch.Data;
 using Softswitch.Domain;
 
 namespace Softswitch.Api.Http;
 
 /// <summary>
-/// <c>Idempotency-Key</c> on POST: the first successful (2xx) response is stored for 24 h per caller scope and
-/// replayed for the same key and body; the same key with a different request gets 422.
+/// <c>Idempotency-Key</c> on POST (draft-ietf-httpapi-idempotency-key-header): the first successful (2xx) response is
+/// stored for 24 h per caller scope and replayed for the same key and body; the same key with a different request
+/// gets 422, and while the first request is still running another with its key gets 409 and does not run.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next)
+/// <remarks>
+/// An endpoint whose response shows a secret once names a secret-free body for replays with
+/// <see cref="IdempotentReplay.AnswerWith"/>; only that body is stored.
+/// </remarks>
+public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFactory scopes, TimeProvider time)
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
     private const int MaxKeyLength = 255;
 
-    public async Task InvokeAsync(HttpContext http, SoftswitchDbContext db, TimeProvider time)
+    private readonly IdempotencyClaims claims = new(scopes, time);
+
+    public async Task InvokeAsync(HttpContext http)
     {
         var key = http.Request.Headers[Header].ToString();
         if (!HttpMethods.IsPost(http.Request.Method) || key.Length == 0
@@ -36,12 +44,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             return;
         }
 
-        var scope = ScopeOf(http);
         var requestHash = await HashRequestAsync(http);
-        var now = time.GetUtcNow().UtcDateTime;
-        var stored = await db.IdempotencyRecords.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key && r.ExpiresAt > now, http.RequestAborted);
-        if (stored is not null)
+        var (claimId, stored) = await claims.ClaimAsync(
+            ScopeOf(http), key, requestHash, http.Request.Method, http.Request.Path.Value ?? "", http.RequestAborted);
+        if (claimId is null)
         {
             await ReplayOrRejectAsync(http, stored, requestHash);
             return;
@@ -54,6 +60,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         {
             await next(http);
         }
+        catch
+        {
+            await claims.ReleaseAsync(claimId);
+            throw;
+        }
         finally
         {
             http.Response.Body = original;
@@ -61,19 +72,34 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         if (http.Response.StatusCode is >= 200 and < 300)
         {
-            await RememberAsync(http, scope, key, requestHash, buffer.ToArray(), now);
+            await claims.CompleteAsync(
+                claimId, http.Response.StatusCode, StoredBody(http, buffer), http.Response.ContentType,
+                http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+                http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null);
+        }
+        else
+        {
+            await claims.ReleaseAsync(claimId);
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
     }
 
-    private static async Task ReplayOrRejectAsync(HttpContext http, IdempotencyRecord stored, string requestHash)
+    private static async Task ReplayOrRejectAsync(HttpContext http, IdempotencyRecord? stored, string requestHash)
     {
-        if (stored.RequestHash != requestHash)
+        if (stored is not null && stored.RequestHash != requestHash)
         {
             await ApiProblems.Write(http, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
                 "This Idempotency-Key was already used with a different request; use a new key for a new request.");
+            return;
+        }
+
+        if (stored is null || stored.IsInFlight)
+        {
+            // draft-ietf-httpapi-idempotency-key-header, "Error Scenarios": a retry while the original is still processed is 409.
+            await ApiProblems.Write(http, StatusCodes.Status409Conflict, "Request in progress",
+                "A request with this Idempotency-Key is still being processed; retry once it has finished to get its response.");
             return;
         }
 
@@ -97,33 +123,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         await http.Response.WriteAsync(stored.ResponseBody, http.RequestAborted);
     }
 
-    private static async Task RememberAsync(
-        HttpContext http, string scope, string key, string requestHash, byte[] body, DateTime now)
+    private static string StoredBody(HttpContext http, MemoryStream sent)
     {
-        await using var services = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        var db = services.ServiceProvider.GetRequiredService<SoftswitchDbContext>();
-        db.IdempotencyRecords.Add(new IdempotencyRecord
+        if (IdempotentReplay.BodyFor(http) is { } replay)
         {
-            Scope = scope,
-            Key = key,
-            RequestHash = requestHash,
-            Method = http.Request.Method,
-            Path = Truncate(http.Request.Path.Value ?? "", 500),
-            StatusCode = http.Response.StatusCode,
-            ResponseBody = Encoding.UTF8.GetString(body),
-            ResponseContentType = http.Response.ContentType,
-            Location = http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-            ETag = http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
-            ExpiresAt = now + Retention,
-        });
-        try
-        {
-            await db.SaveChangesAsync(http.RequestAborted);
+            var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            return JsonSerializer.Serialize(replay, replay.GetType(), json);
         }
-        catch (DbUpdateException e) when (ConstraintViolation.IsUnique(e))
-        {
-            // A concurrent request with the same key stored its response first; that one is the record of truth.
-        }
+
+        return Encoding.UTF8.GetString(sent.GetBuffer(), 0, (int)sent.Length);
     }
 
     private static string ScopeOf(HttpContext http)
@@ -147,6 +155,4 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         http.Request.Body.Position = 0;
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -21,7 +21,7 @@ public sealed class IdempotencyHeaderOperationFilter : IOperationFilter
             In = ParameterLocation.Header,
             Required = false,
             Description = "A unique key (≤255 chars): a retry with the same key and body returns the first response; "
-                + "the same key with another body gets 422. Kept for 24 h.",
+                + "the same key with another body gets 422, and while the first request is still running, 409. Kept for 24 h.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
         });
     }

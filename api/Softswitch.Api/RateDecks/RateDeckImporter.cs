@@ -3,8 +3,12 @@ using Softswitch.Data;
 
 namespace Softswitch.Api.RateDecks;
 
-/// <summary>The outcome of an import: rows written and rows deleted first, or the rows that clash with existing rates.</summary>
-public sealed record RateDeckImportResult(int Imported, int Replaced, RateDeckFaults? Faults);
+/// <summary>
+/// The outcome of an import: rows written and rows deleted first; or the rows that clash with existing rates; or,
+/// when <see cref="OverCapacity"/>, nothing written because the table already holds <see cref="Existing"/> rates
+/// and the appended deck would pass the table's limit.
+/// </summary>
+public sealed record RateDeckImportResult(int Imported, int Replaced, RateDeckFaults? Faults, bool OverCapacity = false, int Existing = 0);
 
 /// <summary>
 /// Writes a validated <see cref="RateDeck"/> into a rate table in one transaction: all of it or none of it.
@@ -12,10 +16,12 @@ public sealed record RateDeckImportResult(int Imported, int Replaced, RateDeckFa
 /// </summary>
 public sealed class RateDeckImporter(SoftswitchDbContext db, TimeProvider time)
 {
+    /// <param name="maxRates">The table's capacity; the reader has already refused a deck longer than it.</param>
     public async Task<RateDeckImportResult> ImportAsync(
-        string rateTableId, RateDeck deck, RateDeckImportMode mode, CancellationToken cancellationToken)
+        string rateTableId, RateDeck deck, RateDeckImportMode mode, int maxRates, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var existing = await RateTableCapacity.LockAndCountAsync(db, rateTableId, cancellationToken);
         var replaced = 0;
         if (mode == RateDeckImportMode.Replace)
         {
@@ -23,6 +29,11 @@ public sealed class RateDeckImporter(SoftswitchDbContext db, TimeProvider time)
         }
         else
         {
+            if (existing + (long)deck.Rows.Count > maxRates)
+            {
+                return new RateDeckImportResult(0, 0, null, OverCapacity: true, Existing: existing);
+            }
+
             var clashes = await FindExistingAsync(rateTableId, deck.Rows, cancellationToken);
             if (clashes.Any)
             {

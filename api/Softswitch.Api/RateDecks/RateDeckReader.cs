@@ -3,14 +3,18 @@ using Microsoft.Net.Http.Headers;
 
 namespace Softswitch.Api.RateDecks;
 
-/// <summary>A parsed rate deck: its valid rows, or the faults that stop it from being imported.</summary>
-public sealed record RateDeck(IReadOnlyList<RateDeckRow> Rows, RateDeckFaults Faults);
+/// <summary>
+/// A parsed rate deck: its valid rows, or the faults that stop it from being imported. <see cref="TooManyRows"/>
+/// means reading stopped at the row limit, so the deck is refused as a whole (413) and its rows are not kept.
+/// </summary>
+public sealed record RateDeck(IReadOnlyList<RateDeckRow> Rows, RateDeckFaults Faults, bool TooManyRows = false);
 
 /// <summary>
 /// Reads a CSV rate deck from a stream and validates every row before anything is written, so a deck is imported
-/// whole or not at all. The body is parsed as it arrives; only the valid rows are kept.
+/// whole or not at all. The body is parsed as it arrives; only the valid rows are kept, at most
+/// <paramref name="maxRows"/> of them (the smaller of <see cref="MaxRows"/> and the rate table's capacity).
 /// </summary>
-public sealed class RateDeckReader(DateTime defaultEffectiveFrom)
+public sealed class RateDeckReader(DateTime defaultEffectiveFrom, int maxRows = RateDeckReader.MaxRows)
 {
     public const string ContentType = "text/csv";
     public const long MaxBodyBytes = 64L * 1024 * 1024;
@@ -63,10 +67,9 @@ public sealed class RateDeckReader(DateTime defaultEffectiveFrom)
                 continue;
             }
 
-            if (++count > MaxRows)
+            if (++count > maxRows)
             {
-                faults.Add(csv.Line, $"is beyond the limit of {MaxRows:N0} rows per import; split the deck.");
-                break;
+                return new RateDeck([], faults, TooManyRows: true);
             }
 
             if (csv.Fault is { } fault)

@@ -23,6 +23,26 @@ namespace Softswitch.Data.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Softswitch.Data.IngressClaimLock", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Decisions")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IngressClaimLocks");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Decisions = 0L
+                        });
+                });
+
             modelBuilder.Entity("Softswitch.Domain.Account", b =>
                 {
                     b.Property<string>("Id")

@@ -18,6 +18,26 @@ namespace Softswitch.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Softswitch.Data.IngressClaimLock", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Decisions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IngressClaimLocks");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Decisions = 0L
+                        });
+                });
+
             modelBuilder.Entity("Softswitch.Domain.Account", b =>
                 {
                     b.Property<string>("Id")

@@ -2,7 +2,9 @@ namespace Softswitch.Domain;
 
 /// <summary>
 /// The stored outcome of a request sent with an <c>Idempotency-Key</c> header, replayed when the
-/// same key arrives again with the same request hash.
+/// same key arrives again with the same request hash. While the first request is still running the
+/// record is its claim on the key (<see cref="IsInFlight"/>), so a second request with the key is refused
+/// rather than run twice.
 /// </summary>
 public class IdempotencyRecord : Entity
 {
@@ -14,6 +16,9 @@ public class IdempotencyRecord : Entity
     public const int ContentTypeMaxLength = 255;
     public const int LocationMaxLength = 500;
     public const int ETagMaxLength = 100;
+
+    /// <summary>The <see cref="StatusCode"/> of a claim whose request has not finished.</summary>
+    public const int InFlightStatus = 0;
 
     /// <summary>Value of <see cref="Scope"/> for requests made with a platform key.</summary>
     public const string PlatformScope = "platform";
@@ -30,7 +35,10 @@ public class IdempotencyRecord : Entity
 
     public string Path { get; set; } = "";
 
+    /// <summary>The stored response's status; <see cref="InFlightStatus"/> while the first request runs.</summary>
     public int StatusCode { get; set; }
+
+    public bool IsInFlight => StatusCode == InFlightStatus;
 
     public string ResponseBody { get; set; } = "";
 
@@ -40,5 +48,6 @@ public class IdempotencyRecord : Entity
 
     public string? ETag { get; set; }
 
+    /// <summary>When the stored response is forgotten, or, in flight, when the claim lapses (its process died).</summary>
     public DateTime ExpiresAt { get; set; }
 }

@@ -99,6 +99,18 @@ public readonly struct CidrBlock : IEquatable<CidrBlock>
         return ((value ^ _network) & Mask(Bits, PrefixLength)) == UInt128.Zero;
     }
 
+    /// <summary>True when the two blocks share an address: same family, and one contains the other.</summary>
+    public bool Overlaps(CidrBlock other)
+    {
+        if (Family != other.Family || Family == AddressFamily.Unspecified)
+        {
+            return false;
+        }
+
+        var common = Math.Min(PrefixLength, other.PrefixLength);
+        return ((_network ^ other._network) & Mask(Bits, common)) == UInt128.Zero;
+    }
+
     /// <summary>True when any valid entry of <paramref name="blocks"/> contains the address; invalid entries are skipped.</summary>
     public static bool AnyContains(IEnumerable<string> blocks, IPAddress address)
     {

@@ -15,6 +15,9 @@ public sealed record TenantResources(
 
 public static class TenantFixtures
 {
+    // A source range belongs to one tenant only, so each fixture's trunk gets an address of its own.
+    private static int trunks;
+
     public static async Task<TenantResources> CreateOneOfEachAsync(TestApplication app, TestTenant tenant)
     {
         var client = tenant.Client;
@@ -33,7 +36,7 @@ public static class TenantFixtures
         var phone = await client.CreateAsync("/v1/phones", new { account_id = customer, username = "1001", password = "s3cret-pass" });
         var mapping = await client.CreateAsync("/v1/mapping-gateways", new
         {
-            account_id = customer, name = "ingress", source_addresses = new[] { "198.51.100.7" }, tech_prefix = "77",
+            account_id = customer, name = "ingress", source_addresses = new[] { NextTrunkAddress() }, tech_prefix = "77",
         });
         var routing = await client.CreateAsync("/v1/routing-gateways", new
         {
@@ -50,6 +53,12 @@ public static class TenantFixtures
             Attempts = [new CdrAttempt { RoutingGatewayId = routing, CalleeSent = "44201234", StartedAt = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc), ResponseCode = 200 }],
         });
         return new TenantResources(tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr);
+    }
+
+    private static string NextTrunkAddress()
+    {
+        var n = Interlocked.Increment(ref trunks);
+        return $"198.51.{100 + (n / 250 % 100)}.{1 + (n % 250)}";
     }
 
     /// <summary>Stores a CDR for the tenant the way the switch's CDR store does: a context fixed to that tenant.</summary>

@@ -20,10 +20,14 @@ public sealed class TestApplication : WebApplicationFactory<Program>
     private readonly string dataDir = Path.Combine(Path.GetTempPath(), "softswitch-tests", Guid.NewGuid().ToString("n"));
     private readonly Dictionary<string, string?> settings;
     private readonly TimeProvider? time;
+    private readonly Action<IServiceCollection>? configureServices;
 
-    public TestApplication(IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
+    /// <param name="configureServices">Test-only services, e.g. a DbContext interceptor that holds a request in flight.</param>
+    public TestApplication(
+        IDictionary<string, string?>? overrides = null, TimeProvider? time = null, Action<IServiceCollection>? configureServices = null)
     {
         this.time = time;
+        this.configureServices = configureServices;
         settings = new Dictionary<string, string?>
         {
             ["Softswitch:DataDir"] = dataDir,
@@ -53,6 +57,11 @@ public sealed class TestApplication : WebApplicationFactory<Program>
         if (time is not null)
         {
             builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(time)));
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureTestServices(configureServices);
         }
     }
 
