@@ -8,6 +8,7 @@ using Softswitch.Switch.Admission;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
+using Softswitch.Switch.Events;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Sessions;
 
@@ -15,7 +16,9 @@ namespace Softswitch.Switch.Calls;
 
 /// <summary>
 /// The back-to-back user agent: runs each new INVITE through the <see cref="AdmissionPipeline"/>, starts a
-/// <see cref="Call"/> for each admitted one, and hands every later message of a call to it. Reads configuration only from the current snapshot.
+/// <see cref="Call"/> for each admitted one, and hands every later message of a call to it. Reads configuration only
+/// from the current snapshot. Every call's state changes go out on one call-event stream: the CDR recorder first,
+/// then <c>callEventConsumers</c> (webhooks and alarms plug in there).
 /// </summary>
 public sealed class B2buaCore : IDisposable
 {
@@ -36,14 +39,15 @@ public sealed class B2buaCore : IDisposable
         TimeProvider time,
         ILogger<B2buaCore> logger,
         ICallRouter? router = null,
-        ISessionDescriptionBridge? sessions = null)
+        ISessionDescriptionBridge? sessions = null,
+        IReadOnlyList<ICallEventConsumer>? callEventConsumers = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(options);
         var retransmitter = new AnsweredInviteRetransmitter(layer.Transport, layer.Options, time);
         Admission = new AdmissionPipeline(AdmissionStages.Default(options, Counters, cdrs, new CallIngress(authenticator), capacity, logger), time);
         _services = new B2buaServices(
-            layer, options, time, capacity, cdrs, new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission,
+            layer, options, time, capacity, new CallEventStream([new CdrEventRecorder(cdrs), .. callEventConsumers ?? []]), new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission,
             router ?? PrefixCallRouter.Instance, sessions ?? SignallingOnlySessionBridge.Instance, logger);
         _config = config;
         _lanes = new CallIdLanes(options.AdmissionLanes, options.MaxPendingAdmissions, logger);

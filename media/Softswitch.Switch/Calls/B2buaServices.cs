@@ -3,7 +3,7 @@ using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Transactions;
 using Softswitch.Switch.Admission;
 using Softswitch.Switch.Capacity;
-using Softswitch.Switch.Cdrs;
+using Softswitch.Switch.Events;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Sessions;
 
@@ -15,7 +15,7 @@ internal sealed record B2buaServices(
     B2buaOptions Options,
     TimeProvider Time,
     CallCapacity Capacity,
-    ICdrSink Cdrs,
+    CallEventStream Events,
     CallRegistry Registry,
     AnsweredInviteRetransmitter Retransmitter,
     GatewayAddressResolver Resolver,

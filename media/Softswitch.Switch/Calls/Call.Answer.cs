@@ -2,6 +2,7 @@ using Softswitch.Domain;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Transactions;
 using Softswitch.Switch.Cdrs;
+using Softswitch.Switch.Events;
 using Softswitch.Switch.Sessions;
 
 namespace Softswitch.Switch.Calls;
@@ -58,7 +59,7 @@ internal sealed partial class Call
         _state = CallState.Answered;
         _record.MarkAnswered(_services.Time.GetUtcNow());
         _services.Counters.Answered();
-        Journal();
+        Publish(CallEventKind.Answered);
         StartDurationLimit(attempt);
         StartSessionTimers();
     }

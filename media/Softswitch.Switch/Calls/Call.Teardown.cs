@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Softswitch.Domain;
 using Softswitch.Sip.Messages;
 using Softswitch.Switch.Cdrs;
+using Softswitch.Switch.Events;
 
 namespace Softswitch.Switch.Calls;
 
@@ -79,7 +80,7 @@ internal sealed partial class Call
             _services.Layer.Options.T1 * 64,
             Timeout.InfiniteTimeSpan);
         _services.Admission.Release(_admission);
-        var write = _services.Cdrs.WriteAsync(_record.Final(_services.Time.GetUtcNow(), status, side));
+        var write = _services.Events.PublishAsync(new CallEvent(CallEventKind.Ended, ++_eventSequence, _record.Final(_services.Time.GetUtcNow(), status, side)));
         if (write.IsCompletedSuccessfully)
         {
             afterDurable?.Invoke();
@@ -91,7 +92,7 @@ internal sealed partial class Call
             {
                 if (t.IsFaulted)
                 {
-                    _services.Logger.LogError(t.Exception, "Writing the CDR of call {CallId} failed", _callerLeg.CallId);
+                    _services.Logger.LogError(t.Exception, "Publishing the end of call {CallId} (its final CDR) failed", _callerLeg.CallId);
                 }
 
                 if (afterDurable is not null)

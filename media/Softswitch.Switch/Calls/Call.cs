@@ -7,6 +7,7 @@ using Softswitch.Sip.Transport;
 using Softswitch.Switch.Admission;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
+using Softswitch.Switch.Events;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Sessions;
 
@@ -27,6 +28,7 @@ internal sealed partial class Call
     private readonly DialogLeg _callerLeg;
     private readonly string _callerSent;
     private readonly CallRecord _record;
+    private long _eventSequence;
     private CallRouting? _routing;
     private OutboundAttempt? _current;
     private Queue<SipNameAddress>? _redirects;
@@ -71,7 +73,7 @@ internal sealed partial class Call
     {
         _services.Counters.Accepted();
         _services.Registry.Add(_callerLeg, this);
-        Journal();
+        Publish(CallEventKind.Created);
         var plan = _services.Router.Plan(_origin, _services.Random);
         _routing = new CallRouting(plan, _services.Capacity, _services.Options.MaxAttempts);
         NextGateway();
@@ -182,7 +184,7 @@ internal sealed partial class Call
 
         if (_record.MarkRinging(_services.Time.GetUtcNow()))
         {
-            Journal();
+            Publish(CallEventKind.Ringing);
         }
 
         var relayed = _invite.CreateResponse(response.StatusCode, response.ReasonPhrase, _callerLeg.LocalTag);
@@ -341,14 +343,15 @@ internal sealed partial class Call
             : string.Concat("<sip:", AdvertisedHost, ":", port, ">");
     }
 
-    private void Journal() => Observe(_services.Cdrs.JournalAsync(_record.Snapshot()));
+    /// <summary>A state change goes out on the call-event stream; the CDR recorder journals it.</summary>
+    private void Publish(CallEventKind kind) => Observe(_services.Events.PublishAsync(new CallEvent(kind, ++_eventSequence, _record.Snapshot())));
 
     private void Observe(ValueTask pending)
     {
         if (!pending.IsCompletedSuccessfully)
         {
             pending.AsTask().ContinueWith(
-                t => _services.Logger.LogError(t.Exception, "Journalling the CDR of call {CallId} failed", _callerLeg.CallId),
+                t => _services.Logger.LogError(t.Exception, "Publishing a state change of call {CallId} (its CDR journal) failed", _callerLeg.CallId),
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }

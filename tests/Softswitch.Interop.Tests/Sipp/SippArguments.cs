@@ -58,6 +58,11 @@ internal static class SippArguments
             ]);
         }
 
+        if (options.AuthUri is { } authUri)
+        {
+            arguments.AddRange(["-auth_uri", authUri]);
+        }
+
         foreach (var (name, value) in options.Keywords)
         {
             arguments.AddRange(["-key", name, value]);

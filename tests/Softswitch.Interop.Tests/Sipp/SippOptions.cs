@@ -36,6 +36,12 @@ public sealed record SippOptions
 
     public SippAccount? Account { get; init; }
 
+    /// <summary>
+    /// The digest <c>uri</c> SIPp answers challenges with (<c>-auth_uri</c>, without <c>sip:</c>). It must be the
+    /// Request-URI of the challenged request (RFC 3261 §22.4), and SIPp's default is its remote address instead.
+    /// </summary>
+    public string? AuthUri { get; init; }
+
     /// <summary>More <c>-key name value</c> keywords, used as <c>[name]</c> in scenarios.</summary>
     public IReadOnlyDictionary<string, string> Keywords { get; init; } = new Dictionary<string, string>();
 

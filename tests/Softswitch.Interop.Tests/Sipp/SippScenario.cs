@@ -9,6 +9,8 @@ public static class SippScenario
     public const string UacExpectFailure = "uac-expect-failure.xml";
     public const string UacLoggedCall = "uac-logged-call.xml";
     public const string UacReinvite = "uac-reinvite.xml";
+    public const string UacRegister = "uac-register.xml";
+    public const string UacPhoneCall = "uac-phone-call.xml";
     public const string UacRegisterCall = "uac-register-call.xml";
     public const string UacRegisterWrongPassword = "uac-register-wrong-password.xml";
     public const string UasAnswer = "uas-answer.xml";

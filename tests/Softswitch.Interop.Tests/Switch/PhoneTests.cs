@@ -15,8 +15,12 @@ public sealed class PhoneTests : SwitchCallTest
         var domain = await TenantDomainAsync();
         await Host.WaitForAsync(s => s.FindPhone(domain, "1001") is not null, TimeSpan.FromSeconds(5));
 
-        var phone = await CallAsync(Caller(SippScenario.UacRegisterCall) with { Account = new SippAccount("1001", "correct-horse-1", domain) });
+        var account = new SippAccount("1001", "correct-horse-1", domain);
+        var registered = await CallAsync(Caller(SippScenario.UacRegister) with { Account = account, AuthUri = domain });
+        var caller = Caller(SippScenario.UacPhoneCall);
+        var phone = await CallAsync(caller with { Account = account, AuthUri = $"{caller.Callee}@{domain}" });
 
+        Assert.True(registered.AllCallsSucceeded, registered.ToString());
         Assert.True(phone.AllCallsSucceeded, phone.ToString());
         Assert.True((await vendor.WaitForExitAsync()).AllCallsSucceeded);
         var cdr = await SingleCdrAsync();
@@ -32,7 +36,7 @@ public sealed class PhoneTests : SwitchCallTest
         var domain = await TenantDomainAsync();
         await Host.WaitForAsync(s => s.FindPhone(domain, "1002") is not null, TimeSpan.FromSeconds(5));
 
-        var phone = await CallAsync(Caller(SippScenario.UacRegisterWrongPassword) with { Account = new SippAccount("1002", "a-guess", domain) });
+        var phone = await CallAsync(Caller(SippScenario.UacRegisterWrongPassword) with { Account = new SippAccount("1002", "a-guess", domain), AuthUri = domain });
 
         Assert.True(phone.AllCallsSucceeded, phone.ToString());
         Assert.Contains("SIP/2.0 403", phone.Messages, StringComparison.Ordinal);

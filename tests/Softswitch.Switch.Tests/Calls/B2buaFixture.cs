@@ -10,6 +10,7 @@ using Softswitch.Switch.Calls;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
+using Softswitch.Switch.Events;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Sessions;
 using Softswitch.Switch.Signalling;
@@ -28,11 +29,13 @@ internal sealed class B2buaFixture : IAsyncDisposable
     /// <param name="sessions">Where session descriptions cross; by default unchanged.</param>
     /// <param name="router">How calls are routed; by default the tenant's prefix routes.</param>
     /// <param name="cdrs">Where CDRs go, given the test's clock; by default <see cref="Cdrs"/>, which keeps them in memory.</param>
+    /// <param name="callEvents">A consumer of the call-event stream after the CDR recorder.</param>
     public B2buaFixture(
         Func<int, SwitchConfigSnapshot>? snapshot = null,
         ISessionDescriptionBridge? sessions = null,
         ICallRouter? router = null,
-        Func<TimeProvider, ICdrSink>? cdrs = null)
+        Func<TimeProvider, ICdrSink>? cdrs = null,
+        ICallEventConsumer? callEvents = null)
     {
         Caller = new LoopbackPeer("caller", Clock);
         Vendor = new LoopbackPeer("vendor", Clock);
@@ -42,7 +45,8 @@ internal sealed class B2buaFixture : IAsyncDisposable
         var layer = new SipTransactionLayer(_transport, new SipTransactionOptions(), Clock);
         var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, Clock);
         B2bua = new B2buaCore(
-            layer, config, new CallCapacity(), cdrs?.Invoke(Clock) ?? Cdrs, authenticator, new B2buaOptions(), Clock, NullLogger<B2buaCore>.Instance, router, sessions);
+            layer, config, new CallCapacity(), cdrs?.Invoke(Clock) ?? Cdrs, authenticator, new B2buaOptions(), Clock, NullLogger<B2buaCore>.Instance, router, sessions,
+            callEvents is null ? null : [callEvents]);
         var registrar = new SipRegistrar(new SipBindingStore(Clock), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions(), Clock);
         layer.Attach(new SwitchTransactionUser(B2bua, registrar, SipOptionsResponder.Default, NullLogger<SwitchTransactionUser>.Instance));
         _transport.Start(layer);

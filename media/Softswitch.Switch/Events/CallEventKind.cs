@@ -1,0 +1,16 @@
+namespace Softswitch.Switch.Events;
+
+/// <summary>The states a call reports as it goes (Twilio's status callbacks: initiated, ringing, answered, completed).</summary>
+public enum CallEventKind
+{
+    /// <summary>Admitted and routing: the call exists and will end with a CDR.</summary>
+    Created,
+
+    /// <summary>The first provisional with ringing (180/183) reached the caller.</summary>
+    Ringing,
+
+    Answered,
+
+    /// <summary>The call is over; the event carries its final code and hang-up side.</summary>
+    Ended,
+}

@@ -1,0 +1,13 @@
+using Softswitch.Switch.Cdrs;
+
+namespace Softswitch.Switch.Events;
+
+/// <summary>The call-event stream's first consumer: each state change is journalled, and the end becomes the final CDR.</summary>
+public sealed class CdrEventRecorder(ICdrSink cdrs) : ICallEventConsumer
+{
+    public ValueTask OnCallEventAsync(CallEvent callEvent)
+    {
+        ArgumentNullException.ThrowIfNull(callEvent);
+        return callEvent.Kind == CallEventKind.Ended ? cdrs.WriteAsync(callEvent.Call) : cdrs.JournalAsync(callEvent.Call);
+    }
+}
