@@ -39,6 +39,9 @@ public sealed partial class SipSwitchService(
     /// <summary>Where the switch listens, with the bound port; set once started.</summary>
     public IPEndPoint LocalEndPoint => _transport?.LocalEndPoint ?? throw new InvalidOperationException("The SIP switch has not started.");
 
+    /// <summary>True while every UDP receive loop and the TCP accept loop run; false before start, after stop, or if one died.</summary>
+    public bool IsReceiving => _transport?.IsReceiving ?? false;
+
     public B2buaCore B2bua => _b2bua ?? throw new InvalidOperationException("The SIP switch has not started.");
 
     public SipTransportCounters TransportCounters => _transport?.Counters ?? throw new InvalidOperationException("The SIP switch has not started.");
@@ -105,7 +108,15 @@ public sealed partial class SipSwitchService(
         if (_transport is { } transport)
         {
             _transport = null;
-            await transport.DisposeAsync();
+            try
+            {
+                await transport.DisposeAsync();
+            }
+            catch (Exception exception) when (exception is ObjectDisposedException or System.Net.Sockets.SocketException)
+            {
+                // A receive loop that died rethrows its fault here (readiness has reported it since); shutdown goes on.
+                LogDeadListener(loggers.CreateLogger<SipSwitchService>(), exception);
+            }
         }
 
         _b2bua?.Dispose();
@@ -115,4 +126,7 @@ public sealed partial class SipSwitchService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SIP switch listening on UDP and TCP {EndPoint} (advertised as {Advertised})")]
     private static partial void LogListening(ILogger logger, IPEndPoint endPoint, IPEndPoint advertised);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A SIP listener had stopped receiving before shutdown")]
+    private static partial void LogDeadListener(ILogger logger, Exception exception);
 }
