@@ -168,11 +168,12 @@ internal sealed class UsableRows
             {
                 Skip("phones", phone.TenantId, phone.Id, "skipped: the phone has no username");
             }
+            // The username is often a phone number, which logs never show: the problem names the row only.
             else if (!Phones.TryAdd(
                 (domain, phone.Username),
                 new PhoneEntry(phone.Id, phone.TenantId, phone.AccountId, phone.Username, phone.Ha1Md5, phone.Ha1Sha256, phone.MaxConcurrentCalls)))
             {
-                Skip("phones", phone.TenantId, phone.Id, $"skipped: username {phone.Username} is already a phone created earlier in this domain");
+                Skip("phones", phone.TenantId, phone.Id, "skipped: its username is already a phone created earlier in this domain");
             }
         }
     }
