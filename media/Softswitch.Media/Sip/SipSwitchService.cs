@@ -33,6 +33,7 @@ public sealed partial class SipSwitchService(
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
     private readonly List<Meter> _meters = [];
+    private readonly ILogger _logger = loggers.CreateLogger<SipSwitchService>();
     private SipTransport? _transport;
     private B2buaCore? _b2bua;
 
@@ -97,7 +98,7 @@ public sealed partial class SipSwitchService(
         _meters.Add(SipTransportMetrics.Create(meters, transport));
         _meters.Add(AdmissionMetrics.Create(meters, _b2bua.Admission, time));
         _meters.Add(CallMetrics.Create(meters, _b2bua));
-        LogListening(loggers.CreateLogger<SipSwitchService>(), transport.LocalEndPoint, transport.AdvertisedEndPoint);
+        LogListening(_logger, transport.LocalEndPoint, transport.AdvertisedEndPoint);
         return Task.CompletedTask;
     }
 
@@ -115,7 +116,7 @@ public sealed partial class SipSwitchService(
             catch (Exception exception) when (exception is ObjectDisposedException or System.Net.Sockets.SocketException)
             {
                 // A receive loop that died rethrows its fault here (readiness has reported it since); shutdown goes on.
-                LogDeadListener(loggers.CreateLogger<SipSwitchService>(), exception);
+                LogDeadListener(_logger, exception);
             }
         }
 
