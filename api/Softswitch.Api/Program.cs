@@ -1,7 +1,7 @@
 using Softswitch.Api.Hosting;
 using Softswitch.Api.OpenApi;
 
-var app = SoftswitchApplication.Build(args);
+await using var app = SoftswitchApplication.Build(args);
 if (OpenApiExport.TryGetTarget(args, out var openApiPath))
 {
     await OpenApiExport.WriteAsync(app, openApiPath);

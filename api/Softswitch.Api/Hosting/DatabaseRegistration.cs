@@ -14,6 +14,7 @@ public static class DatabaseRegistration
         var connectionString = ResolveConnectionString(options);
         services.AddScoped<ITenantContext, RequestTenantContext>();
         services.AddSingleton<FirstRunSeeder>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<FirstRunBanner>(sp, Console.Out));
         if (prepareAtStart)
         {
             services.AddHostedService<DatabaseStartup>();

@@ -9,10 +9,28 @@ namespace Softswitch.Api.Hosting;
 /// Before anything else starts: create the data folder, migrate the database, and on first run create the
 /// platform admin key and the demo tenant, printing their keys once.
 /// </summary>
-public sealed class DatabaseStartup(
-    IServiceScopeFactory scopes, IOptions<SoftswitchOptions> options, FirstRunSeeder seeder, ILogger<DatabaseStartup> logger)
-    : IHostedLifecycleService
+/// <remarks>
+/// A process with the <c>switch</c> role starts even when the database does not answer, because the switch can route
+/// from its last good snapshot file; it then keeps trying to prepare the database in the background, backing off up to
+/// <see cref="MaxRetryInterval"/>. A process without the switch role has nothing useful to do without the database and
+/// fails to start.
+/// </remarks>
+public sealed partial class DatabaseStartup(
+    IServiceScopeFactory scopes,
+    IOptions<SoftswitchOptions> options,
+    ProcessRoles roles,
+    FirstRunSeeder seeder,
+    TimeProvider time,
+    ILogger<DatabaseStartup> logger)
+    : IHostedLifecycleService, IDisposable
 {
+    public static readonly TimeSpan FirstRetryInterval = TimeSpan.FromSeconds(1);
+
+    public static readonly TimeSpan MaxRetryInterval = TimeSpan.FromSeconds(30);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _retrying = Task.CompletedTask;
+
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var softswitch = options.Value;
@@ -21,6 +39,43 @@ public sealed class DatabaseStartup(
             Directory.CreateDirectory(DatabaseRegistration.ResolveDataDir(softswitch));
         }
 
+        try
+        {
+            await PrepareAsync(cancellationToken);
+        }
+        catch (Exception exception) when (roles.Switch && !cancellationToken.IsCancellationRequested)
+        {
+            LogUnreachableAtStart(logger, exception);
+            _retrying = RetryAsync(_stopping.Token);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await _retrying;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while waiting for the next try.
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        var softswitch = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SoftswitchDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
@@ -30,17 +85,36 @@ public sealed class DatabaseStartup(
             await SqliteDatabaseSetup.EnableWalAsync(db, cancellationToken);
         }
 
-        logger.LogInformation("Database ready ({Provider})", softswitch.Database.Provider);
+        LogReady(logger, softswitch.Database.Provider);
         await seeder.SeedAsync(db, cancellationToken);
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private async Task RetryAsync(CancellationToken cancellationToken)
+    {
+        var wait = FirstRetryInterval;
+        while (true)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+            try
+            {
+                await PrepareAsync(cancellationToken);
+                return;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                wait = wait * 2 < MaxRetryInterval ? wait * 2 : MaxRetryInterval;
+                LogRetryFailed(logger, exception, wait.TotalSeconds);
+            }
+        }
+    }
 
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider})")]
+    private static partial void LogReady(ILogger logger, DatabaseProvider provider);
 
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "The database cannot be prepared at start; the switch starts without it and keeps trying in the background")]
+    private static partial void LogUnreachableAtStart(ILogger logger, Exception exception);
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database still cannot be prepared; next try in {RetrySeconds} s")]
+    private static partial void LogRetryFailed(ILogger logger, Exception exception, double retrySeconds);
 }

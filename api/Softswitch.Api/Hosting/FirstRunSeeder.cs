@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Softswitch.Api.Auth;
@@ -13,9 +12,9 @@ namespace Softswitch.Api.Hosting;
 /// <summary>
 /// First run only: a platform admin key (unless one is configured) and, when <c>SeedDemo</c> is on, a demo
 /// tenant with a key, accounts, a phone, gateways, a route and a rate table. Secrets are printed once and
-/// never again: only their hashes are stored.
+/// never again (see <see cref="FirstRunBanner"/>): only their hashes are stored.
 /// </summary>
-public sealed class FirstRunSeeder(IOptions<SoftswitchOptions> options, TimeProvider time)
+public sealed class FirstRunSeeder(IOptions<SoftswitchOptions> options, TimeProvider time, FirstRunBanner banner)
 {
     public const string DemoSipDomain = "demo.softswitch.local";
 
@@ -39,7 +38,7 @@ public sealed class FirstRunSeeder(IOptions<SoftswitchOptions> options, TimeProv
 
         if (lines.Count > 0)
         {
-            PrintOnce(lines);
+            banner.Show(lines);
         }
     }
 
@@ -103,20 +102,4 @@ public sealed class FirstRunSeeder(IOptions<SoftswitchOptions> options, TimeProv
     {
         Name = name, TenantId = tenantId, Prefix = prefix, SecretHash = ApiKeySecret.Hash(key), Scopes = scopes,
     };
-
-    private static void PrintOnce(List<string> lines)
-    {
-        var text = new StringBuilder()
-            .AppendLine()
-            .AppendLine("==== Softswitch first run: these secrets are shown once and stored only as hashes ====");
-        foreach (var line in lines)
-        {
-            text.AppendLine("  " + line);
-        }
-
-        text.AppendLine("  Try: curl -H \"Authorization: Bearer <demo tenant key>\" http://localhost:5000/v1/accounts")
-            .AppendLine("  Swagger UI: http://localhost:5000/swagger   Jobs: http://localhost:5000/hangfire (platform key as password)")
-            .AppendLine("======================================================================================");
-        Console.WriteLine(text.ToString());
-    }
 }

@@ -4,6 +4,7 @@ using Softswitch.Api.Endpoints;
 using Softswitch.Api.Http;
 using Softswitch.Api.OpenApi;
 using Softswitch.Media;
+using Softswitch.Media.Config;
 using Softswitch.Media.Sip;
 
 namespace Softswitch.Api.Hosting;
@@ -11,6 +12,9 @@ namespace Softswitch.Api.Hosting;
 /// <summary>Builds the one process that hosts the API, the worker and the SIP switch, per <see cref="ProcessRoles"/>.</summary>
 public static class SoftswitchApplication
 {
+    /// <summary>The switch's last configuration built from the database, under the data folder (see <see cref="LastGoodConfigFile"/>).</summary>
+    public const string LastGoodConfigFileName = "switch-config.json";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -53,11 +57,14 @@ public static class SoftswitchApplication
         builder.Services.AddSoftswitchAuth();
         builder.Services.AddSoftswitchRateLimiting(options.RateLimit);
         builder.Services.AddSoftswitchSwagger();
-        builder.Services.AddSoftswitchHealthChecks();
+        var switchRuns = roles.Switch && !exportingOpenApi;
+        builder.Services.AddSoftswitchHealthChecks(roles, switchRuns);
         builder.Services.AddSoftswitchWorker(options, roles, runServer: roles.Worker && !exportingOpenApi);
-        if (roles.Switch && !exportingOpenApi)
+        if (switchRuns)
         {
-            builder.Services.AddSoftswitchSwitchCore(spool => spool.Directory = Path.Combine(DatabaseRegistration.ResolveDataDir(options), "cdr-spool"));
+            var dataDir = DatabaseRegistration.ResolveDataDir(options);
+            builder.Services.AddSoftswitchSwitchCore(spool => spool.Directory = Path.Combine(dataDir, "cdr-spool"));
+            builder.Services.AddSingleton(new LastGoodConfigFile(Path.Combine(dataDir, LastGoodConfigFileName)));
             builder.Services.AddSoftswitchSipSwitch(builder.Configuration);
         }
 

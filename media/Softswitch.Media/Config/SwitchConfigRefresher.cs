@@ -7,63 +7,198 @@ namespace Softswitch.Media.Config;
 /// <summary>
 /// Keeps <see cref="SwitchConfigSource"/> current: polls the tables' fingerprint every <see cref="PollInterval"/>
 /// and rebuilds the snapshot only when it changed, so a change made through the API governs new calls within
-/// 2 seconds without a restart, and the call path never waits on the database.
+/// 2 seconds without a restart, and the call path never waits on the database. Every snapshot built from the
+/// database is saved to <see cref="LastGoodConfigFile"/>; when the database does not answer at start, the switch
+/// routes from that file and keeps trying the database, backing off up to <see cref="MaxRetryInterval"/>.
 /// </summary>
 public sealed partial class SwitchConfigRefresher(
-    DatabaseConfigSnapshotLoader loader, SwitchConfigSource source, TimeProvider time, ILogger<SwitchConfigRefresher> logger)
+    DatabaseConfigSnapshotLoader loader,
+    SwitchConfigSource source,
+    TimeProvider time,
+    ILogger<SwitchConfigRefresher> logger,
+    LastGoodConfigFile? lastGoodFile = null)
     : BackgroundService
 {
     /// <summary>A quarter of the 2-second promise, leaving room for a slow poll and the rebuild itself.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>The longest wait between two tries while the database fails.</summary>
+    public static readonly TimeSpan MaxRetryInterval = TimeSpan.FromSeconds(30);
+
     private ConfigFingerprint? _published;
     private long _version;
+    private int _failures;
+    private volatile SwitchConfigState _state = SwitchConfigState.NotLoaded;
+
+    /// <summary>Where the configuration in use came from and whether the database answers; read by the readiness check.</summary>
+    public SwitchConfigState State => _state;
 
     /// <summary>Publishes a new snapshot when the database changed since the last one; true when it did.</summary>
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {
-        // The fingerprint is read first: a change landing while the rows load shows up as a new fingerprint next time.
-        var fingerprint = await loader.ReadFingerprintAsync(cancellationToken);
-        if (fingerprint == _published)
+        ConfigFingerprint fingerprint;
+        SwitchConfigRows rows;
+        try
         {
-            return false;
+            // The fingerprint is read first: a change landing while the rows load shows up as a new fingerprint next time.
+            fingerprint = await loader.ReadFingerprintAsync(cancellationToken);
+            if (fingerprint == _published)
+            {
+                _state = _state with { DatabaseFailingSince = null };
+                return false;
+            }
+
+            rows = await loader.LoadRowsAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            _state = _state with { DatabaseFailingSince = _state.DatabaseFailingSince ?? time.GetUtcNow() };
+            throw;
         }
 
-        var rows = await loader.LoadRowsAsync(cancellationToken);
-        var snapshot = SwitchConfigSnapshot.Create(++_version, rows);
-        source.Publish(snapshot);
+        var builtAt = time.GetUtcNow();
+        Publish(rows, SwitchConfigOrigin.Database, builtAt);
         _published = fingerprint;
-        LogPublished(logger, snapshot.Version, snapshot.Tenants.Count);
+        await SaveAsync(new LastGoodConfig(builtAt, rows), cancellationToken);
         return true;
     }
 
-    /// <summary>The first snapshot is loaded before the host finishes starting, so no call meets an empty configuration.</summary>
+    /// <summary>
+    /// The first snapshot is loaded before the host finishes starting, so no call meets an empty configuration: from
+    /// the database, or, when it does not answer, from the last good snapshot file.
+    /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await RefreshAsync(cancellationToken);
+        try
+        {
+            await RefreshAsync(cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            _failures = 1;
+            LogDatabaseDownAtStart(logger, exception);
+            await LoadLastGoodAsync(cancellationToken);
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(PollInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (true)
         {
+            await Task.Delay(NextWait(), time, stoppingToken);
             try
             {
                 await RefreshAsync(stoppingToken);
+                _failures = 0;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // The switch keeps routing on the last good snapshot; the next tick tries again.
-                LogRefreshFailed(logger, ex, source.Current.Version);
+                // The switch keeps routing on the last good snapshot; the next try comes after a longer pause.
+                _failures++;
+                LogRefreshFailed(logger, ex, source.Current.Version, NextWait().TotalSeconds);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Switch configuration version {Version} published ({Tenants} active tenants)")]
-    private static partial void LogPublished(ILogger logger, long version, int tenants);
+    /// <summary>The poll interval while the database answers; doubling from it up to <see cref="MaxRetryInterval"/> while it fails.</summary>
+    private TimeSpan NextWait()
+    {
+        if (_failures == 0)
+        {
+            return PollInterval;
+        }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing the switch configuration failed; version {Version} stays in use")]
-    private static partial void LogRefreshFailed(ILogger logger, Exception exception, long version);
+        var doublings = Math.Min(_failures, 16);
+        var wait = PollInterval * Math.Pow(2, doublings);
+        return wait < MaxRetryInterval ? wait : MaxRetryInterval;
+    }
+
+    private async Task LoadLastGoodAsync(CancellationToken cancellationToken)
+    {
+        if (lastGoodFile is null)
+        {
+            return;
+        }
+
+        LastGoodConfig? lastGood;
+        try
+        {
+            lastGood = await lastGoodFile.ReadAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            LogSnapshotFileUnreadable(logger, exception, lastGoodFile.Path);
+            return;
+        }
+
+        if (lastGood is null)
+        {
+            LogNoSnapshotFile(logger, lastGoodFile.Path);
+            return;
+        }
+
+        Publish(lastGood.Rows, SwitchConfigOrigin.SnapshotFile, lastGood.BuiltAt);
+        LogRoutingFromFile(logger, lastGoodFile.Path, lastGood.BuiltAt);
+    }
+
+    private void Publish(SwitchConfigRows rows, SwitchConfigOrigin origin, DateTimeOffset builtAt)
+    {
+        var previous = source.Current;
+        var snapshot = SwitchConfigSnapshot.Create(++_version, rows);
+        source.Publish(snapshot);
+        _state = new SwitchConfigState(origin, builtAt, origin == SwitchConfigOrigin.Database ? null : time.GetUtcNow());
+        var known = previous.Problems.ToHashSet();
+        foreach (var problem in snapshot.Problems.Where(p => !known.Contains(p)))
+        {
+            LogRowProblem(logger, problem.Table, problem.TenantId, problem.RowId, problem.Problem, snapshot.Version);
+        }
+
+        LogPublished(logger, snapshot.Version, snapshot.Tenants.Count, snapshot.Problems.Count, origin);
+    }
+
+    private async Task SaveAsync(LastGoodConfig config, CancellationToken cancellationToken)
+    {
+        if (lastGoodFile is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await lastGoodFile.WriteAsync(config, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The snapshot is in use all the same; only a start without the database would miss it.
+            LogSnapshotFileWriteFailed(logger, exception, lastGoodFile.Path);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Switch configuration version {Version} published from {Origin} ({Tenants} active tenants, {Problems} rows with problems)")]
+    private static partial void LogPublished(ILogger logger, long version, int tenants, int problems, SwitchConfigOrigin origin);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Configuration row {Table} {RowId} of tenant {TenantId}: {Problem} (configuration version {Version})")]
+    private static partial void LogRowProblem(ILogger logger, string table, string tenantId, string rowId, string problem, long version);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing the switch configuration failed; version {Version} stays in use, next try in {RetrySeconds} s")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, long version, double retrySeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database did not answer at start; the switch starts on its last good snapshot file")]
+    private static partial void LogDatabaseDownAtStart(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Routing from snapshot file {Path} of {BuiltAt:O} until the database answers")]
+    private static partial void LogRoutingFromFile(ILogger logger, string path, DateTimeOffset builtAt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "No snapshot file at {Path}: the switch has no configuration until the database answers")]
+    private static partial void LogNoSnapshotFile(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot file {Path} cannot be read: the switch has no configuration until the database answers")]
+    private static partial void LogSnapshotFileUnreadable(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing the snapshot file {Path} failed")]
+    private static partial void LogSnapshotFileWriteFailed(ILogger logger, Exception exception, string path);
 }

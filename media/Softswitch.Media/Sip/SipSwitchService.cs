@@ -33,11 +33,15 @@ public sealed partial class SipSwitchService(
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
     private readonly List<Meter> _meters = [];
+    private readonly ILogger _logger = loggers.CreateLogger<SipSwitchService>();
     private SipTransport? _transport;
     private B2buaCore? _b2bua;
 
     /// <summary>Where the switch listens, with the bound port; set once started.</summary>
     public IPEndPoint LocalEndPoint => _transport?.LocalEndPoint ?? throw new InvalidOperationException("The SIP switch has not started.");
+
+    /// <summary>True while every UDP receive loop and the TCP accept loop run; false before start, after stop, or if one died.</summary>
+    public bool IsReceiving => _transport?.IsReceiving ?? false;
 
     public B2buaCore B2bua => _b2bua ?? throw new InvalidOperationException("The SIP switch has not started.");
 
@@ -95,7 +99,7 @@ public sealed partial class SipSwitchService(
         _meters.Add(SipTransportMetrics.Create(meters, transport));
         _meters.Add(AdmissionMetrics.Create(meters, _b2bua.Admission, time));
         _meters.Add(CallMetrics.Create(meters, _b2bua));
-        LogListening(loggers.CreateLogger<SipSwitchService>(), transport.LocalEndPoint, transport.AdvertisedEndPoint);
+        LogListening(_logger, transport.LocalEndPoint, transport.AdvertisedEndPoint);
         return Task.CompletedTask;
     }
 
@@ -106,7 +110,15 @@ public sealed partial class SipSwitchService(
         if (_transport is { } transport)
         {
             _transport = null;
-            await transport.DisposeAsync();
+            try
+            {
+                await transport.DisposeAsync();
+            }
+            catch (Exception exception) when (exception is ObjectDisposedException or System.Net.Sockets.SocketException)
+            {
+                // A receive loop that died rethrows its fault here (readiness has reported it since); shutdown goes on.
+                LogDeadListener(_logger, exception);
+            }
         }
 
         _b2bua?.Dispose();
@@ -116,4 +128,7 @@ public sealed partial class SipSwitchService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SIP switch listening on UDP and TCP {EndPoint} (advertised as {Advertised})")]
     private static partial void LogListening(ILogger logger, IPEndPoint endPoint, IPEndPoint advertised);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A SIP listener had stopped receiving before shutdown")]
+    private static partial void LogDeadListener(ILogger logger, Exception exception);
 }

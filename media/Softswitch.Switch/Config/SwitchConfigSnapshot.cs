@@ -1,13 +1,13 @@
 using System.Collections.Frozen;
 using System.Net;
-using Softswitch.Domain;
 
 namespace Softswitch.Switch.Config;
 
 /// <summary>
 /// An immutable, versioned copy of everything the call path needs: accounts, phones, gateways and routes of all
 /// active tenants, indexed for the lookups a call makes. Only usable rows are included: a suspended tenant, an
-/// account that is not active, or a disabled phone, gateway or route is simply absent.
+/// account that is not active, or a disabled phone, gateway or route is simply absent. A row that cannot be used as
+/// stored is absent too, and listed in <see cref="Problems"/>.
 /// </summary>
 public sealed class SwitchConfigSnapshot
 {
@@ -17,9 +17,10 @@ public sealed class SwitchConfigSnapshot
 
     private SwitchConfigSnapshot(
         long version, FrozenDictionary<string, TenantConfig> tenants, IngressTable ingress,
-        FrozenDictionary<(string, string), PhoneEntry> phones)
+        FrozenDictionary<(string, string), PhoneEntry> phones, IReadOnlyList<ConfigRowProblem> problems)
     {
         Version = version;
+        Problems = problems;
         Tenants = tenants;
         _ingress = ingress;
         _phones = phones;
@@ -33,59 +34,40 @@ public sealed class SwitchConfigSnapshot
 
     public FrozenDictionary<string, TenantConfig> Tenants { get; }
 
+    /// <summary>The rows this snapshot left out or used only in part, and why.</summary>
+    public IReadOnlyList<ConfigRowProblem> Problems { get; }
+
+    /// <summary>
+    /// Builds a snapshot from whatever rows are usable; it never throws on data. Each row left out is in
+    /// <see cref="Problems"/> (see <see cref="UsableRows"/> for the checks).
+    /// </summary>
     public static SwitchConfigSnapshot Create(long version, SwitchConfigRows rows)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        var tenants = rows.Tenants.Where(t => t.Status == TenantStatus.Active).ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var accounts = rows.Accounts
-            .Where(a => a.Status == AccountStatus.Active && tenants.ContainsKey(a.TenantId))
-            .ToDictionary(a => a.Id, a => new AccountEntry(a.Id, a.TenantId, a.Name, a.Kind, a.AvailableFunds), StringComparer.Ordinal);
-
-        bool Usable(TenantEntity row, string accountId, bool active) =>
-            active && accounts.TryGetValue(accountId, out var account) && account.TenantId == row.TenantId;
-
-        var mapping = rows.MappingGateways
-            .Where(g => Usable(g, g.AccountId, g.Status == GatewayStatus.Active))
-            .Select(g => new MappingGatewayEntry(g))
-            .ToList();
-        var routing = rows.RoutingGateways
-            .Where(g => Usable(g, g.AccountId, g.Status == GatewayStatus.Active))
-            .ToDictionary(g => g.Id, g => new RoutingGatewayEntry(g), StringComparer.Ordinal);
-        var phones = rows.Phones
-            .Where(p => Usable(p, p.AccountId, p.Status == PhoneStatus.Active))
-            .ToFrozenDictionary(
-                p => (tenants[p.TenantId].SipDomain, p.Username),
-                p => new PhoneEntry(p.Id, p.TenantId, p.AccountId, p.Username, p.Ha1Md5, p.Ha1Sha256, p.MaxConcurrentCalls));
-
-        var tenantConfigs = tenants.Values.ToFrozenDictionary(
+        var usable = UsableRows.Select(rows);
+        var tenantConfigs = usable.Tenants.Values.ToFrozenDictionary(
             t => t.Id,
             t =>
             {
                 var trie = new RouteTrie();
-                var routeCount = 0;
-                foreach (var route in rows.Routes.Where(r => r.TenantId == t.Id && r.Status == GatewayStatus.Active))
+                var routes = usable.Routes.GetValueOrDefault(t.Id) ?? [];
+                foreach (var route in routes)
                 {
-                    var gateways = route.RoutingGatewayIds
-                        .Select(id => routing.GetValueOrDefault(id))
-                        .OfType<RoutingGatewayEntry>()
-                        .Where(g => g.TenantId == t.Id)
-                        .ToArray();
-                    trie.Add(new RouteEntry(route.Id, t.Id, route.Prefix, gateways));
-                    routeCount++;
+                    trie.Add(route);
                 }
 
                 return new TenantConfig(
                     t.Id,
-                    t.SipDomain,
-                    accounts.Values.Where(a => a.TenantId == t.Id).ToFrozenDictionary(a => a.Id, StringComparer.Ordinal),
-                    mapping.Where(g => g.TenantId == t.Id).ToFrozenDictionary(g => g.Id, StringComparer.Ordinal),
-                    routing.Values.Where(g => g.TenantId == t.Id).ToFrozenDictionary(g => g.Id, StringComparer.Ordinal),
+                    t.SipDomain.ToLowerInvariant(),
+                    usable.Accounts.Values.Where(a => a.TenantId == t.Id).ToFrozenDictionary(a => a.Id, StringComparer.Ordinal),
+                    usable.MappingGateways.Where(g => g.TenantId == t.Id).ToFrozenDictionary(g => g.Id, StringComparer.Ordinal),
+                    usable.RoutingGateways.Values.Where(g => g.TenantId == t.Id).ToFrozenDictionary(g => g.Id, StringComparer.Ordinal),
                     trie,
-                    routeCount);
+                    routes.Count);
             },
             StringComparer.Ordinal);
 
-        return new SwitchConfigSnapshot(version, tenantConfigs, new IngressTable(mapping), phones);
+        return new SwitchConfigSnapshot(
+            version, tenantConfigs, new IngressTable(usable.MappingGateways), usable.Phones.ToFrozenDictionary(), usable.Problems);
     }
 
     /// <summary>

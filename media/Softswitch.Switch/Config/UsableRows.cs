@@ -1,0 +1,228 @@
+using Softswitch.Domain;
+
+namespace Softswitch.Switch.Config;
+
+/// <summary>
+/// The rows a snapshot is built from, checked one by one: each row the switch cannot use is left out (or, for a route,
+/// its unusable gateway reference is) and reported as a <see cref="ConfigRowProblem"/>, so the build itself cannot fail
+/// on data. Where two rows claim the same thing, the one created first (the lower, time-ordered id) keeps it.
+/// </summary>
+internal sealed class UsableRows
+{
+    private readonly List<ConfigRowProblem> _problems = [];
+
+    private UsableRows()
+    {
+    }
+
+    public IReadOnlyList<ConfigRowProblem> Problems => _problems;
+
+    /// <summary>Active tenants by id; their <see cref="Tenant.SipDomain"/> is unique ignoring case.</summary>
+    public Dictionary<string, Tenant> Tenants { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, AccountEntry> Accounts { get; } = new(StringComparer.Ordinal);
+
+    public List<MappingGatewayEntry> MappingGateways { get; } = [];
+
+    public Dictionary<string, RoutingGatewayEntry> RoutingGateways { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Keyed by the tenant's SIP domain in lowercase (RFC 4343) and the case-sensitive username.</summary>
+    public Dictionary<(string Domain, string Username), PhoneEntry> Phones { get; } = [];
+
+    /// <summary>Each tenant's usable routes, with the gateways the snapshot may send their calls to.</summary>
+    public Dictionary<string, List<RouteEntry>> Routes { get; } = new(StringComparer.Ordinal);
+
+    public static UsableRows Select(SwitchConfigRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var usable = new UsableRows();
+        usable.SelectTenants(rows.Tenants);
+        usable.SelectAccounts(rows.Accounts);
+        usable.SelectMappingGateways(rows.MappingGateways);
+        usable.SelectRoutingGateways(rows.RoutingGateways);
+        usable.SelectPhones(rows.Phones);
+        usable.SelectRoutes(rows.Routes, rows.RoutingGateways);
+        return usable;
+    }
+
+    private static IEnumerable<T> InIdOrder<T>(IEnumerable<T> rows)
+        where T : Entity =>
+        rows.OrderBy(r => r.Id, StringComparer.Ordinal);
+
+    private void SelectTenants(IEnumerable<Tenant> rows)
+    {
+        var domains = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var tenant in InIdOrder(rows.Where(t => t.Status == TenantStatus.Active)))
+        {
+            if (string.IsNullOrWhiteSpace(tenant.SipDomain))
+            {
+                Skip("tenants", tenant.Id, tenant.Id, "skipped: the tenant has no SIP domain");
+            }
+            else if (Tenants.ContainsKey(tenant.Id))
+            {
+                Skip("tenants", tenant.Id, tenant.Id, "skipped: another tenant row has the same id");
+            }
+            else if (!domains.Add(tenant.SipDomain))
+            {
+                Skip("tenants", tenant.Id, tenant.Id, $"skipped: SIP domain {tenant.SipDomain} (ignoring case) belongs to a tenant created earlier");
+            }
+            else
+            {
+                Tenants.Add(tenant.Id, tenant);
+            }
+        }
+    }
+
+    private void SelectAccounts(IEnumerable<Account> rows)
+    {
+        foreach (var account in InIdOrder(rows.Where(a => a.Status == AccountStatus.Active && Tenants.ContainsKey(a.TenantId))))
+        {
+            if (!Accounts.TryAdd(account.Id, new AccountEntry(account.Id, account.TenantId, account.Name, account.Kind, account.AvailableFunds)))
+            {
+                Skip("accounts", account.TenantId, account.Id, "skipped: another account row has the same id");
+            }
+        }
+    }
+
+    private void SelectMappingGateways(IEnumerable<MappingGateway> rows)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var gateway in InIdOrder(rows.Where(g => Usable(g, g.AccountId, g.Status == GatewayStatus.Active))))
+        {
+            if (MappingGatewayProblem(gateway) is { } problem)
+            {
+                Skip("mapping_gateways", gateway.TenantId, gateway.Id, problem);
+            }
+            else if (!ids.Add(gateway.Id))
+            {
+                Skip("mapping_gateways", gateway.TenantId, gateway.Id, "skipped: another mapping gateway row has the same id");
+            }
+            else
+            {
+                MappingGateways.Add(new MappingGatewayEntry(gateway));
+            }
+        }
+    }
+
+    private static string? MappingGatewayProblem(MappingGateway gateway)
+    {
+        if (gateway.SourceAddresses is null || gateway.CallerRewriteRules is null || gateway.CalleeRewriteRules is null)
+        {
+            return "skipped: its source addresses or rewrite rules are missing";
+        }
+
+        if (gateway.SourceAddresses.FirstOrDefault(a => !CidrBlock.TryParse(a, out _)) is { } bad)
+        {
+            return $"skipped: source address '{bad}' is not an IP address or CIDR block";
+        }
+
+        if (gateway.CallerRewriteRules.Concat(gateway.CalleeRewriteRules).Any(r => r?.MatchPrefix is null || r.Replacement is null))
+        {
+            return "skipped: a rewrite rule has no match prefix or replacement";
+        }
+
+        return null;
+    }
+
+    private void SelectRoutingGateways(IEnumerable<RoutingGateway> rows)
+    {
+        foreach (var gateway in InIdOrder(rows.Where(g => Usable(g, g.AccountId, g.Status == GatewayStatus.Active))))
+        {
+            if (RoutingGatewayProblem(gateway) is { } problem)
+            {
+                Skip("routing_gateways", gateway.TenantId, gateway.Id, problem);
+            }
+            else if (!RoutingGateways.TryAdd(gateway.Id, new RoutingGatewayEntry(gateway)))
+            {
+                Skip("routing_gateways", gateway.TenantId, gateway.Id, "skipped: another routing gateway row has the same id");
+            }
+        }
+    }
+
+    private static string? RoutingGatewayProblem(RoutingGateway gateway)
+    {
+        if (gateway.Port is < 1 or > 65_535)
+        {
+            return $"skipped: port {gateway.Port} is outside 1-65535";
+        }
+
+        if (string.IsNullOrWhiteSpace(gateway.Host))
+        {
+            return "skipped: the gateway has no host";
+        }
+
+        if (!Enum.IsDefined(gateway.Transport))
+        {
+            return $"skipped: transport {(int)gateway.Transport} is unknown";
+        }
+
+        return gateway.FailoverCodes is null || gateway.StopCodes is null ? "skipped: its failover or stop codes are missing" : null;
+    }
+
+    private void SelectPhones(IEnumerable<Phone> rows)
+    {
+        foreach (var phone in InIdOrder(rows.Where(p => Usable(p, p.AccountId, p.Status == PhoneStatus.Active))))
+        {
+            var domain = Tenants[phone.TenantId].SipDomain.ToLowerInvariant();
+            if (string.IsNullOrEmpty(phone.Username))
+            {
+                Skip("phones", phone.TenantId, phone.Id, "skipped: the phone has no username");
+            }
+            // The username is often a phone number, which logs never show: the problem names the row only.
+            else if (!Phones.TryAdd(
+                (domain, phone.Username),
+                new PhoneEntry(phone.Id, phone.TenantId, phone.AccountId, phone.Username, phone.Ha1Md5, phone.Ha1Sha256, phone.MaxConcurrentCalls)))
+            {
+                Skip("phones", phone.TenantId, phone.Id, "skipped: its username is already a phone created earlier in this domain");
+            }
+        }
+    }
+
+    private void SelectRoutes(IEnumerable<Route> rows, IEnumerable<RoutingGateway> allGateways)
+    {
+        // Ids of every gateway row per tenant, usable or not: a reference to a disabled gateway is normal, a reference
+        // to none of the tenant's rows is a problem.
+        var gatewayIds = allGateways.Select(g => (g.TenantId, g.Id)).ToHashSet();
+        var prefixes = new HashSet<(string TenantId, string Prefix)>();
+        foreach (var route in InIdOrder(rows.Where(r => r.Status == GatewayStatus.Active && Tenants.ContainsKey(r.TenantId))))
+        {
+            if (route.Prefix is null || !route.Prefix.All(char.IsAsciiDigit))
+            {
+                Skip("routes", route.TenantId, route.Id, $"skipped: prefix '{route.Prefix}' is not digits only");
+                continue;
+            }
+
+            if (!prefixes.Add((route.TenantId, route.Prefix)))
+            {
+                Skip("routes", route.TenantId, route.Id, $"skipped: prefix '{route.Prefix}' belongs to a route created earlier");
+                continue;
+            }
+
+            var gateways = new List<RoutingGatewayEntry>();
+            foreach (var id in route.RoutingGatewayIds ?? [])
+            {
+                if (RoutingGateways.TryGetValue(id, out var gateway) && gateway.TenantId == route.TenantId)
+                {
+                    gateways.Add(gateway);
+                }
+                else if (!gatewayIds.Contains((route.TenantId, id)))
+                {
+                    Skip("routes", route.TenantId, route.Id, $"routing gateway {id} does not exist; the route uses its other gateways");
+                }
+            }
+
+            if (!Routes.TryGetValue(route.TenantId, out var routes))
+            {
+                Routes[route.TenantId] = routes = [];
+            }
+
+            routes.Add(new RouteEntry(route.Id, route.TenantId, route.Prefix, gateways));
+        }
+    }
+
+    private bool Usable(TenantEntity row, string accountId, bool active) =>
+        active && accountId is not null && Accounts.TryGetValue(accountId, out var account) && account.TenantId == row.TenantId;
+
+    private void Skip(string table, string tenantId, string rowId, string problem) =>
+        _problems.Add(new ConfigRowProblem(table, tenantId, rowId, problem));
+}
