@@ -15,6 +15,8 @@ internal static class SipGrammar
 
     public static bool IsToken(ReadOnlySpan<char> value) => value.Length > 0 && !value.ContainsAnyExcept(TokenChars);
 
+    public static bool IsTokenChar(char c) => TokenChars.Contains(c);
+
     public static bool IsToken(ReadOnlySpan<byte> value) => value.Length > 0 && !value.ContainsAnyExcept(TokenBytes);
 
     /// <summary>Length of the token at the start of <paramref name="value"/> (0 when it starts with a non-token byte).</summary>
@@ -22,6 +24,36 @@ internal static class SipGrammar
     {
         var end = value.IndexOfAnyExcept(TokenBytes);
         return end < 0 ? value.Length : end;
+    }
+
+    /// <summary>
+    /// The characters of an absoluteURI after its scheme: RFC 3261 §25.1 uric, "[" "]" of an IPv6reference, and "`"
+    /// because peers write uri-parameters as tokens. Escapes are not checked: a stray "%" harms no one.
+    /// </summary>
+    private static readonly SearchValues<char> UriChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'();/?:@&=+$,%[]`");
+
+    /// <summary>
+    /// Length of the scheme of <paramref name="uri"/> when the whole text is shaped as an absoluteURI (RFC 3261 §25.1:
+    /// scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":" and URI characters, so no LWS, "&lt;" or quote); else -1.
+    /// </summary>
+    public static int UriSchemeLength(ReadOnlySpan<char> uri)
+    {
+        var colon = uri.IndexOf(':');
+        if (colon <= 0 || !char.IsAsciiLetter(uri[0]) || colon == uri.Length - 1 || uri[(colon + 1)..].ContainsAnyExcept(UriChars))
+        {
+            return -1;
+        }
+
+        foreach (var c in uri[..colon])
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
+            {
+                return -1;
+            }
+        }
+
+        return colon;
     }
 
     public static bool IsWhitespace(char c) => c is ' ' or '\t' or '\r' or '\n';

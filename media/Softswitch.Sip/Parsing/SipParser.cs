@@ -210,6 +210,12 @@ public sealed class SipParser
         {
             // The block ends with CRLF, so a break is always found; the line is clean when it is that CRLF.
             var lineEnd = breaks.Next(position);
+            while (block[lineEnd] == 0 && lineEnd > position && block[lineEnd - 1] == '\\')
+            {
+                // RFC 3261 §25.1: quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F), so an escaped NUL is text (RFC 4475 §3.1.1.2).
+                lineEnd = breaks.Next(lineEnd + 1);
+            }
+
             if (block[lineEnd] != '\r' || block[lineEnd + 1] != '\n')
             {
                 return Failed(RejectLine(block[position..]));
@@ -447,7 +453,8 @@ public sealed class SipParser
     /// <summary>CSeq = 1*DIGIT LWS Method, with the method equal to the request's (RFC 3261 §8.1.1.5).</summary>
     private static bool IsValidCSeq(ReadOnlySpan<byte> value, SipRequest? request)
     {
-        var space = value.IndexOfAny((byte)' ', (byte)'\t');
+        // LWS may be folded: CSeq: 0009 CRLF SP INVITE (RFC 4475 §3.1.1.1).
+        var space = value.IndexOfAny(" \t\r\n"u8);
         if (space <= 0 || space > 10 || !IsDigits(value[..space]) || (space == 10 && value[..space].SequenceCompareTo("2147483647"u8) > 0))
         {
             return false;
