@@ -37,11 +37,11 @@ public static class SipMessageValidator
         return message is SipRequest request ? ValidateRequest(request) : null;
     }
 
-    /// <summary>A response can be routed back when the top Via parses and the dialog identifiers are present.</summary>
+    /// <summary>A response can be routed back when the top Via's sent-by parses and the dialog identifiers are present.</summary>
     public static bool CanRespond(SipMessage message) =>
         message is SipRequest { Method: not SipMethods.Ack }
         && message.Headers[SipHeaderKind.Via] is { } via
-        && SipVia.TryParse(via.Contains(',') ? via[..via.IndexOf(',')] : via, out _)
+        && SipVia.TryParseForResponse(via.Contains(',') ? via[..via.IndexOf(',')] : via, out _)
         && message.Headers.Contains(SipHeaderKind.From) && message.Headers.Contains(SipHeaderKind.To)
         && message.Headers.Contains(SipHeaderKind.CallId) && message.Headers.Contains(SipHeaderKind.CSeq);
 

@@ -394,24 +394,24 @@ public sealed class SipParser
 
         // Request-Line = Method SP Request-URI SP SIP-Version (RFC 3261 §7.1): exactly one SP between elements.
         var firstSpace = line.IndexOf((byte)' ');
+        if (firstSpace <= 0 || !SipGrammar.IsToken(line[..firstSpace]))
+        {
+            error = StartLineError();
+            return null;
+        }
+
+        // From here on the method is known, so a malformed line still yields a request whose 400 can be routed
+        // (RFC 4475 §3.1.2.8-10: LWS in the Request-URI, several SP between elements, SP after the version).
         var lastSpace = line.LastIndexOf((byte)' ');
-        if (firstSpace <= 0 || lastSpace <= firstSpace + 1)
-        {
-            error = StartLineError();
-            return null;
-        }
-
-        var method = line[..firstSpace];
-        var uri = line[(firstSpace + 1)..lastSpace];
+        var uriLength = Math.Max(0, lastSpace - firstSpace - 1);
+        var uri = line.Slice(firstSpace + 1, uriLength);
         var version = line[(lastSpace + 1)..];
-        if (!SipGrammar.IsToken(method) || uri.IndexOfAny((byte)' ', (byte)'\t') >= 0 || uri.IndexOf((byte)':') <= 0)
+        var request = new SipRequest(SipMethods.FromToken(line[..firstSpace]), buffer, firstSpace + 1, uriLength, headers, body);
+        if (uri.IsEmpty || uri.IndexOfAny((byte)' ', (byte)'\t') >= 0 || uri.IndexOf((byte)':') <= 0)
         {
             error = StartLineError();
-            return null;
         }
-
-        var request = new SipRequest(SipMethods.FromToken(method), buffer, firstSpace + 1, uri.Length, headers, body);
-        if (!Ascii.EqualsIgnoreCase(version, "SIP/2.0"u8))
+        else if (!Ascii.EqualsIgnoreCase(version, "SIP/2.0"u8))
         {
             error = IsVersionShaped(version) ? SipParseError.VersionNotSupported : StartLineError();
         }

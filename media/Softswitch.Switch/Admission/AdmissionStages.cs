@@ -6,8 +6,9 @@ namespace Softswitch.Switch.Admission;
 
 /// <summary>
 /// The order the switch asks its questions of a new INVITE: cheap protocol preconditions first (they need no
-/// configuration), then who is calling, then whether there is room. Anti-fraud and credit stages go between ingress
-/// and capacity, so a refused call never holds a slot.
+/// configuration), in the order of RFC 3261 §8.2 (Request-URI, then Require, then the body), then who is calling,
+/// then whether there is room. Anti-fraud and credit stages go between ingress and capacity, so a refused call never
+/// holds a slot.
 /// </summary>
 internal static class AdmissionStages
 {
@@ -15,8 +16,11 @@ internal static class AdmissionStages
         B2buaOptions options, B2buaCounters counters, CallIngress ingress, CallCapacity capacity, ILogger logger) =>
     [
         new MaxForwardsStage(),
+        new RequestUriSchemeStage(),
         new RequiredExtensionsStage(),
         new SessionIntervalStage(options.MinSessionExpires),
+        new OfferBodyStage(),
+        new AcceptableAnswerStage(),
         new DialogHeadersStage(counters),
         new IngressStage(ingress, counters, logger),
         new SwitchCapacityStage(options, counters),
