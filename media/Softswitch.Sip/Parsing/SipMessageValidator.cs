@@ -10,12 +10,15 @@ public static class SipMessageValidator
 {
     public static SipParseError? Validate(SipMessage message)
     {
+        SipVia? topVia = null;
         foreach (var via in message.Headers.GetListValues(SipHeaderKind.Via))
         {
-            if (!SipVia.TryParse(via, out _))
+            if (!SipVia.TryParse(via, out var parsed))
             {
                 return SipParseError.BadRequest("Malformed Via");
             }
+
+            topVia ??= parsed;
         }
 
         if (!SipNameAddress.TryParse(message.Headers[SipHeaderKind.From], out _))
@@ -34,7 +37,12 @@ public static class SipMessageValidator
             return SipParseError.BadRequest("Malformed Max-Forwards");
         }
 
-        return message is SipRequest request ? ValidateRequest(request) : null;
+        if (topVia is null)
+        {
+            return SipParseError.BadRequest("Malformed Via");
+        }
+
+        return message is SipRequest request ? ValidateRequest(request, topVia) : null;
     }
 
     /// <summary>A response can be routed back when the top Via's sent-by parses and the dialog identifiers are present.</summary>
@@ -45,7 +53,7 @@ public static class SipMessageValidator
         && message.Headers.Contains(SipHeaderKind.From) && message.Headers.Contains(SipHeaderKind.To)
         && message.Headers.Contains(SipHeaderKind.CallId) && message.Headers.Contains(SipHeaderKind.CSeq);
 
-    private static SipParseError? ValidateRequest(SipRequest request)
+    private static SipParseError? ValidateRequest(SipRequest request, SipVia topVia)
     {
         var uriError = ValidateRequestUri(request);
         if (uriError is not null)
@@ -54,7 +62,7 @@ public static class SipMessageValidator
         }
 
         // RFC 4475 §3.2.1: the magic cookie alone identifies no transaction; answered statelessly, as the RFC prefers.
-        if (request.TopVia.Branch == SipVia.MagicCookie)
+        if (topVia.Branch == SipVia.MagicCookie)
         {
             return SipParseError.BadRequest("Via branch has no transaction identifier");
         }
