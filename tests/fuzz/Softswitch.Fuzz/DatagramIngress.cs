@@ -30,6 +30,7 @@ internal sealed class DatagramIngress : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
 
     private readonly FakeTimeProvider _clock = new();
+    private readonly ErrorLog _errors = new();
     private readonly RecordingTransport _transport = new();
     private readonly SipTransactionLayer _layer;
     private readonly B2buaCore _b2bua;
@@ -37,18 +38,27 @@ internal sealed class DatagramIngress : IDisposable
     public DatagramIngress()
     {
         var config = new FixedConfig(SwitchConfigSnapshot.Create(1, TrunkWithoutRoutes()));
-        _layer = new SipTransactionLayer(_transport, new SipTransactionOptions(), _clock, new FailFastLogger<SipTransactionLayer>());
+        _layer = new SipTransactionLayer(_transport, new SipTransactionOptions(), _clock, _errors.For<SipTransactionLayer>());
         var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, _clock);
         _b2bua = new B2buaCore(
-            _layer, config, new CallCapacity(), new DiscardedCdrs(), authenticator, new B2buaOptions(), _clock, new FailFastLogger<B2buaCore>());
+            _layer, config, new CallCapacity(), new DiscardedCdrs(), authenticator, new B2buaOptions(), _clock, _errors.For<B2buaCore>());
         var registrar = new SipRegistrar(new SipBindingStore(_clock), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions(), _clock);
-        _layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, new FailFastLogger<SwitchTransactionUser>()));
+        _layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, _errors.For<SwitchTransactionUser>()));
     }
 
     /// <summary>What the last datagram led to, for replaying inputs by hand.</summary>
     public string LastOutcome { get; private set; } = "";
 
+    /// <summary>Handles one datagram; throws when handling it made the switch log an error or left a request unanswered.</summary>
     public void Deliver(ReadOnlySpan<byte> datagram)
+    {
+        Handle(datagram);
+        _errors.ThrowIfAny();
+    }
+
+    public void Dispose() => _b2bua.Dispose();
+
+    private void Handle(ReadOnlySpan<byte> datagram)
     {
         // The framer's view of the same bytes, for its own paths; a TCP connection would hand them to it.
         _ = SipParser.Default.Parse(datagram, SipFraming.Stream);
@@ -78,19 +88,18 @@ internal sealed class DatagramIngress : IDisposable
         ViaProcessing.StampSource(request, TrunkSource);
         var answered = _transport.FinalResponses;
         _layer.OnMessage(request, TrunkSource);
-        if (request.Method != SipMethods.Ack && !SpinWait.SpinUntil(() => _transport.FinalResponses > answered, Patience))
-        {
-            Environment.FailFast($"{request.Method} got no final response within {Patience.TotalSeconds} s");
-        }
-
-        LastOutcome = $"{request.Method} answered";
+        var finished = request.Method == SipMethods.Ack || SpinWait.SpinUntil(() => _transport.FinalResponses > answered, Patience);
 
         // Past Timer H, J and I (RFC 3261 §17.2), so the transactions of this input are gone before the next one.
         _clock.Advance(TimeSpan.FromSeconds(40));
         _clock.Advance(TimeSpan.FromSeconds(40));
-    }
+        if (!finished)
+        {
+            throw new TimeoutException($"{request.Method} got no final response within {Patience.TotalSeconds} s");
+        }
 
-    public void Dispose() => _b2bua.Dispose();
+        LastOutcome = $"{request.Method} answered";
+    }
 
     /// <summary>The stateless answer a transport gives a malformed request it can route a response for (RFC 3261 §8.2, §18.3).</summary>
     private void Reject(SipMessage? message, SipParseError error)

@@ -1,16 +1,26 @@
 using SharpFuzz;
 using Softswitch.Fuzz;
 
-// Run with file arguments to replay inputs (a crash afl found, say) through the same path outside afl.
+// Run with file arguments to replay inputs (a crash afl found, say) through the same path outside afl; with
+// "--rounds N" first, the files are replayed N times, to watch the process for growth over many executions.
 if (args.Length > 0)
 {
+    var rounds = args[0] == "--rounds" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    var files = (args[0] == "--rounds" ? args[2..] : args).Select(path => (path, File.ReadAllBytes(path))).ToList();
     using var replay = new DatagramIngress();
-    foreach (var path in args)
+    for (var round = 0; round < rounds; round++)
     {
-        replay.Deliver(File.ReadAllBytes(path));
-        Console.WriteLine($"{path}: {replay.LastOutcome}");
+        foreach (var (path, bytes) in files)
+        {
+            replay.Deliver(bytes);
+            if (rounds == 1)
+            {
+                Console.WriteLine($"{path}: {replay.LastOutcome}");
+            }
+        }
     }
 
+    Console.WriteLine($"{rounds * files.Count} executions, working set {Environment.WorkingSet / (1024 * 1024)} MB");
     return;
 }
 
