@@ -24,7 +24,7 @@ done
 cp "$root"/tests/Softswitch.Sip.Tests/Corpus/Rfc4475/*.sip "$work/seeds/"
 for file in "$root"/tests/Softswitch.Sip.Tests/Corpus/Valid/*.sip "$root"/tests/Softswitch.Sip.Tests/Corpus/Invalid/*.sip; do
   kind=$(basename "$(dirname "$file")")
-  tail -n +2 "$file" | sed -e 's/$/\r/' -e 's/<bareLF>\r\?/\n/g' > "$work/seeds/$kind-$(basename "$file")"
+  tail -n +2 "$file" | sed -e 's/$/\r/' -e 's/<bareLF>/\n/g' > "$work/seeds/$kind-$(basename "$file")"
 done
 
 # A crash left by an earlier run is kept: afl-fuzz resumes from findings/ when it exists ("-i -").
