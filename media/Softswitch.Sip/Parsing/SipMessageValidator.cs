@@ -10,15 +10,27 @@ public static class SipMessageValidator
 {
     public static SipParseError? Validate(SipMessage message)
     {
+        // Line by line, as SipMessage.TopVia reads the first line: Via = 1#via-parm, so an empty line is malformed too.
         SipVia? topVia = null;
-        foreach (var via in message.Headers.GetListValues(SipHeaderKind.Via))
+        var elements = new List<string>(4);
+        foreach (var line in message.Headers.GetAll(SipHeaderKind.Via))
         {
-            if (!SipVia.TryParse(via, out var parsed))
+            elements.Clear();
+            SipHeaderValueSplitter.Split(line, elements);
+            if (elements.Count == 0)
             {
                 return SipParseError.BadRequest("Malformed Via");
             }
 
-            topVia ??= parsed;
+            foreach (var via in elements)
+            {
+                if (!SipVia.TryParse(via, out var parsed))
+                {
+                    return SipParseError.BadRequest("Malformed Via");
+                }
+
+                topVia ??= parsed;
+            }
         }
 
         if (!SipNameAddress.TryParse(message.Headers[SipHeaderKind.From], out _))
