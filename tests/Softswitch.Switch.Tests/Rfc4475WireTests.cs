@@ -15,7 +15,7 @@ namespace Softswitch.Switch.Tests;
 /// and real TCP on loopback, from the test's own socket, which reads what the switch answers: the status code of each
 /// final response the manifest lists, or silence. Afterwards the switch must still answer a plain OPTIONS.
 /// </summary>
-public sealed class Rfc4475WireTests : IAsyncLifetime
+public sealed class Rfc4475WireTests : IAsyncDisposable
 {
     /// <summary>How long silence must last to count as "no answer"; every answer the switch gives comes well within it.</summary>
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
@@ -70,8 +70,6 @@ public sealed class Rfc4475WireTests : IAsyncLifetime
         var probe = await FinalResponsesAsync(next, 1, probe: true);
         Assert.Equal([200], probe);
     }
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => _switch.DisposeAsync();
 
