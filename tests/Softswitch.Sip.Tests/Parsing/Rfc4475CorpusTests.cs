@@ -9,6 +9,8 @@ public sealed class Rfc4475CorpusTests
 {
     public static TheoryData<string> Names => new(Rfc4475Case.All.Select(c => c.Name));
 
+    public static TheoryData<string> RefusedNames => new(Rfc4475Case.All.Where(c => c.Datagram != Rfc4475Case.Valid).Select(c => c.Name));
+
     [Fact]
     public void The_corpus_holds_all_49_messages_of_section_3()
     {
@@ -37,6 +39,18 @@ public sealed class Rfc4475CorpusTests
         var outcome = Outcome(SipParser.Default.Parse(torture.Bytes, SipFraming.Stream));
 
         Assert.True(torture.Stream == outcome.Expectation, $"{torture}: expected {torture.Stream}, got {outcome.Detail}");
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedNames))]
+    public void A_refused_datagram_keeps_what_routing_its_answer_takes_exactly_when_the_rfc_wants_one(string name)
+    {
+        var torture = Rfc4475Case.Named(name);
+        var result = SipParser.Default.Parse(torture.Bytes, SipFraming.Datagram);
+
+        var answerable = result.Message is { } message && SipMessageValidator.CanRespond(message);
+
+        Assert.True(answerable == (torture.Udp != Rfc4475Case.NoAnswer), $"{torture}: answerable {answerable}, expected answer {torture.Udp}");
     }
 
     [Theory]
