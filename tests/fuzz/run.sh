@@ -2,7 +2,9 @@
 # Fuzzes the switch's datagram ingress (Softswitch.Fuzz) with afl-fuzz for SECONDS (default 600):
 # publish, instrument the SIP stack and the switch with sharpfuzz, seed with every message of the test corpora,
 # run afl-fuzz niced, and print afl's figures. Findings stay in tests/fuzz/findings/ (crashes/, hangs/, queue/).
-# Not part of tests/run.sh: a crash found here becomes a unit test with the crashing bytes.
+# Not part of tests/run.sh: a crash found here becomes a unit test with the crashing bytes (Corpus/Fuzz).
+# Replay inputs with the uninstrumented build (instrumented code only runs under afl):
+#   dotnet build tests/fuzz/Softswitch.Fuzz -c Release && dotnet tests/fuzz/Softswitch.Fuzz/bin/Release/net10.0/Softswitch.Fuzz.dll FILE...
 set -euo pipefail
 seconds=${1:-600}
 here=$(cd "$(dirname "$0")" && pwd)
