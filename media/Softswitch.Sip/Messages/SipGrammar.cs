@@ -13,7 +13,14 @@ internal static class SipGrammar
     private static readonly SearchValues<byte> TokenBytes =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~"u8);
 
+    /// <summary>What a quoted-string must escape: '"', '\' and the control characters but HTAB (RFC 3261 §25.1).</summary>
+    private static readonly SearchValues<char> NeedsEscape = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000A\u000B\u000C\u000D\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+
     public static bool IsToken(ReadOnlySpan<char> value) => value.Length > 0 && !value.ContainsAnyExcept(TokenChars);
+
+    public static bool IsTokenChar(char c) => TokenChars.Contains(c);
 
     public static bool IsToken(ReadOnlySpan<byte> value) => value.Length > 0 && !value.ContainsAnyExcept(TokenBytes);
 
@@ -22,6 +29,36 @@ internal static class SipGrammar
     {
         var end = value.IndexOfAnyExcept(TokenBytes);
         return end < 0 ? value.Length : end;
+    }
+
+    /// <summary>
+    /// The characters of an absoluteURI after its scheme: RFC 3261 §25.1 uric, "[" "]" of an IPv6reference, and "`"
+    /// because peers write uri-parameters as tokens. Escapes are not checked: a stray "%" harms no one.
+    /// </summary>
+    private static readonly SearchValues<char> UriChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'();/?:@&=+$,%[]`");
+
+    /// <summary>
+    /// Length of the scheme of <paramref name="uri"/> when the whole text is shaped as an absoluteURI (RFC 3261 §25.1:
+    /// scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":" and URI characters, so no LWS, "&lt;" or quote); else -1.
+    /// </summary>
+    public static int UriSchemeLength(ReadOnlySpan<char> uri)
+    {
+        var colon = uri.IndexOf(':');
+        if (colon <= 0 || !char.IsAsciiLetter(uri[0]) || colon == uri.Length - 1 || uri[(colon + 1)..].ContainsAnyExcept(UriChars))
+        {
+            return -1;
+        }
+
+        foreach (var c in uri[..colon])
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
+            {
+                return -1;
+            }
+        }
+
+        return colon;
     }
 
     public static bool IsWhitespace(char c) => c is ' ' or '\t' or '\r' or '\n';
@@ -72,10 +109,13 @@ internal static class SipGrammar
         return builder.ToString();
     }
 
-    /// <summary>Quotes a value, escaping '"' and '\' as quoted-pairs.</summary>
+    /// <summary>
+    /// Quotes a value. RFC 3261 §25.1: '"', '\' and the control characters other than HTAB are written as quoted-pairs
+    /// (a display name may hold a NUL, RFC 4475 §3.1.1.2); CR and LF have no quoted-pair and become SP.
+    /// </summary>
     public static string Quote(string value)
     {
-        if (!value.AsSpan().ContainsAny('"', '\\'))
+        if (!value.AsSpan().ContainsAny(NeedsEscape))
         {
             return string.Concat("\"", value, "\"");
         }
@@ -83,7 +123,13 @@ internal static class SipGrammar
         var builder = new StringBuilder(value.Length + 4).Append('"');
         foreach (var c in value)
         {
-            if (c is '"' or '\\')
+            if (c is '\r' or '\n')
+            {
+                builder.Append(' ');
+                continue;
+            }
+
+            if (NeedsEscape.Contains(c))
             {
                 builder.Append('\\');
             }

@@ -37,7 +37,9 @@ public static class SipHeaderValueSplitter
 
     private static void AddTrimmed(ReadOnlySpan<char> part, string whole, List<string> into)
     {
-        var trimmed = part.Trim();
+        // Only LWS (RFC 3261 §25.1): a form feed or other control byte stays and makes the element malformed, as it does
+        // for the header's single-element reading (SipMessage.TopVia), so both readings agree.
+        var trimmed = part.Trim(" \t\r\n");
         if (trimmed.IsEmpty)
         {
             return;

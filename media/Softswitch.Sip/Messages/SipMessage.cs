@@ -40,7 +40,7 @@ public abstract class SipMessage
             }
 
             var first = raw.Contains(',') ? FirstListElement(raw) : raw;
-            var via = SipVia.TryParse(first, out var parsed) ? parsed : throw Malformed("Via");
+            var via = SipVia.TryParseForResponse(first, out var parsed) ? parsed : throw Malformed("Via");
             _topVia = new Cached<SipVia>(raw, via);
             return via;
         }

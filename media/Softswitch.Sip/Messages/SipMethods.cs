@@ -23,6 +23,9 @@ public static class SipMethods
     private static readonly string[] Known =
         [Invite, Ack, Bye, Cancel, Options, Register, Prack, Subscribe, Notify, Publish, Info, Refer, Message, Update];
 
+    /// <summary>True for the methods of RFC 3261 and its extensions listed here: 405 when not allowed, else 501 (RFC 3261 §8.2.1).</summary>
+    public static bool IsKnown(string method) => Array.IndexOf(Known, method) >= 0;
+
     /// <summary>Returns the interned constant for a known method so parsing allocates nothing for it.</summary>
     internal static string FromToken(ReadOnlySpan<byte> token)
     {

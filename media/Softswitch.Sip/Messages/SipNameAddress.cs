@@ -73,7 +73,13 @@ public sealed record SipNameAddress
             open += i;
             if (displayName is null && open > 0)
             {
+                // RFC 3261 §25.1: display-name = *(token LWS) / quoted-string (RFC 4475 §3.1.2.15).
                 var tokens = text[..open].Trim();
+                if (!IsTokenList(tokens))
+                {
+                    return false;
+                }
+
                 displayName = tokens.IsEmpty ? null : tokens.ToString();
             }
 
@@ -85,13 +91,24 @@ public sealed record SipNameAddress
 
             uriText = text[(open + 1)..(open + close)];
             rest = text[(open + close + 1)..];
+
+            // LAQUOT = SWS "<" and RAQUOT = ">" SWS: no whitespace inside the brackets (RFC 4475 §3.1.2.14).
+            if (uriText.IsEmpty || SipGrammar.IsWhitespace(uriText[0]) || SipGrammar.IsWhitespace(uriText[^1]))
+            {
+                return false;
+            }
         }
         else
         {
-            // RFC 3261 §20.10: without angle brackets, everything after ';' belongs to the header, not the URI.
+            // RFC 3261 §20.10: without angle brackets, everything after ';' belongs to the header, not the URI, and
+            // a URI with a comma or question mark must be in brackets (RFC 4475 §3.1.2.13).
             var end = text.IndexOfAny(';', ' ', '\t');
             uriText = end < 0 ? text : text[..end];
             rest = end < 0 ? default : text[end..];
+            if (uriText.ContainsAny(',', '?'))
+            {
+                return false;
+            }
         }
 
         if (!SipUri.TryParse(uriText, out var uri))
@@ -105,6 +122,19 @@ public sealed record SipNameAddress
         }
 
         address = new SipNameAddress { DisplayName = displayName, Uri = uri, Parameters = parameters };
+        return true;
+    }
+
+    private static bool IsTokenList(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!SipGrammar.IsWhitespace(c) && !SipGrammar.IsTokenChar(c))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 

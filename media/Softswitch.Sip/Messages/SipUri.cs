@@ -41,6 +41,11 @@ public sealed record SipUri
     /// <summary>The host without IPv6 brackets, ready for <see cref="System.Net.IPAddress.TryParse(string, out System.Net.IPAddress)"/>.</summary>
     public string HostAddress => Host.StartsWith('[') ? Host[1..^1] : Host;
 
+    /// <summary>True for the schemes this type represents: sip, sips and tel (case-insensitive, RFC 3986 §3.1).</summary>
+    public static bool IsSupportedScheme(ReadOnlySpan<char> scheme) =>
+        scheme.Equals(SipScheme, StringComparison.OrdinalIgnoreCase) || scheme.Equals(SipsScheme, StringComparison.OrdinalIgnoreCase)
+        || scheme.Equals(TelScheme, StringComparison.OrdinalIgnoreCase);
+
     public static SipUri Parse(string text) =>
         TryParse(text, out var uri) ? uri : throw new SipParseException(SipParseError.BadRequest($"Malformed URI '{text}'"));
 
@@ -100,16 +105,9 @@ public sealed record SipUri
     private static bool TryParseSip(string scheme, ReadOnlySpan<char> rest, out SipUri? uri)
     {
         uri = null;
-        string? headers = null;
-        var question = rest.IndexOf('?');
-        if (question >= 0)
-        {
-            headers = rest[(question + 1)..].ToString();
-            rest = rest[..question];
-        }
-
         string? user = null;
         string? password = null;
+        // RFC 3261 §25.1: '@' is escaped everywhere but after the userinfo, whose user part may hold '?', ',' and ';'.
         var at = rest.IndexOf('@');
         if (at >= 0)
         {
@@ -150,6 +148,14 @@ public sealed record SipUri
 
             port = p;
             rest = rest[digits..];
+        }
+
+        string? headers = null;
+        var question = rest.IndexOf('?');
+        if (question >= 0)
+        {
+            headers = rest[(question + 1)..].ToString();
+            rest = rest[..question];
         }
 
         var parameters = SipParameters.Empty;

@@ -119,6 +119,22 @@ public sealed record SipVia
         return true;
     }
 
+    /// <summary>
+    /// The top Via as far as a response needs it: when the parameters do not parse (RFC 4475 §3.1.2.1: <c>;;,;,,</c>),
+    /// the sent-protocol and sent-by alone, so that a malformed request can still be answered with 400 at its source.
+    /// The validator has already refused such a message; nothing but that answer reads this element.
+    /// </summary>
+    internal static bool TryParseForResponse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipVia? via)
+    {
+        if (TryParse(text, out via))
+        {
+            return true;
+        }
+
+        var semicolon = text.IndexOf(';');
+        return semicolon > 0 && TryParse(text[..semicolon], out via);
+    }
+
     public override string ToString()
     {
         var builder = new StringBuilder(64);

@@ -210,6 +210,12 @@ public sealed class SipParser
         {
             // The block ends with CRLF, so a break is always found; the line is clean when it is that CRLF.
             var lineEnd = breaks.Next(position);
+            while (block[lineEnd] == 0 && lineEnd > position && block[lineEnd - 1] == '\\')
+            {
+                // RFC 3261 §25.1: quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F), so an escaped NUL is text (RFC 4475 §3.1.1.2).
+                lineEnd = breaks.Next(lineEnd + 1);
+            }
+
             if (block[lineEnd] != '\r' || block[lineEnd + 1] != '\n')
             {
                 return Failed(RejectLine(block[position..]));
@@ -388,24 +394,24 @@ public sealed class SipParser
 
         // Request-Line = Method SP Request-URI SP SIP-Version (RFC 3261 §7.1): exactly one SP between elements.
         var firstSpace = line.IndexOf((byte)' ');
+        if (firstSpace <= 0 || !SipGrammar.IsToken(line[..firstSpace]))
+        {
+            error = StartLineError();
+            return null;
+        }
+
+        // From here on the method is known, so a malformed line still yields a request whose 400 can be routed
+        // (RFC 4475 §3.1.2.8-10: LWS in the Request-URI, several SP between elements, SP after the version).
         var lastSpace = line.LastIndexOf((byte)' ');
-        if (firstSpace <= 0 || lastSpace <= firstSpace + 1)
-        {
-            error = StartLineError();
-            return null;
-        }
-
-        var method = line[..firstSpace];
-        var uri = line[(firstSpace + 1)..lastSpace];
+        var uriLength = Math.Max(0, lastSpace - firstSpace - 1);
+        var uri = line.Slice(firstSpace + 1, uriLength);
         var version = line[(lastSpace + 1)..];
-        if (!SipGrammar.IsToken(method) || uri.IndexOfAny((byte)' ', (byte)'\t') >= 0 || uri.IndexOf((byte)':') <= 0)
+        var request = new SipRequest(SipMethods.FromToken(line[..firstSpace]), buffer, firstSpace + 1, uriLength, headers, body);
+        if (uri.IsEmpty || uri.IndexOfAny((byte)' ', (byte)'\t') >= 0 || uri.IndexOf((byte)':') <= 0)
         {
             error = StartLineError();
-            return null;
         }
-
-        var request = new SipRequest(SipMethods.FromToken(method), buffer, firstSpace + 1, uri.Length, headers, body);
-        if (!Ascii.EqualsIgnoreCase(version, "SIP/2.0"u8))
+        else if (!Ascii.EqualsIgnoreCase(version, "SIP/2.0"u8))
         {
             error = IsVersionShaped(version) ? SipParseError.VersionNotSupported : StartLineError();
         }
@@ -447,7 +453,8 @@ public sealed class SipParser
     /// <summary>CSeq = 1*DIGIT LWS Method, with the method equal to the request's (RFC 3261 §8.1.1.5).</summary>
     private static bool IsValidCSeq(ReadOnlySpan<byte> value, SipRequest? request)
     {
-        var space = value.IndexOfAny((byte)' ', (byte)'\t');
+        // LWS may be folded: CSeq: 0009 CRLF SP INVITE (RFC 4475 §3.1.1.1).
+        var space = value.IndexOfAny(" \t\r\n"u8);
         if (space <= 0 || space > 10 || !IsDigits(value[..space]) || (space == 10 && value[..space].SequenceCompareTo("2147483647"u8) > 0))
         {
             return false;

@@ -9,7 +9,8 @@ namespace Softswitch.Switch.Signalling;
 
 /// <summary>
 /// The switch's transaction user: REGISTER to the registrar, OPTIONS outside a dialog to the responder, new INVITEs
-/// and everything inside a dialog to the B2BUA. Other methods outside a dialog get 405 (RFC 3261 §8.2.1).
+/// and everything inside a dialog to the B2BUA. Other methods outside a dialog get 405 when we know them and 501 when
+/// we do not (RFC 3261 §8.2.1, §21.5.2), either with Allow.
 /// </summary>
 public sealed partial class SwitchTransactionUser(
     B2buaCore b2bua, SipRegistrar registrar, SipOptionsResponder options, ILogger<SwitchTransactionUser> logger) : ISipTransactionUser
@@ -42,7 +43,7 @@ public sealed partial class SwitchTransactionUser(
                 transaction.Respond(481);
                 break;
             default:
-                var refused = transaction.CreateResponse(405);
+                var refused = transaction.CreateResponse(SipMethods.IsKnown(request.Method) ? 405 : 501);
                 refused.Headers.Add(SipHeaderKind.Allow, Allowed);
                 transaction.SendResponse(refused);
                 break;
