@@ -24,7 +24,7 @@ public sealed class ServerTransactionLimitTests
 
         Assert.Equal(4, _f.User.Requests.Count); // three from the flooding source, one from the other
         var refused = Assert.Single(_f.Transport.Responses);
-        Assert.Equal((503, "5"), (refused.StatusCode, refused.Headers[Messages.SipHeaderKind.RetryAfter]));
+        Assert.Equal((503, "5"), (refused.StatusCode, refused.Headers[Softswitch.Sip.Messages.SipHeaderKind.RetryAfter]));
         Assert.Equal(1, _f.Layer.ServerTransactionsRefused);
         Assert.Equal(4, _f.Layer.TransactionCount);
     }

@@ -136,6 +136,8 @@ internal sealed class DatagramIngress : IDisposable
 
     private sealed class DiscardedCdrs : ICdrSink
     {
+        public bool CanRecord => true;
+
         public ValueTask JournalAsync(CallDetailRecord inProgress, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
         public ValueTask WriteAsync(CallDetailRecord final, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
