@@ -122,6 +122,15 @@ public sealed class AnsweredInviteRetransmitter : IDisposable
         }
     }
 
+    /// <summary>The 2xx (Call-ID, CSeq number, To tag) still waiting for its ACK, or null once acknowledged or given up.</summary>
+    public SipResponse? Unacknowledged(string callId, uint sequence, string toTag)
+    {
+        lock (_gate)
+        {
+            return _answers.TryGetValue(new AnswerKey(callId, sequence, toTag), out var answer) ? answer.Response : null;
+        }
+    }
+
     /// <summary>Forgets every 2xx of the call, e.g. when a BYE arrives before the ACK. Returns false when none was tracked.</summary>
     public bool Stop(string callId)
     {

@@ -25,6 +25,19 @@ public abstract class SipServerTransaction : SipTransaction
     public bool Respond(int statusCode, string? reasonPhrase = null, string? toTag = null) =>
         SendResponse(CreateResponse(statusCode, reasonPhrase, toTag));
 
+    /// <summary>
+    /// Ends the transaction without a response. A copy of an INVITE the TU has answered with a 2xx, arriving after
+    /// that 2xx ended the original transaction, is absorbed (RFC 6026 §7.1); the TU resends the 2xx itself until the
+    /// ACK (RFC 3261 §13.3.1.4).
+    /// </summary>
+    public void Absorb()
+    {
+        lock (Gate)
+        {
+            Terminate();
+        }
+    }
+
     internal abstract void OnRetransmission();
 
     private protected override ValueTask SendCoreAsync(SipMessage message) =>

@@ -11,13 +11,17 @@ namespace Softswitch.Switch.Admission;
 /// </summary>
 public sealed class AdmissionContext
 {
+    private SipServerTransaction? _transaction;
+
     internal AdmissionContext(SipServerTransaction transaction, SwitchConfigSnapshot snapshot)
     {
-        Transaction = transaction;
+        _transaction = transaction;
         Snapshot = snapshot;
     }
 
-    public SipServerTransaction Transaction { get; }
+    /// <summary>The INVITE's server transaction, while admission runs; a started call owns it from then on.</summary>
+    public SipServerTransaction Transaction =>
+        _transaction ?? throw new InvalidOperationException("The INVITE now belongs to its call; admission is over.");
 
     public SipRequest Request => Transaction.Request;
 
@@ -26,6 +30,12 @@ public sealed class AdmissionContext
 
     /// <summary>Who the call belongs to; null until the ingress stage has identified it.</summary>
     internal CallOrigin? Origin { get; set; }
+
+    /// <summary>
+    /// The call has taken the INVITE over. The context stays with the call only to give back its reservations, which
+    /// need <see cref="Origin"/> and <see cref="Reserved"/>, so it lets go of the request (a held call keeps no INVITE).
+    /// </summary>
+    internal void HandOverTransaction() => _transaction = null;
 
     /// <summary>Bit <c>i</c> is set while stage <c>i</c> of the pipeline holds a reservation for this call.</summary>
     internal ulong Reserved { get; set; }

@@ -122,15 +122,14 @@ public sealed class B2buaCore : IDisposable
     private void StartCall(AdmissionContext context)
     {
         var transaction = context.Transaction;
-        var request = transaction.Request;
         var started = false;
         try
         {
             var call = new Call(_services, context);
-            if (!_services.Registry.TryClaimInvite(request.CallId, request.From.Tag ?? "", call, out var owner))
+            if (!_services.Registry.TryClaimInvite(call.Claim, out var owner))
             {
-                // A copy of an INVITE that already made a call; that call answers it, so its transaction ends.
-                owner.Post(() => owner.AnswerLateCopy(transaction));
+                // A copy of an INVITE that already made a call: the claim answers it, so its transaction ends.
+                owner.AnswerCopy(transaction, _services.Retransmitter);
                 return;
             }
 
@@ -139,7 +138,7 @@ public sealed class B2buaCore : IDisposable
         }
         catch (Exception exception)
         {
-            _services.Logger.LogError(exception, "Starting call {CallId} failed", request.CallId);
+            _services.Logger.LogError(exception, "Starting call {CallId} failed", transaction.Request.CallId);
             transaction.Respond(500);
         }
         finally

@@ -26,4 +26,6 @@ internal sealed record B2buaServices(
     ILogger Logger)
 {
     public Random Random { get; } = Random.Shared;
+
+    public SwitchAddress Address { get; } = new(Layer.Transport);
 }

@@ -28,8 +28,8 @@ internal sealed partial class Call
     public void OnDialogRequest(SipServerTransaction transaction)
     {
         var request = transaction.Request;
-        var fromCaller = request.CallId == _callerLeg.CallId;
-        var leg = fromCaller ? _callerLeg : _answered?.Leg;
+        var fromCaller = request.CallId == _caller.Dialog.CallId;
+        var leg = fromCaller ? _caller.Dialog : _answered?.Dialog;
         if (leg is null || _state == CallState.Ended)
         {
             transaction.Respond(481);
@@ -55,7 +55,7 @@ internal sealed partial class Call
             return;
         }
 
-        Relay(transaction, leg, fromCaller ? _answered!.Leg : _callerLeg);
+        Relay(transaction, leg, fromCaller ? _answered!.Dialog : _caller.Dialog);
     }
 
     private void OnBye(SipServerTransaction transaction, bool fromCaller)
@@ -63,13 +63,13 @@ internal sealed partial class Call
         if (_state == CallState.Routing)
         {
             // §15: a caller may BYE an early dialog; it ends the call like a CANCEL.
-            _invite.SendResponse(_invite.CreateResponse(487, null, _callerLeg.LocalTag));
+            _caller.SendFinal(_caller.CreateResponse(487));
             AbandonCurrentAttempt();
             Finish(487, HangupSide.Caller, () => transaction.Respond(200));
             return;
         }
 
-        var other = fromCaller ? _answered!.Leg : _callerLeg;
+        var other = fromCaller ? _answered!.Dialog : _caller.Dialog;
         SendBye(other, transaction.Request.Headers[ReasonHeader.Name]);
         EndAnswered(fromCaller ? HangupSide.Caller : HangupSide.Callee, () => transaction.Respond(200));
     }
@@ -91,7 +91,7 @@ internal sealed partial class Call
             request.Headers.CopyTo(outgoing.Headers, kind);
         }
 
-        CrossSession(request, outgoing, ReferenceEquals(from, _callerLeg) ? SessionCrossing.CallerToVendor : SessionCrossing.VendorToCaller);
+        CrossSession(request, outgoing, ReferenceEquals(from, _caller.Dialog) ? SessionCrossing.CallerToVendor : SessionCrossing.VendorToCaller);
         var transaction = _services.Layer.SendRequest(outgoing, to.Destination);
         transaction.FinalResponse.ContinueWith(
             t => Post(() => OnRelayedResponse(incoming, from, to, outgoing, t.Result)),
@@ -103,7 +103,7 @@ internal sealed partial class Call
         var method = sent.Method;
         if (response.IsSuccess && method == SipMethods.Invite)
         {
-            to.RemoteTarget = ContactUri(response) ?? to.RemoteTarget;
+            to.RemoteTarget = DialogLeg.ContactUri(response) ?? to.RemoteTarget;
             SendAck(to, to.CreateAck(sent.CSeq.Number));
         }
 
@@ -118,7 +118,7 @@ internal sealed partial class Call
             relayed.Headers.Add(SipHeaderKind.Contact, from.Contact);
         }
 
-        CrossSession(response, relayed, ReferenceEquals(from, _callerLeg) ? SessionCrossing.VendorToCaller : SessionCrossing.CallerToVendor);
+        CrossSession(response, relayed, ReferenceEquals(from, _caller.Dialog) ? SessionCrossing.VendorToCaller : SessionCrossing.CallerToVendor);
         if (_state == CallState.Answered && response.IsSuccess && method == SipMethods.Invite)
         {
             // Tracked before it goes out, or an ACK that beats this line back finds nothing to stop (§13.3.1.4).
@@ -145,16 +145,10 @@ internal sealed partial class Call
 
     private void AbandonCurrentAttempt()
     {
-        if (_current is { } attempt)
+        if (_current is { } vendor)
         {
-            attempt.Abandoned = true;
-            attempt.NoAnswerTimer?.Dispose();
-            if (attempt.Transaction is { } transaction)
-            {
-                _services.Layer.Cancel(transaction);
-            }
-
-            _record.SetAttemptCode(attempt.CdrIndex, 487);
+            vendor.Abandon(_services.Layer);
+            _record.SetAttemptCode(vendor.CdrIndex, 487);
             _current = null;
         }
     }

@@ -13,17 +13,17 @@ internal sealed partial class Call
     private LegTimer? _callerTimer;
     private LegTimer? _calleeTimer;
 
-    private void AddSessionTimerOffer(SipRequest vendorInvite)
+    private void AddSessionTimerOffer(SipRequest callerInvite, SipRequest vendorInvite)
     {
         var options = _services.Options;
-        var asked = SessionExpires.From(_invite.Request)?.Interval;
+        var asked = SessionExpires.From(callerInvite)?.Interval;
         var interval = asked is { } a && a < options.SessionExpires ? a : options.SessionExpires;
         vendorInvite.Headers.Add(SipHeaderKind.Supported, SessionExpires.TimerOptionTag);
         vendorInvite.Headers.Add(SipHeaderKind.SessionExpires, new SessionExpires(interval, null).ToString());
         vendorInvite.Headers.Add(SessionExpires.MinSeHeader, ((long)options.MinSessionExpires.TotalSeconds).ToString(CultureInfo.InvariantCulture));
     }
 
-    private void NegotiateSessionTimers(SipResponse vendorOk, SipResponse callerOk)
+    private void NegotiateSessionTimers(SipRequest request, SipResponse vendorOk, SipResponse callerOk)
     {
         var vendor = SessionExpires.From(vendorOk);
         if (vendor is { } v)
@@ -32,7 +32,6 @@ internal sealed partial class Call
             _calleeTimer = new LegTimer(v.Interval, SwitchRefreshes: v.Refresher is null or "uac");
         }
 
-        var request = _invite.Request;
         var callerAsked = SessionExpires.From(request);
         var callerSupports = SessionExpires.SupportsTimer(request);
         if (callerAsked is null && !callerSupports)
@@ -54,12 +53,12 @@ internal sealed partial class Call
 
     private void StartSessionTimers()
     {
-        Arm(_callerTimer, _callerLeg);
-        Arm(_calleeTimer, _answered!.Leg);
+        Arm(_callerTimer, _caller.Dialog);
+        Arm(_calleeTimer, _answered!.Dialog);
     }
 
     /// <summary>A re-INVITE or UPDATE succeeded on <paramref name="leg"/>: its session is refreshed (§10).</summary>
-    private void OnSessionRefreshed(DialogLeg leg) => Arm(leg == _callerLeg ? _callerTimer : _calleeTimer, leg);
+    private void OnSessionRefreshed(DialogLeg leg) => Arm(leg == _caller.Dialog ? _callerTimer : _calleeTimer, leg);
 
     private void Arm(LegTimer? timer, DialogLeg leg)
     {
@@ -90,7 +89,7 @@ internal sealed partial class Call
             return;
         }
 
-        var timer = leg == _callerLeg ? _callerTimer! : _calleeTimer!;
+        var timer = leg == _caller.Dialog ? _callerTimer! : _calleeTimer!;
         var update = leg.CreateRequest(SipMethods.Update);
         update.Headers.Add(SipHeaderKind.SessionExpires, new SessionExpires(timer.Interval, "uac").ToString());
         update.Headers.Add(SipHeaderKind.Supported, SessionExpires.TimerOptionTag);

@@ -10,7 +10,6 @@ namespace Softswitch.Switch.Calls;
 internal sealed partial class Call
 {
     private bool _finished;
-    private ITimer? _lingerTimer;
 
     /// <summary>The switch ends the call itself: maximum duration, session expiry, a missing ACK, a failed handler.</summary>
     public void EndBySwitch(string reason)
@@ -18,8 +17,8 @@ internal sealed partial class Call
         switch (_state)
         {
             case CallState.Answered:
-                SendBye(_callerLeg, reason);
-                SendBye(_answered!.Leg, reason);
+                SendBye(_caller.Dialog, reason);
+                SendBye(_answered!.Dialog, reason);
                 Finish(200, HangupSide.Switch, null);
                 break;
             case CallState.Routing:
@@ -32,7 +31,7 @@ internal sealed partial class Call
     /// <summary>A 2xx retransmitted by the vendor after its transaction ended: our ACK was lost, so it is resent.</summary>
     public void OnVendorRetransmitted2xx(SipResponse response)
     {
-        if (_answered?.Leg is { LastAck: { } ack } leg && response.CallId == leg.CallId && ack.CSeq.Number == response.CSeq.Number)
+        if (_answered?.Dialog is { } leg && response.CallId == leg.CallId && leg.AckFor(response.CSeq.Number) is { } ack)
         {
             SendAck(leg, ack);
         }
@@ -61,24 +60,15 @@ internal sealed partial class Call
         _durationTimer?.Dispose();
         StopSessionTimers();
         _routing?.End();
-        _services.Registry.Remove(_callerLeg);
+        _answeredSlot?.Release();
+        _services.Registry.Remove(_caller.Dialog);
         if (_answered is not null)
         {
-            _services.Registry.Remove(_answered.Leg);
+            _services.Registry.Remove(_answered.Dialog);
         }
 
-        _services.Retransmitter.Stop(_callerLeg.CallId);
-        // The INVITE stays claimed for 64*T1 so a late retransmission of it cannot start a second call.
-        var request = _invite.Request;
-        _lingerTimer = _services.Time.CreateTimer(
-            _ =>
-            {
-                _services.Registry.ReleaseInvite(request.CallId, request.From.Tag ?? "");
-                _lingerTimer?.Dispose();
-            },
-            null,
-            _services.Layer.Options.T1 * 64,
-            Timeout.InfiniteTimeSpan);
+        _services.Retransmitter.Stop(_caller.Dialog.CallId);
+        LingerInviteClaim();
         _services.Admission.Release(_admission);
         var write = _services.Events.PublishAsync(new CallEvent(CallEventKind.Ended, ++_eventSequence, _record.Final(_services.Time.GetUtcNow(), status, side)));
         if (write.IsCompletedSuccessfully)
@@ -92,7 +82,7 @@ internal sealed partial class Call
             {
                 if (t.IsFaulted)
                 {
-                    _services.Logger.LogError(t.Exception, "Publishing the end of call {CallId} (its final CDR) failed", _callerLeg.CallId);
+                    _services.Logger.LogError(t.Exception, "Publishing the end of call {CallId} (its final CDR) failed", _caller.Dialog.CallId);
                 }
 
                 if (afterDurable is not null)
@@ -101,6 +91,27 @@ internal sealed partial class Call
                 }
             },
             CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// The INVITE stays claimed for 64*T1 after the call, so a late copy of it cannot start a second call; the claim
+    /// holds a few strings, not the call.
+    /// </summary>
+    private void LingerInviteClaim()
+    {
+        var claim = _caller.Claim;
+        claim.Ended();
+        var registry = _services.Registry;
+        ITimer? linger = null;
+        linger = _services.Time.CreateTimer(
+            _ =>
+            {
+                registry.ReleaseInvite(claim);
+                linger?.Dispose();
+            },
+            null,
+            _services.Layer.Options.T1 * 64,
+            Timeout.InfiniteTimeSpan);
     }
 
     private void SendBye(DialogLeg leg, string? reason)
@@ -116,7 +127,7 @@ internal sealed partial class Call
 
     private void SendAck(DialogLeg leg, SipRequest ack)
     {
-        leg.LastAck = ack;
+        leg.RememberAck(ack);
         var sending = _services.Layer.SendAckAsync(ack, leg.Destination);
         if (!sending.IsCompletedSuccessfully)
         {

@@ -21,16 +21,15 @@ namespace Softswitch.Switch.Calls;
 internal sealed partial class Call
 {
     private readonly B2buaServices _services;
-    private readonly SipServerTransaction _invite;
     private readonly AdmissionContext _admission;
     private readonly CallOrigin _origin;
     private readonly SerialExecutor _executor;
-    private readonly DialogLeg _callerLeg;
+    private readonly CallerLeg _caller;
     private readonly string _callerSent;
     private readonly CallRecord _record;
     private long _eventSequence;
     private CallRouting? _routing;
-    private OutboundAttempt? _current;
+    private VendorLeg? _current;
     private Queue<SipNameAddress>? _redirects;
     private int _invitesSent;
     private CallState _state = CallState.Routing;
@@ -39,40 +38,28 @@ internal sealed partial class Call
     {
         _services = services;
         _admission = admission;
-        _invite = admission.Transaction;
         _origin = admission.Origin ?? throw new ArgumentException("An admitted call has an origin.", nameof(admission));
         _executor = new SerialExecutor(services.Logger, Abort);
-        var request = _invite.Request;
-        var source = request.Source!.Value;
-        _callerLeg = new DialogLeg
-        {
-            CallId = request.CallId,
-            LocalTag = SipIdentifiers.NewTag(),
-            RemoteTag = request.From.Tag,
-            Local = request.To,
-            Remote = request.From.WithoutParameter("tag"),
-            RemoteTarget = ContactUri(request) ?? request.From.Uri,
-            RouteSet = request.RecordRoutes,
-            Destination = source,
-            Contact = ContactFor(source.Protocol),
-        };
-        _callerLeg.AcceptsRemoteSequence(request.CSeq.Number);
+        var request = admission.Request;
+        _caller = new CallerLeg(admission.Transaction, services.Address.Contact(request.Source!.Value.Protocol));
         _callerSent = _origin.Gateway?.RewriteCaller(_origin.Caller) ?? _origin.Caller;
         _record = new CallRecord(_origin, request.CallId, _origin.Caller, _origin.Callee, services.Time.GetUtcNow(), _callerSent);
+        _caller.Claim.Bind(this);
+        admission.HandOverTransaction();
     }
 
-    public DialogLeg CallerLeg => _callerLeg;
+    public InviteClaim Claim => _caller.Claim;
 
     public void Start() => _executor.Post(Begin);
 
-    public bool IsInvite(SipServerTransaction transaction) => ReferenceEquals(transaction, _invite);
+    public bool IsInvite(SipServerTransaction transaction) => _caller.IsAnswering(transaction);
 
     public void Post(Action action) => _executor.Post(action);
 
     private void Begin()
     {
         _services.Counters.Accepted();
-        _services.Registry.Add(_callerLeg, this);
+        _services.Registry.Add(_caller.Dialog, this);
         Publish(CallEventKind.Created);
         var plan = _services.Router.Plan(_origin, _services.Random);
         _routing = new CallRouting(plan, _services.Capacity, _services.Options.MaxAttempts);
@@ -138,46 +125,44 @@ internal sealed partial class Call
         }
 
         var destination = new SipEndPoint(protocol, new System.Net.IPEndPoint(address, target.Port ?? 5060));
-        var caller = _invite.Request.From;
+        var invite = _caller.Invite;
         var leg = new DialogLeg
         {
-            CallId = SipIdentifiers.NewCallId(AdvertisedHost),
+            CallId = SipIdentifiers.NewCallId(_services.Address.Host),
             LocalTag = SipIdentifiers.NewTag(),
             Local = new SipNameAddress
             {
-                DisplayName = caller.DisplayName,
-                Uri = new SipUri { Scheme = SipUri.SipScheme, User = _callerSent, Host = AdvertisedHost },
+                DisplayName = invite.From.DisplayName,
+                Uri = new SipUri { Scheme = SipUri.SipScheme, User = _callerSent, Host = _services.Address.Host },
             },
             Remote = new SipNameAddress { Uri = target with { Parameters = SipParameters.Empty } },
             RemoteTarget = target,
             Destination = destination,
-            Contact = ContactFor(protocol),
+            Contact = _services.Address.Contact(protocol),
         };
         var request = leg.CreateRequest(SipMethods.Invite);
         // RFC 7332 §3: the hop count goes on (ingress has taken one off), so B2BUAs routing to each other cannot loop forever.
-        request.MaxForwards = _invite.Request.MaxForwards;
-        CopyPassthroughHeaders(_invite.Request, request);
-        AddSessionTimerOffer(request);
+        request.MaxForwards = invite.MaxForwards;
+        CopyPassthroughHeaders(invite, request);
+        AddSessionTimerOffer(invite, request);
         request.Headers.Add(SipHeaderKind.UserAgent, _services.Options.Product);
-        CrossSession(_invite.Request, request, SessionCrossing.CallerToVendor);
+        CrossSession(invite, request, SessionCrossing.CallerToVendor);
 
-        var attempt = new OutboundAttempt(gateway, leg, cdrIndex);
-        _current = attempt;
+        var vendor = new VendorLeg(gateway, leg, cdrIndex);
+        _current = vendor;
         _record.SetCalleeSent(target.User ?? "");
         _services.Registry.Add(leg, this);
-        // The handler goes on before the INVITE leaves: a vendor may ring within a millisecond.
-        var transaction = _services.Layer.SendRequest(request, destination, (_, response) => Post(() => OnProvisional(attempt, response)));
-        attempt.Transaction = transaction;
+        var transaction = vendor.Send(_services.Layer, request, (_, response) => Post(() => OnProvisional(vendor, response)));
         transaction.FinalResponse.ContinueWith(
-            t => Post(() => OnFinal(attempt, t.Result)),
+            t => Post(() => OnFinal(vendor, t.Result)),
             CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         var timeout = gateway.NoAnswerTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : _services.Options.DefaultNoAnswerTimeout;
-        attempt.NoAnswerTimer = _services.Time.CreateTimer(_ => Post(() => OnNoAnswer(attempt)), null, timeout, Timeout.InfiniteTimeSpan);
+        vendor.ArmNoAnswer(_services.Time.CreateTimer(_ => Post(() => OnNoAnswer(vendor)), null, timeout, Timeout.InfiniteTimeSpan));
     }
 
-    private void OnProvisional(OutboundAttempt attempt, SipResponse response)
+    private void OnProvisional(VendorLeg vendor, SipResponse response)
     {
-        if (attempt != _current || _state != CallState.Routing || response.StatusCode == 100)
+        if (vendor != _current || _state != CallState.Routing || response.StatusCode == 100)
         {
             return;
         }
@@ -187,24 +172,24 @@ internal sealed partial class Call
             Publish(CallEventKind.Ringing);
         }
 
-        var relayed = _invite.CreateResponse(response.StatusCode, response.ReasonPhrase, _callerLeg.LocalTag);
-        relayed.Headers.Add(SipHeaderKind.Contact, _callerLeg.Contact);
+        var relayed = _caller.CreateResponse(response.StatusCode, response.ReasonPhrase);
+        relayed.Headers.Add(SipHeaderKind.Contact, _caller.Dialog.Contact);
         CrossSession(response, relayed, SessionCrossing.VendorToCaller);
-        _invite.SendResponse(relayed);
+        _caller.SendProvisional(relayed);
     }
 
-    private void OnFinal(OutboundAttempt attempt, SipResponse response)
+    private void OnFinal(VendorLeg vendor, SipResponse response)
     {
-        attempt.NoAnswerTimer?.Dispose();
-        if (attempt.Abandoned || attempt != _current || _state != CallState.Routing)
+        vendor.OnFinal();
+        if (vendor.Abandoned || vendor != _current || _state != CallState.Routing)
         {
             if (response.IsSuccess)
             {
-                HangUpLateAnswer(attempt, response);
+                HangUpLateAnswer(vendor, response);
             }
             else
             {
-                _services.Registry.Remove(attempt.Leg);
+                _services.Registry.Remove(vendor.Dialog);
             }
 
             return;
@@ -212,23 +197,23 @@ internal sealed partial class Call
 
         if (response.IsSuccess)
         {
-            OnAnswered(attempt, response);
+            OnAnswered(vendor, response);
             return;
         }
 
-        _services.Registry.Remove(attempt.Leg);
-        if (response.StatusCode is >= 300 and < 400 && TryRecurse(attempt, response))
+        _services.Registry.Remove(vendor.Dialog);
+        if (response.StatusCode is >= 300 and < 400 && TryRecurse(vendor, response))
         {
             return;
         }
 
-        OnAttemptFailed(attempt.Gateway, attempt.CdrIndex, response.StatusCode, response);
+        OnAttemptFailed(vendor.Gateway, vendor.CdrIndex, response.StatusCode, response);
     }
 
     /// <summary>A 3xx from a gateway set to Recurse: try its Contacts in turn on the same gateway slot.</summary>
-    private bool TryRecurse(OutboundAttempt attempt, SipResponse response)
+    private bool TryRecurse(VendorLeg vendor, SipResponse response)
     {
-        if (attempt.Gateway.RedirectPolicy != RedirectPolicy.Recurse)
+        if (vendor.Gateway.RedirectPolicy != RedirectPolicy.Recurse)
         {
             return false;
         }
@@ -239,21 +224,20 @@ internal sealed partial class Call
             return false;
         }
 
-        _record.SetAttemptCode(attempt.CdrIndex, response.StatusCode);
-        SendInvite(attempt.Gateway, _redirects.Dequeue().Uri);
+        _record.SetAttemptCode(vendor.CdrIndex, response.StatusCode);
+        SendInvite(vendor.Gateway, _redirects.Dequeue().Uri);
         return true;
     }
 
-    private void OnNoAnswer(OutboundAttempt attempt)
+    private void OnNoAnswer(VendorLeg vendor)
     {
-        if (attempt != _current || _state != CallState.Routing || attempt.Abandoned)
+        if (vendor != _current || _state != CallState.Routing || vendor.Abandoned)
         {
             return;
         }
 
-        attempt.Abandoned = true;
-        _services.Layer.Cancel(attempt.Transaction!);
-        OnAttemptFailed(attempt.Gateway, attempt.CdrIndex, 408, null);
+        vendor.Abandon(_services.Layer);
+        OnAttemptFailed(vendor.Gateway, vendor.CdrIndex, 408, null);
     }
 
     private void OnAttemptFailed(RoutingGatewayEntry gateway, int cdrIndex, int statusCode, SipResponse? response)
@@ -280,7 +264,7 @@ internal sealed partial class Call
     private void FailCaller(int status, SipResponse? vendorResponse, string reasonText, HangupSide side)
     {
         _state = CallState.Ended;
-        var response = _invite.CreateResponse(status, vendorResponse?.ReasonPhrase, _callerLeg.LocalTag);
+        var response = _caller.CreateResponse(status, vendorResponse?.ReasonPhrase);
         var vendorReason = vendorResponse?.Headers[ReasonHeader.Name];
         response.Headers.Add(ReasonHeader.Name, vendorReason ?? ReasonHeader.Q850(Q850Cause.FromSipStatus(status), reasonText));
         if (status == 503)
@@ -294,18 +278,16 @@ internal sealed partial class Call
         }
 
         _services.Counters.Failed();
-        Finish(status, side, () => _invite.SendResponse(response));
+        Finish(status, side, () => _caller.SendFinal(response));
     }
 
-    private void HangUpLateAnswer(OutboundAttempt attempt, SipResponse response)
+    private void HangUpLateAnswer(VendorLeg vendor, SipResponse response)
     {
         // RFC 3261 §15: a 2xx the call no longer wants is acknowledged, then ended with BYE.
-        attempt.Leg.RemoteTag = response.To.Tag;
-        attempt.Leg.RemoteTarget = ContactUri(response) ?? attempt.Leg.RemoteTarget;
-        attempt.Leg.RouteSet = response.RecordRoutes.Reverse().ToList();
-        SendAck(attempt.Leg, attempt.Leg.CreateAck(response.CSeq.Number));
-        SendBye(attempt.Leg, ReasonHeader.Sip(487, "Call no longer wanted"));
-        _services.Registry.Remove(attempt.Leg);
+        vendor.Confirm(response);
+        SendAck(vendor.Dialog, vendor.Dialog.CreateAck(response.CSeq.Number));
+        SendBye(vendor.Dialog, ReasonHeader.Sip(487, "Call no longer wanted"));
+        _services.Registry.Remove(vendor.Dialog);
     }
 
     private void CopyPassthroughHeaders(SipRequest from, SipRequest to)
@@ -320,28 +302,9 @@ internal sealed partial class Call
         }
     }
 
-    private static SipUri? ContactUri(SipMessage message) => message.Contacts is { Count: > 0 } contacts ? contacts[0].Uri : null;
-
     /// <summary>Every session description that crosses between the legs goes through here (the media relay's hook).</summary>
     private void CrossSession(SipMessage from, SipMessage to, SessionCrossing crossing) =>
-        _services.Sessions.Cross(_callerLeg.CallId, from, to, crossing);
-
-    private string AdvertisedHost
-    {
-        get
-        {
-            var address = _services.Layer.Transport.AdvertisedEndPoint.Address;
-            return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
-        }
-    }
-
-    private string ContactFor(SipTransportProtocol protocol)
-    {
-        var port = _services.Layer.Transport.AdvertisedEndPoint.Port.ToString(CultureInfo.InvariantCulture);
-        return protocol == SipTransportProtocol.Tcp
-            ? string.Concat("<sip:", AdvertisedHost, ":", port, ";transport=tcp>")
-            : string.Concat("<sip:", AdvertisedHost, ":", port, ">");
-    }
+        _services.Sessions.Cross(_caller.Dialog.CallId, from, to, crossing);
 
     /// <summary>A state change goes out on the call-event stream; the CDR recorder journals it.</summary>
     private void Publish(CallEventKind kind) => Observe(_services.Events.PublishAsync(new CallEvent(kind, ++_eventSequence, _record.Snapshot())));
@@ -351,7 +314,7 @@ internal sealed partial class Call
         if (!pending.IsCompletedSuccessfully)
         {
             pending.AsTask().ContinueWith(
-                t => _services.Logger.LogError(t.Exception, "Publishing a state change of call {CallId} (its CDR journal) failed", _callerLeg.CallId),
+                t => _services.Logger.LogError(t.Exception, "Publishing a state change of call {CallId} (its CDR journal) failed", _caller.Dialog.CallId),
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }

@@ -9,7 +9,7 @@ namespace Softswitch.Switch.Calls;
 internal sealed class CallRegistry
 {
     private readonly ConcurrentDictionary<(string CallId, string LocalTag), Call> _dialogs = new();
-    private readonly ConcurrentDictionary<(string CallId, string FromTag), Call> _invites = new();
+    private readonly ConcurrentDictionary<(string CallId, string FromTag), InviteClaim> _invites = new();
 
     public int DialogCount => _dialogs.Count;
 
@@ -18,22 +18,19 @@ internal sealed class CallRegistry
     public void Remove(DialogLeg leg) => _dialogs.TryRemove((leg.CallId, leg.LocalTag), out _);
 
     /// <summary>
-    /// Claims a caller's initial INVITE for <paramref name="call"/>. False when that INVITE (same Call-ID and From tag)
-    /// already made a call, the <paramref name="owner"/>: a retransmission arriving after the 2xx ended its
-    /// transaction (RFC 6026 §8.5).
+    /// Claims a caller's initial INVITE. False when that INVITE (same Call-ID and From tag) already made a call, whose
+    /// claim is <paramref name="owner"/>: a copy arriving after the 2xx ended its transaction (RFC 6026 §8.5).
     /// </summary>
-    public bool TryClaimInvite(string callId, string fromTag, Call call, out Call owner)
+    public bool TryClaimInvite(InviteClaim claim, out InviteClaim owner)
     {
-        owner = _invites.GetOrAdd((callId, fromTag), call);
-        return owner == call;
+        owner = _invites.GetOrAdd((claim.CallId, claim.FromTag), claim);
+        return owner == claim;
     }
 
-    public void ReleaseInvite(string callId, string fromTag) => _invites.TryRemove((callId, fromTag), out _);
-
-    public int InviteCount => _invites.Count;
+    public void ReleaseInvite(InviteClaim claim) => _invites.TryRemove(new KeyValuePair<(string, string), InviteClaim>((claim.CallId, claim.FromTag), claim));
 
     public Call? FindInvite(string callId, string? fromTag) =>
-        _invites.TryGetValue((callId, fromTag ?? ""), out var call) ? call : null;
+        _invites.TryGetValue((callId, fromTag ?? ""), out var claim) ? claim.Call : null;
 
     public Call? Find(string callId, string? localTag) =>
         localTag is not null && _dialogs.TryGetValue((callId, localTag), out var call) ? call : null;

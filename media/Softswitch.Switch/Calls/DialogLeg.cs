@@ -35,8 +35,18 @@ internal sealed class DialogLeg
 
     public uint? LastRemoteSequence { get; set; }
 
-    /// <summary>The last ACK for a 2xx sent in this dialog, resent when the peer retransmits that 2xx (§13.2.2.4).</summary>
-    public SipRequest? LastAck { get; set; }
+    private uint? _ackedSequence;
+    private SipRequest? _ackWithBody;
+
+    /// <summary>The first Contact's URI: the remote target a request or a 2xx sets (RFC 3261 §12.1).</summary>
+    public static SipUri? ContactUri(SipMessage message) => message.Contacts is { Count: > 0 } contacts ? contacts[0].Uri : null;
+
+    /// <summary>
+    /// The route set from a message's Record-Route (§12.1.1 keeps the order for the UAS, §12.1.2 reverses it for the
+    /// UAC), shared empty when there is none, as for most trunks.
+    /// </summary>
+    public static IReadOnlyList<SipNameAddress> RouteSetFrom(IReadOnlyList<SipNameAddress> recordRoutes, bool reversed) =>
+        recordRoutes.Count == 0 ? [] : reversed ? recordRoutes.Reverse().ToArray() : recordRoutes.ToArray();
 
     /// <summary>Builds the next request of this dialog (RFC 3261 §12.2.1.1).</summary>
     public SipRequest CreateRequest(string method)
@@ -47,6 +57,20 @@ internal sealed class DialogLeg
 
     /// <summary>The end-to-end ACK for a 2xx to the INVITE with <paramref name="sequence"/> (§13.2.2.4).</summary>
     public SipRequest CreateAck(uint sequence) => Build(SipMethods.Ack, sequence);
+
+    /// <summary>Remembers the ACK just sent for the 2xx to INVITE <c>CSeq</c>, to resend if the peer retransmits that 2xx.</summary>
+    public void RememberAck(SipRequest ack)
+    {
+        _ackedSequence = ack.CSeq.Number;
+        _ackWithBody = ack.Body.Length > 0 ? ack : null;
+    }
+
+    /// <summary>
+    /// The ACK to resend for a retransmitted 2xx to the INVITE with <paramref name="sequence"/> (§13.2.2.4), or null
+    /// when no ACK for it was sent. A body-less ACK is rebuilt rather than kept for the life of the call: a 2xx's ACK
+    /// is matched to the dialog by Call-ID, tags and CSeq, never by its branch (§13.3.1.4, §17.1.1.3).
+    /// </summary>
+    public SipRequest? AckFor(uint sequence) => _ackedSequence == sequence ? _ackWithBody ?? CreateAck(sequence) : null;
 
     /// <summary>§12.2.2: a request with a lower CSeq than one already seen is out of order.</summary>
     public bool AcceptsRemoteSequence(uint sequence)

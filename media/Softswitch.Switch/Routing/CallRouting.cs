@@ -88,19 +88,20 @@ public sealed class CallRouting
         return decision;
     }
 
-    /// <summary>The current attempt answered: its slot stays taken until <see cref="End"/>.</summary>
-    public void Answer()
+    /// <summary>
+    /// The current attempt answered: routing is over, and the attempt's slot passes to the caller, which releases it
+    /// when the call ends. The answered call keeps that slot alone, not the plan.
+    /// </summary>
+    public CapacitySlot Answer()
     {
-        if (_current is null)
-        {
-            throw new InvalidOperationException("No attempt is in progress.");
-        }
-
+        var attempt = _current ?? throw new InvalidOperationException("No attempt is in progress.");
         _outcomes[^1] = _outcomes[^1] with { StatusCode = 200 };
+        _current = null;
         _answered = true;
+        return new CapacitySlot(_capacity, attempt.Gateway.Id);
     }
 
-    /// <summary>The call is over (hung up, or abandoned mid-attempt): frees any slot still held.</summary>
+    /// <summary>The call is over unanswered (abandoned mid-attempt): frees the slot of the attempt in progress.</summary>
     public void End()
     {
         if (_current is { } attempt)

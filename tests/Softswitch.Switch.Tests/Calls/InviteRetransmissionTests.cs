@@ -4,8 +4,8 @@ namespace Softswitch.Switch.Tests.Calls;
 
 /// <summary>
 /// RFC 6026 §8.5: a copy of the initial INVITE can arrive after the 2xx, when our stack has already ended the server
-/// transaction (it has no Accepted state), so the copy reaches the switch as a new request. It must start no call, and
-/// it must get a final response: that is what ends its server transaction, which would otherwise stay forever.
+/// transaction (it has no Accepted state), so the copy reaches the switch as a new request. It must start no call and
+/// must not hold a server transaction: before the ACK it gets the 2xx again, after the ACK it is absorbed (§7.1).
 /// </summary>
 public sealed class InviteRetransmissionTests
 {
@@ -27,17 +27,36 @@ public sealed class InviteRetransmissionTests
     }
 
     [Fact]
-    public async Task A_retransmission_of_the_initial_invite_after_the_answer_gets_the_answer_again()
+    public async Task A_retransmission_of_the_initial_invite_before_the_ack_gets_the_answer_again()
     {
         await using var rig = new B2buaFixture();
         var invite = rig.Invite();
-        var (caller, ok) = await rig.ConnectAsync(invite);
+        var (caller, ok) = await rig.ConnectAsync(invite, ack: false);
 
+        // The clock stands still, so a 200 now can only answer the copy, not the 2xx retransmission timer.
         await rig.Caller.RetransmitAsync(invite, rig.SwitchEndPoint);
 
         var again = await rig.Caller.StrayResponses.WaitAsync(r => r.IsSuccess, "the 200 again");
         Assert.Equal(ok.To.Tag, again.To.Tag);
         Assert.Equal(invite.TopVia.Branch, again.TopVia.Branch);
+        await rig.Caller.AckAsync(caller, invite.CSeq.Number);
+        await rig.HangUpAsync(caller);
+        await rig.AssertCallsReleasedAsync();
+    }
+
+    [Fact]
+    public async Task A_retransmission_of_the_initial_invite_after_the_ack_is_absorbed()
+    {
+        await using var rig = new B2buaFixture();
+        var invite = rig.Invite();
+        var (caller, _) = await rig.ConnectAsync(invite);
+
+        await rig.Caller.RetransmitAsync(invite, rig.SwitchEndPoint);
+
+        // RFC 6026 §7.1: once the 2xx is acknowledged the copy needs no answer; the probe orders after the copy.
+        Assert.Equal(200, await rig.ProbeAsync(caller));
+        Assert.Equal(0, rig.Caller.StrayResponses.Count(r => r.IsSuccess && r.CSeq.Method == SipMethods.Invite));
+        Assert.Equal(1, rig.B2bua.Counters.CallsAccepted);
         await rig.HangUpAsync(caller);
         await rig.AssertCallsReleasedAsync();
     }

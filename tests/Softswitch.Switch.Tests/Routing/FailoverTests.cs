@@ -94,9 +94,10 @@ public sealed class FailoverTests
         var duringFirst = capacity.InUse("a");
         routing.Fail(503);
         routing.TryStartNext(out _);
-        routing.Answer();
-        var whileAnswered = (capacity.InUse("a"), capacity.InUse("b"));
+        var slot = routing.Answer();
         routing.End();
+        var whileAnswered = (capacity.InUse("a"), capacity.InUse("b"));
+        slot.Release();
 
         Assert.Equal(1, duringFirst);
         Assert.Equal((0, 1), whileAnswered);
