@@ -506,13 +506,24 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         _reaper?.Dispose();
         DisposeSockets();
-        await Task.WhenAll(_loops).ConfigureAwait(false);
-        foreach (var connection in _connections.Connections)
+        try
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await Task.WhenAll(_loops).ConfigureAwait(false);
         }
+        catch (Exception exception)
+        {
+            // A loop that died earlier has already turned IsReceiving false; shutdown still closes every connection.
+            _logger.LogError(exception, "A SIP listener loop had ended with an error before shutdown");
+        }
+        finally
+        {
+            foreach (var connection in _connections.Connections)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
 
-        _connections.Clear();
-        _stopping.Dispose();
+            _connections.Clear();
+            _stopping.Dispose();
+        }
     }
 }
