@@ -50,12 +50,22 @@ public sealed partial class SipSwitchService(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var s = settings.Value;
+        var tcpConnections = s.TcpMaxConnections;
+        if (DescriptorLimit.RaiseToHardLimit() is { } softLimit)
+        {
+            tcpConnections = DescriptorLimit.TcpConnectionsWithin(s.TcpMaxConnections, softLimit);
+            if (tcpConnections < s.TcpMaxConnections)
+            {
+                LogTcpCapLowered(_logger, softLimit, tcpConnections, s.TcpMaxConnections);
+            }
+        }
+
         var transport = new SipTransport(
             new SipTransportOptions
             {
                 ListenEndPoint = new IPEndPoint(IPAddress.Parse(s.Address), s.Port),
                 AdvertisedAddress = s.AdvertisedAddress is { } advertised ? IPAddress.Parse(advertised) : null,
-                MaxTcpConnections = s.TcpMaxConnections,
+                MaxTcpConnections = tcpConnections,
                 MaxTcpConnectionsPerSource = s.TcpMaxConnectionsPerSource,
                 TcpIdleTimeout = TimeSpan.FromSeconds(s.TcpIdleTimeoutSeconds),
                 TcpMessageReadTimeout = TimeSpan.FromSeconds(s.TcpMessageReadTimeoutSeconds),
@@ -110,15 +120,7 @@ public sealed partial class SipSwitchService(
         if (_transport is { } transport)
         {
             _transport = null;
-            try
-            {
-                await transport.DisposeAsync();
-            }
-            catch (Exception exception) when (exception is ObjectDisposedException or System.Net.Sockets.SocketException)
-            {
-                // A receive loop that died rethrows its fault here (readiness has reported it since); shutdown goes on.
-                LogDeadListener(_logger, exception);
-            }
+            await transport.DisposeAsync();
         }
 
         _b2bua?.Dispose();
@@ -129,6 +131,6 @@ public sealed partial class SipSwitchService(
     [LoggerMessage(Level = LogLevel.Information, Message = "SIP switch listening on UDP and TCP {EndPoint} (advertised as {Advertised})")]
     private static partial void LogListening(ILogger logger, IPEndPoint endPoint, IPEndPoint advertised);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A SIP listener had stopped receiving before shutdown")]
-    private static partial void LogDeadListener(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "RLIMIT_NOFILE allows {SoftLimit} descriptors: TCP is capped at {Capped} connections instead of the configured {Configured}")]
+    private static partial void LogTcpCapLowered(ILogger logger, ulong softLimit, int capped, int configured);
 }

@@ -71,6 +71,13 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
 
     public static SipParameters From(IEnumerable<SipParameter> parameters) => new([.. parameters]);
 
+    // Values this short are transport names, user=phone, ports and flags, repeated in every message; longer ones
+    // (tags, branches) are unique and would only evict them from the pool.
+    private const int PooledValueLength = 8;
+
+    private static string ShortTokenOrCopy(ReadOnlySpan<char> value) =>
+        value.Length <= PooledValueLength ? SipTokenPool.Get(value) : value.ToString();
+
     /// <summary>
     /// Parses <c>;a=b;c;d="x;y"</c> (leading ';' required for each element). Whitespace around ';' and '='
     /// is tolerated (RFC 3261 SEMI and EQUAL allow SWS). Stops at <paramref name="terminator"/> outside quotes.
@@ -150,14 +157,14 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
                     return false;
                 }
 
-                value = text[valueStart..i].ToString();
+                value = ShortTokenOrCopy(text[valueStart..i]);
             }
             else
             {
                 i = afterName;
             }
 
-            (list ??= []).Add(new SipParameter(name.ToString(), value));
+            (list ??= []).Add(new SipParameter(SipTokenPool.Get(name), value));
             consumed = i;
         }
 

@@ -166,7 +166,7 @@ public sealed record SipUri
 
         uri = new SipUri
         {
-            Scheme = scheme, User = user, Password = password, Host = host.ToString(), Port = port,
+            Scheme = scheme, User = user, Password = password, Host = SipTokenPool.Get(host), Port = port,
             Parameters = parameters, Headers = headers,
         };
         return true;

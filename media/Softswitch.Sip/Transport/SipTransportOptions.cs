@@ -33,7 +33,8 @@ public sealed record SipTransportOptions
 
     /// <summary>
     /// TCP connections open at once, accepted and initiated. 8,192 is far above what a switch's trunks and TCP phones
-    /// need and far below the descriptor limit, so a connection flood cannot starve UDP or the database of sockets.
+    /// need; the switch lowers it further when the process's descriptor limit is smaller, so a connection flood cannot
+    /// starve UDP or the database of sockets, nor reach EMFILE.
     /// </summary>
     public int MaxTcpConnections { get; init; } = 8_192;
 

@@ -37,7 +37,7 @@ internal sealed partial class Call
         }
     }
 
-    private void Abort(Exception exception) => EndBySwitch(ReasonHeader.Q850(Q850Cause.TemporaryFailure, "Switch failure"));
+    protected override void OnHandlerFailure(Exception exception) => EndBySwitch(ReasonHeader.Q850(Q850Cause.TemporaryFailure, "Switch failure"));
 
     private void EndAnswered(HangupSide side, Action afterDurable) => Finish(200, side, afterDurable);
 

@@ -15,15 +15,14 @@ namespace Softswitch.Switch.Calls;
 
 /// <summary>
 /// One call through the B2BUA: the caller's dialog (the switch is its UAS) and, once a vendor answers, the vendor's
-/// dialog (the switch is its UAC). Every event of the call runs on its <see cref="SerialExecutor"/>, in order.
+/// dialog (the switch is its UAC). Every event of the call runs through its <see cref="SerialExecutor"/> base, in order.
 /// This part sets the call up: routing, attempts, failover and the caller's final answer.
 /// </summary>
-internal sealed partial class Call
+internal sealed partial class Call : SerialExecutor
 {
     private readonly B2buaServices _services;
     private readonly AdmissionContext _admission;
     private readonly CallOrigin _origin;
-    private readonly SerialExecutor _executor;
     private readonly CallerLeg _caller;
     private readonly string _callerSent;
     private readonly CallRecord _record;
@@ -35,11 +34,11 @@ internal sealed partial class Call
     private CallState _state = CallState.Routing;
 
     public Call(B2buaServices services, AdmissionContext admission)
+        : base(services.Logger)
     {
         _services = services;
         _admission = admission;
         _origin = admission.Origin ?? throw new ArgumentException("An admitted call has an origin.", nameof(admission));
-        _executor = new SerialExecutor(services.Logger, Abort);
         var request = admission.Request;
         _caller = new CallerLeg(admission.Transaction, services.Address.Contact(request.Source!.Value.Protocol));
         _callerSent = _origin.Gateway?.RewriteCaller(_origin.Caller) ?? _origin.Caller;
@@ -50,11 +49,9 @@ internal sealed partial class Call
 
     public InviteClaim Claim => _caller.Claim;
 
-    public void Start() => _executor.Post(Begin);
+    public void Start() => Post(Begin);
 
     public bool IsInvite(SipServerTransaction transaction) => _caller.IsAnswering(transaction);
-
-    public void Post(Action action) => _executor.Post(action);
 
     private void Begin()
     {

@@ -8,8 +8,9 @@ namespace Softswitch.Switch.Cdrs;
 /// </summary>
 public sealed partial class CdrSpool
 {
-    // Calls journalled and not yet final, by CDR id; re-journalled at the head of each new segment.
-    private readonly Dictionary<string, byte[]> _openCalls = new(StringComparer.Ordinal);
+    // Calls journalled and not yet final, by CDR id; re-journalled at the head of each new segment. The record, not its
+    // encoded frame, is kept: a held call costs its few hundred bytes of snapshot, and only a rotation encodes again.
+    private readonly Dictionary<string, CallDetailRecord> _openCalls = new(StringComparer.Ordinal);
     private int _pendingAppends;
     private CancellationTokenSource? _commitWindowCut;
     private SpoolSegment _active;
@@ -179,7 +180,7 @@ public sealed partial class CdrSpool
         {
             if (append.Kind == SpoolEntryKind.Journal)
             {
-                _openCalls[append.Record.Id] = append.Frame;
+                _openCalls[append.Record.Id] = append.Record;
             }
             else
             {
@@ -205,9 +206,9 @@ public sealed partial class CdrSpool
         try
         {
             stream = _storage.Create(next.Path);
-            foreach (var frame in _openCalls.Values)
+            foreach (var record in _openCalls.Values)
             {
-                stream.Write(frame);
+                stream.Write(SpoolFrame.Encode(SpoolEntryKind.Journal, record));
             }
 
             _storage.MakeDurable(stream);

@@ -1,0 +1,26 @@
+using Softswitch.Media.Sip;
+using Xunit;
+
+namespace Softswitch.Switch.Tests.Transport;
+
+public sealed class DescriptorLimitTests
+{
+    [Theory]
+    [InlineData(8_192, 1_048_576UL, 8_192)] // a container's limit: the configured cap stands
+    [InlineData(8_192, 4_096UL, 3_072)] // a 4,096 limit: a quarter stays free
+    [InlineData(8_192, 1_024UL, 768)] // systemd's default soft limit, when it cannot be raised: the minimum reserve
+    [InlineData(8_192, 200UL, 1)] // a limit below the reserve: one connection, never EMFILE
+    [InlineData(100, 20_000UL, 100)]
+    public void The_tcp_cap_stays_the_reserve_below_the_soft_limit(int configured, ulong softLimit, int expected) =>
+        Assert.Equal(expected, DescriptorLimit.TcpConnectionsWithin(configured, softLimit));
+
+    [Fact]
+    public void Raising_to_the_hard_limit_leaves_the_soft_limit_at_the_hard_one()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "RLIMIT_NOFILE is read through Linux's libc");
+        var soft = DescriptorLimit.RaiseToHardLimit();
+        Assert.NotNull(soft);
+        Assert.Equal(soft, DescriptorLimit.RaiseToHardLimit());
+        Assert.True(soft >= DescriptorLimit.MinimumReserve);
+    }
+}
