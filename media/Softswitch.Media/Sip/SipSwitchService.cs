@@ -35,6 +35,7 @@ public sealed partial class SipSwitchService(
     private readonly List<Meter> _meters = [];
     private readonly ILogger _logger = loggers.CreateLogger<SipSwitchService>();
     private SipTransport? _transport;
+    private SipTransactionLayer? _layer;
     private B2buaCore? _b2bua;
 
     /// <summary>Where the switch listens, with the bound port; set once started.</summary>
@@ -44,6 +45,9 @@ public sealed partial class SipSwitchService(
     public bool IsReceiving => _transport?.IsReceiving ?? false;
 
     public B2buaCore B2bua => _b2bua ?? throw new InvalidOperationException("The SIP switch has not started.");
+
+    /// <summary>Client and server transactions in progress (0 when idle: a leak check).</summary>
+    public int TransactionCount => _layer?.TransactionCount ?? throw new InvalidOperationException("The SIP switch has not started.");
 
     public SipTransportCounters TransportCounters => _transport?.Counters ?? throw new InvalidOperationException("The SIP switch has not started.");
 
@@ -106,6 +110,7 @@ public sealed partial class SipSwitchService(
         layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
         transport.Start(layer);
         _transport = transport;
+        _layer = layer;
         _meters.Add(SipTransportMetrics.Create(meters, transport));
         _meters.Add(AdmissionMetrics.Create(meters, _b2bua.Admission, time));
         _meters.Add(CallMetrics.Create(meters, _b2bua));

@@ -1,9 +1,10 @@
 namespace Softswitch.Sip.Messages;
 
 /// <summary>
-/// Shares one string between the many messages that carry the same short token: a trunk's host, a parameter name
-/// such as <c>transport</c> or <c>lr</c>, a value such as <c>udp</c>. Every held call keeps several parsed URIs, and
-/// without sharing each holds its own copy of the same host. A fixed table of slots, each overwritten by the last
+/// Shares one string between the many messages that carry the same short token: a trunk's host, a dialled number
+/// (in the Request-URI, the To and the outbound INVITE of one call), a parameter name such as <c>transport</c> or
+/// <c>lr</c>, a value such as <c>udp</c>. Every held call keeps several parsed URIs, and without sharing each holds
+/// its own copy of the same host and number. A fixed table of slots, each overwritten by the last
 /// token that hashed to it: what any sender can put in it is bounded, and a miss only costs the allocation it saves.
 /// </summary>
 internal static class SipTokenPool

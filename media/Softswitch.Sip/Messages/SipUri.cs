@@ -119,7 +119,7 @@ public sealed record SipUri
                 return false;
             }
 
-            user = userPart.ToString();
+            user = SipTokenPool.Get(userPart);
             password = passwordColon < 0 ? null : userInfo[(passwordColon + 1)..].ToString();
             rest = rest[(at + 1)..];
         }

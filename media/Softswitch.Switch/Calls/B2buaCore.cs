@@ -69,6 +69,12 @@ public sealed class B2buaCore : IDisposable
     /// <summary>Dialogs the switch still tracks; returns to 0 when no call is up (a leak check).</summary>
     public int DialogCount => _services.Registry.DialogCount;
 
+    /// <summary>Initial INVITEs still claimed: by live calls, and for 64*T1 after each call (a leak check).</summary>
+    public int InviteClaimCount => _services.Registry.InviteClaimCount;
+
+    /// <summary>2xx answers being retransmitted until their ACK (a leak check).</summary>
+    public int AnswersRetransmitting => _services.Retransmitter.Count;
+
     /// <summary>
     /// A new INVITE outside any dialog. Admission runs off the caller's thread (the receive loop), on the lane of its
     /// Call-ID, so a slow stage never stalls intake and the INVITE's CANCEL is handled after it.

@@ -13,6 +13,8 @@ internal sealed class CallRegistry
 
     public int DialogCount => _dialogs.Count;
 
+    public int InviteClaimCount => _invites.Count;
+
     public void Add(DialogLeg leg, Call call) => _dialogs[(leg.CallId, leg.LocalTag)] = call;
 
     public void Remove(DialogLeg leg) => _dialogs.TryRemove((leg.CallId, leg.LocalTag), out _);

@@ -24,6 +24,7 @@ namespace Softswitch.Switch.Tests.Calls;
 internal sealed class B2buaFixture : IAsyncDisposable
 {
     private readonly SipTransport _transport;
+    private readonly SipTransactionLayer _layer;
 
     /// <param name="snapshot">The configuration from the vendor's port; by default <see cref="LoopbackTrunks"/>.</param>
     /// <param name="sessions">Where session descriptions cross; by default unchanged.</param>
@@ -42,7 +43,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
         var config = new FixedConfigSource((snapshot ?? LoopbackTrunks.Snapshot)(Vendor.Port));
         // Several receive loops, as in production, so the in-order guarantees are tested where they could break.
         _transport = new SipTransport(new SipTransportOptions { ListenEndPoint = new IPEndPoint(IPAddress.Loopback, 0), UdpReceivers = 4 });
-        var layer = new SipTransactionLayer(_transport, new SipTransactionOptions(), Clock);
+        var layer = _layer = new SipTransactionLayer(_transport, new SipTransactionOptions(), Clock);
         var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, Clock);
         B2bua = new B2buaCore(
             layer, config, new CallCapacity(), cdrs?.Invoke(Clock) ?? Cdrs, authenticator, new B2buaOptions(), Clock, NullLogger<B2buaCore>.Instance, router, sessions,
@@ -64,6 +65,9 @@ internal sealed class B2buaFixture : IAsyncDisposable
     public B2buaCore B2bua { get; }
 
     public SipEndPoint SwitchEndPoint { get; }
+
+    /// <summary>The switch's client and server transactions.</summary>
+    public int TransactionCount => _layer.TransactionCount;
 
     /// <summary>The caller's INVITE to a number the default route sends to the vendor; with an SDP offer unless told.</summary>
     public SipRequest Invite(bool withOffer = true)
@@ -129,6 +133,18 @@ internal sealed class B2buaFixture : IAsyncDisposable
         Assert.Equal(
             Cdrs.Journal.Items.Select(c => c.Id).Distinct().Order(),
             finals.Select(c => c.Id).Order());
+    }
+
+    /// <summary>
+    /// Waits (at most five seconds) until the work the last timers posted has run: no transaction, claim or timer left.
+    /// The asserts after it say which one did not go.
+    /// </summary>
+    public async Task UntilIdleAsync()
+    {
+        for (var attempt = 0; attempt < 250 && (TransactionCount > 0 || B2bua.InviteClaimCount > 0 || Clock.PendingTimers > 0); attempt++)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -4,21 +4,27 @@ namespace Softswitch.Switch.Tests.Calls;
 
 /// <summary>
 /// The fake clock every party of a test runs on. It also records each timer armed on it: the switch arms timers on its
-/// own threads after a message arrives, so a test moves time on only once the timer it is about has been armed.
+/// own threads after a message arrives, so a test moves time on only once the timer it is about has been armed. And it
+/// counts the timers still pending, for the leak checks.
 /// </summary>
 internal sealed class SwitchClock : FakeTimeProvider
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
 
     private readonly Inbox<ArmedTimer> _armed = new();
+    private int _pending;
 
     private TimeSpan Elapsed => GetUtcNow() - Start;
 
+    /// <summary>Timers armed and neither fired (a one-shot) nor stopped nor disposed.</summary>
+    public int PendingTimers => Volatile.Read(ref _pending);
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
+        var counted = new CountedTimer(this);
+        counted.Start(base.CreateTimer(counted.Wrap(callback), state, dueTime, period), dueTime, period);
         _armed.Add(new ArmedTimer(Elapsed, dueTime));
-        return timer;
+        return counted;
     }
 
     /// <summary>Waits until a timer due at <paramref name="firesAt"/> (since the test began) has been armed.</summary>
@@ -34,6 +40,66 @@ internal sealed class SwitchClock : FakeTimeProvider
         while (Elapsed < elapsed)
         {
             Advance(Step < elapsed - Elapsed ? Step : elapsed - Elapsed);
+        }
+    }
+
+    private sealed class CountedTimer(SwitchClock clock) : ITimer
+    {
+        private readonly Lock _gate = new();
+        private ITimer? _inner;
+        private bool _pending;
+        private bool _periodic;
+
+        public void Start(ITimer inner, TimeSpan dueTime, TimeSpan period)
+        {
+            _inner = inner;
+            Set(dueTime, period);
+        }
+
+        public TimerCallback Wrap(TimerCallback callback) => state =>
+        {
+            if (!_periodic)
+            {
+                SetPending(false);
+            }
+
+            callback(state);
+        };
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            Set(dueTime, period);
+            return _inner!.Change(dueTime, period);
+        }
+
+        public void Dispose()
+        {
+            SetPending(false);
+            _inner!.Dispose();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            SetPending(false);
+            return _inner!.DisposeAsync();
+        }
+
+        private void Set(TimeSpan dueTime, TimeSpan period)
+        {
+            _periodic = period != Timeout.InfiniteTimeSpan && period != TimeSpan.Zero;
+            SetPending(dueTime != Timeout.InfiniteTimeSpan);
+        }
+
+        private void SetPending(bool pending)
+        {
+            lock (_gate)
+            {
+                if (_pending != pending)
+                {
+                    _pending = pending;
+                    Interlocked.Add(ref clock._pending, pending ? 1 : -1);
+                }
+            }
         }
     }
 }
