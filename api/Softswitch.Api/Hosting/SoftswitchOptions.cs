@@ -24,8 +24,10 @@ public sealed class SoftswitchOptions
 
     public DatabaseOptions Database { get; set; } = new();
 
+    [ValidateObjectMembers]
     public ApiRateLimitOptions RateLimit { get; set; } = new();
 
+    [ValidateObjectMembers]
     public WorkerOptions Worker { get; set; } = new();
 
     [ValidateObjectMembers]
