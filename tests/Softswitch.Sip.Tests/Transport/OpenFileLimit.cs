@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Softswitch.Sip.Transport;
 
 namespace Softswitch.Sip.Tests.Transport;
 
@@ -8,12 +8,11 @@ namespace Softswitch.Sip.Tests.Transport;
 /// </summary>
 internal sealed class OpenFileLimit : IDisposable
 {
-    private const int ResourceOpenFiles = 7; // RLIMIT_NOFILE on Linux
     private const int MaxFillers = 4096;
-    private readonly ResourceLimit _original;
+    private readonly ulong _originalSoft;
     private readonly List<FileStream> _fillers = [];
 
-    private OpenFileLimit(ResourceLimit original) => _original = original;
+    private OpenFileLimit(ulong originalSoft) => _originalSoft = originalSoft;
 
     /// <summary>
     /// Exhausts the descriptor table: the soft limit becomes the highest open descriptor plus a few. The runtime
@@ -25,11 +24,10 @@ internal sealed class OpenFileLimit : IDisposable
     {
         StartIdleWorkers();
         Task.Delay(1).Wait();
-        Check(GetLimit(ResourceOpenFiles, out var original), "getrlimit");
+        var (soft, _) = DescriptorLimit.TryRead() ?? throw new InvalidOperationException("getrlimit failed.");
         var highest = Directory.GetFiles("/proc/self/fd").Select(path => ulong.Parse(Path.GetFileName(path))).Max();
-        var lowered = original with { Current = highest + 8 };
-        Check(SetLimit(ResourceOpenFiles, ref lowered), "setrlimit");
-        var limit = new OpenFileLimit(original);
+        Check(DescriptorLimit.TrySetSoft(highest + 8));
+        var limit = new OpenFileLimit(soft);
         try
         {
             limit.FillDescriptorTable();
@@ -49,8 +47,7 @@ internal sealed class OpenFileLimit : IDisposable
     {
         _fillers.ForEach(filler => filler.Dispose());
         _fillers.Clear();
-        var original = _original;
-        Check(SetLimit(ResourceOpenFiles, ref original), "setrlimit");
+        Check(DescriptorLimit.TrySetSoft(_originalSoft));
     }
 
     private static void StartIdleWorkers()
@@ -83,23 +80,11 @@ internal sealed class OpenFileLimit : IDisposable
         throw new InvalidOperationException($"{MaxFillers} descriptors opened without reaching the lowered limit.");
     }
 
-    private static void Check(int result, string call)
+    private static void Check(bool set)
     {
-        if (result != 0)
+        if (!set)
         {
-            throw new InvalidOperationException($"{call} failed (errno {Marshal.GetLastPInvokeError()}).");
+            throw new InvalidOperationException("setrlimit failed.");
         }
     }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private record struct ResourceLimit(ulong Current, ulong Maximum);
-
-    // DllImport rather than LibraryImport: the generated stubs need unsafe code, which this project does not allow.
-    [DllImport("libc", EntryPoint = "getrlimit", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int GetLimit(int resource, out ResourceLimit limit);
-
-    [DllImport("libc", EntryPoint = "setrlimit", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int SetLimit(int resource, ref ResourceLimit limit);
 }

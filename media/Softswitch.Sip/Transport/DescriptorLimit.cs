@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Softswitch.Media.Sip;
+namespace Softswitch.Sip.Transport;
 
 /// <summary>
 /// The process's open-file limit (RLIMIT_NOFILE) and what it leaves for TCP. A .NET process whose descriptor table
@@ -8,7 +8,7 @@ namespace Softswitch.Media.Sip;
 /// must never be reachable by opening connections: the switch raises its soft limit to the hard one at start, and
 /// the TCP connection cap stays a reserve below it.
 /// </summary>
-internal static class DescriptorLimit
+public static class DescriptorLimit
 {
     /// <summary>
     /// Descriptors kept for UDP sockets, spool and database files, the API's connections and the runtime: a quarter
@@ -31,21 +31,28 @@ internal static class DescriptorLimit
     /// <summary>Raises the soft limit to the hard limit; the soft limit now in force, or null off Linux or when unreadable.</summary>
     public static ulong? RaiseToHardLimit()
     {
-        if (!OperatingSystem.IsLinux() || GetLimit(ResourceOpenFiles, out var limit) != 0)
+        if (!OperatingSystem.IsLinux() || TryRead() is not { } limit)
         {
             return null;
         }
 
-        if (limit.Current < limit.Maximum)
+        return limit.Soft < limit.Hard && TrySetSoft(limit.Hard) ? limit.Hard : limit.Soft;
+    }
+
+    /// <summary>The soft and hard limits, or null when getrlimit(2) fails.</summary>
+    public static (ulong Soft, ulong Hard)? TryRead() =>
+        GetLimit(ResourceOpenFiles, out var limit) == 0 ? (limit.Current, limit.Maximum) : null;
+
+    /// <summary>Sets the soft limit, keeping the hard one; false when setrlimit(2) refuses.</summary>
+    public static bool TrySetSoft(ulong soft)
+    {
+        if (GetLimit(ResourceOpenFiles, out var limit) != 0)
         {
-            var raised = limit with { Current = limit.Maximum };
-            if (SetLimit(ResourceOpenFiles, ref raised) == 0)
-            {
-                return raised.Current;
-            }
+            return false;
         }
 
-        return limit.Current;
+        var changed = limit with { Current = soft };
+        return SetLimit(ResourceOpenFiles, ref changed) == 0;
     }
 
     [StructLayout(LayoutKind.Sequential)]

@@ -1,8 +1,10 @@
-using Softswitch.Media.Sip;
+using Softswitch.Sip.Transport;
 using Xunit;
 
-namespace Softswitch.Switch.Tests.Transport;
+namespace Softswitch.Sip.Tests.Transport;
 
+/// <summary>Changes the process's RLIMIT_NOFILE, so it runs with the other process-wide tests.</summary>
+[Collection(ProcessWideStateCollection.Name)]
 public sealed class DescriptorLimitTests
 {
     [Theory]
