@@ -65,13 +65,16 @@ public sealed class NonInviteClientTransaction : SipClientTransaction
             {
                 State = SipTransactionState.Proceeding;
             }
+            else if (IsReliable)
+            {
+                // Timer K is zero on reliable transports.
+                Terminate();
+            }
             else
             {
-                State = SipTransactionState.Completed;
-                Stop(_timerE);
-                Stop(_timerF);
-                // Timer K: T4 on unreliable transports, zero on reliable ones.
-                TerminateAfter(IsReliable ? TimeSpan.Zero : Options.T4);
+                // Completed for Timer K (T4) absorbs retransmitted finals: the layer keeps only the key.
+                EndTimers();
+                Layer.Absorb(Key);
             }
         }
 

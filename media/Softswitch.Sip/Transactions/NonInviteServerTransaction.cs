@@ -19,16 +19,22 @@ public sealed class NonInviteServerTransaction : SipServerTransaction
             }
 
             LastResponse = response;
-            Send(response);
             if (response.IsProvisional)
             {
+                Send(response);
                 State = SipTransactionState.Proceeding;
+            }
+            else if (IsReliable)
+            {
+                // Timer J is zero on reliable transports.
+                Send(response);
+                Terminate();
             }
             else
             {
-                State = SipTransactionState.Completed;
-                // Timer J: 64*T1 on unreliable transports to answer retransmissions, zero on reliable ones.
-                TerminateAfter(IsReliable ? TimeSpan.Zero : Options.TimerJ);
+                // Completed for Timer J (64*T1), to answer retransmissions: the layer keeps only the sent bytes.
+                EndTimers();
+                Layer.Answer(this, response);
             }
 
             return true;
@@ -39,8 +45,9 @@ public sealed class NonInviteServerTransaction : SipServerTransaction
     {
         lock (Gate)
         {
-            // RFC 3261 §17.2.2: retransmissions in Trying are discarded; later ones get the last response.
-            if (State is SipTransactionState.Proceeding or SipTransactionState.Completed)
+            // RFC 3261 §17.2.2: retransmissions in Trying are discarded; in Proceeding they get the last provisional
+            // response. Completed is kept by the layer (AnsweredRequest), which answers them there.
+            if (State == SipTransactionState.Proceeding)
             {
                 Send(LastResponse!);
             }

@@ -5,7 +5,7 @@ namespace Softswitch.Sip.Transactions;
 /// <summary>Common state of the four RFC 3261 §17 machines: key, request, timers and removal on termination.</summary>
 public abstract class SipTransaction
 {
-    private readonly List<ITimer> _timers = new(3);
+    private List<ITimer>? _timers;
 
     private protected SipTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipEndPoint remote)
     {
@@ -51,7 +51,7 @@ public abstract class SipTransaction
             (this, onFire),
             due,
             Timeout.InfiniteTimeSpan);
-        _timers.Add(timer);
+        (_timers ??= new List<ITimer>(3)).Add(timer);
         return timer;
     }
 
@@ -65,14 +65,28 @@ public abstract class SipTransaction
             return;
         }
 
+        EndTimers();
+        Layer.Remove(this);
+    }
+
+    /// <summary>
+    /// Moves to Terminated and releases every timer, leaving the layer's tables to the caller: used when the layer keeps
+    /// the Completed state in a compact form (<see cref="SipTransactionLayer.Answer"/>, <see cref="SipTransactionLayer.Absorb"/>).
+    /// </summary>
+    private protected void EndTimers()
+    {
         State = SipTransactionState.Terminated;
+        if (_timers is null)
+        {
+            return;
+        }
+
         foreach (var timer in _timers)
         {
             timer.Dispose();
         }
 
-        _timers.Clear();
-        Layer.Remove(this);
+        _timers = null;
     }
 
     /// <summary>Waits <paramref name="due"/> in the current state, then terminates; zero terminates at once (reliable transports).</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Softswitch.Sip.Serialization;
 
 namespace Softswitch.Sip.Transactions;
 
@@ -15,8 +16,17 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
     private readonly ConcurrentDictionary<SipTransactionKey, SipClientTransaction> _clients = new();
     private readonly ConcurrentDictionary<SipTransactionKey, SipServerTransaction> _servers = new();
 
+    /// <summary>Non-INVITE server transactions in Completed on UDP, until Timer J.</summary>
+    private readonly ConcurrentDictionary<SipTransactionKey, AnsweredRequest> _answered = new();
+
+    /// <summary>Non-INVITE client transactions in Completed on UDP, until Timer K: retransmitted finals are absorbed.</summary>
+    private readonly ConcurrentDictionary<SipTransactionKey, bool> _absorbing = new();
+
+    private readonly FixedDelayExpiry<AnsweredRequest> _timerJ;
+    private readonly FixedDelayExpiry<SipTransactionKey> _timerK;
+
     /// <summary>RFC 3261 §8.2.2.2: requests without To tag indexed by From tag, Call-ID and CSeq to spot merged requests.</summary>
-    private readonly ConcurrentDictionary<(string? FromTag, string CallId, SipCSeq CSeq), SipTransactionKey> _unTaggedRequests = new();
+    private readonly ConcurrentDictionary<UntaggedRequestKey, SipTransactionKey> _unTaggedRequests = new();
 
     private readonly ServerTransactionsBySource _bySource;
     private readonly ILogger _logger;
@@ -30,6 +40,8 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
         TimeProvider = timeProvider ?? TimeProvider.System;
         _bySource = new ServerTransactionsBySource(Options.MaxServerTransactionsPerSource);
         _logger = logger ?? NullLogger<SipTransactionLayer>.Instance;
+        _timerJ = new FixedDelayExpiry<AnsweredRequest>(TimeProvider, Options.TimerJ, Forget);
+        _timerK = new FixedDelayExpiry<SipTransactionKey>(TimeProvider, Options.T4, key => _absorbing.TryRemove(key, out _));
     }
 
     public ISipTransport Transport { get; }
@@ -38,8 +50,8 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
 
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>Live client plus server transactions.</summary>
-    public int TransactionCount => _clients.Count + _servers.Count;
+    /// <summary>Live client plus server transactions, the completed ones waiting for Timer J or K included.</summary>
+    public int TransactionCount => _clients.Count + _servers.Count + _answered.Count + _absorbing.Count;
 
     /// <summary>New requests answered 503 because their source held <see cref="SipTransactionOptions.MaxServerTransactionsPerSource"/>.</summary>
     public long ServerTransactionsRefused => _bySource.Refused;
@@ -142,6 +154,10 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
         {
             transaction.OnResponse(response);
         }
+        else if (_absorbing.ContainsKey(key))
+        {
+            // RFC 3261 §17.1.2.2: Completed absorbs retransmitted final responses.
+        }
         else
         {
             User.OnStrayResponse(response);
@@ -172,6 +188,12 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
             return;
         }
 
+        if (_answered.TryGetValue(key, out var answered))
+        {
+            Resend(answered);
+            return;
+        }
+
         var source = request.Source?.EndPoint.Address;
         if (source is not null && !_bySource.TryTake(source))
         {
@@ -183,7 +205,11 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
         if (!_servers.TryAdd(key, transaction))
         {
             _bySource.Give(source);
-            _servers[key].OnRetransmission();
+            if (_servers.TryGetValue(key, out var raced))
+            {
+                raced.OnRetransmission();
+            }
+
             return;
         }
 
@@ -252,8 +278,8 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
             return true;
         }
 
-        if (request.To.Tag is null
-            && _unTaggedRequests.TryGetValue((request.From.Tag, request.CallId, request.CSeq), out var firstKey)
+        if (UntaggedRequestKey.For(request) is { } untagged
+            && _unTaggedRequests.TryGetValue(untagged, out var firstKey)
             && firstKey != transaction.Key)
         {
             // RFC 3261 §8.2.2.2: the same request arrived again over a different path (merged request).
@@ -266,10 +292,77 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
 
     private void Track(SipServerTransaction transaction)
     {
-        var request = transaction.Request;
-        if (request.To.Tag is null && request.Method != SipMethods.Cancel)
+        if (UntaggedRequestKey.For(transaction.Request) is { } untagged)
         {
-            _unTaggedRequests.TryAdd((request.From.Tag, request.CallId, request.CSeq), transaction.Key);
+            _unTaggedRequests.TryAdd(untagged, transaction.Key);
+        }
+    }
+
+    /// <summary>
+    /// Sends a non-INVITE final response on UDP and keeps the transaction's Completed state (RFC 3261 §17.2.2) as an
+    /// <see cref="AnsweredRequest"/> until Timer J. It takes over the transaction's share of its source and its
+    /// merged-request entry; the transaction object itself leaves the table. Call under the transaction's lock.
+    /// </summary>
+    internal void Answer(SipServerTransaction transaction, SipResponse response)
+    {
+        var answered = new AnsweredRequest(
+            transaction.Key,
+            SipSerializer.ToArray(response),
+            ViaProcessing.ResponseDestination(response.TopVia, transaction.Remote),
+            transaction.Remote.EndPoint.Address,
+            UntaggedRequestKey.For(transaction.Request));
+        _answered[answered.Key] = answered;
+        _servers.TryRemove(new KeyValuePair<SipTransactionKey, SipServerTransaction>(transaction.Key, transaction));
+        _timerJ.Add(answered);
+        Resend(answered);
+    }
+
+    /// <summary>Keeps a non-INVITE client transaction's Completed state (RFC 3261 §17.1.2.2) as its key until Timer K.</summary>
+    internal void Absorb(SipTransactionKey key)
+    {
+        _absorbing[key] = true;
+        _clients.TryRemove(key, out _);
+        _timerK.Add(key);
+    }
+
+    private void Resend(AnsweredRequest answered)
+    {
+        var sending = Transport.SendSerializedAsync(answered.Response, answered.Destination);
+        if (!sending.IsCompletedSuccessfully)
+        {
+            _ = ObserveResendAsync(answered, sending);
+        }
+    }
+
+    private async Task ObserveResendAsync(AnsweredRequest answered, ValueTask sending)
+    {
+        try
+        {
+            await sending.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is System.Net.Sockets.SocketException or IOException or ObjectDisposedException
+            or OperationCanceledException or InvalidOperationException)
+        {
+            // RFC 3261 §17.2.4: a transport failure ends the transaction.
+            _logger.LogWarning("Transport error on answered {Method} to {Remote}: {Reason}", answered.Key.Method, answered.Destination, exception.Message);
+            Forget(answered);
+        }
+    }
+
+    private void Forget(AnsweredRequest answered)
+    {
+        if (_answered.TryRemove(new KeyValuePair<SipTransactionKey, AnsweredRequest>(answered.Key, answered)))
+        {
+            _bySource.Give(answered.Source);
+            ForgetUntagged(answered.Untagged, answered.Key);
+        }
+    }
+
+    private void ForgetUntagged(UntaggedRequestKey? untagged, SipTransactionKey key)
+    {
+        if (untagged is { } present)
+        {
+            _unTaggedRequests.TryRemove(new KeyValuePair<UntaggedRequestKey, SipTransactionKey>(present, key));
         }
     }
 
@@ -283,13 +376,8 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
             case SipServerTransaction server:
                 if (_servers.TryRemove(new KeyValuePair<SipTransactionKey, SipServerTransaction>(server.Key, server)))
                 {
-                    _bySource.Give(server.Request.Source?.EndPoint.Address);
-                }
-
-                var request = server.Request;
-                if (request.To.Tag is null)
-                {
-                    _unTaggedRequests.TryRemove(new KeyValuePair<(string?, string, SipCSeq), SipTransactionKey>((request.From.Tag, request.CallId, request.CSeq), server.Key));
+                    _bySource.Give(server.Remote.EndPoint.Address);
+                    ForgetUntagged(UntaggedRequestKey.For(server.Request), server.Key);
                 }
 
                 break;

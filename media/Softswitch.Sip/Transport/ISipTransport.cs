@@ -19,6 +19,9 @@ public interface ISipTransport
     /// arrived on when it is still open, else to the Via received/rport address.
     /// </summary>
     ValueTask SendResponseAsync(SipResponse response, SipEndPoint requestSource, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a message already serialized (a response kept for retransmission) to an explicit destination.</summary>
+    ValueTask SendSerializedAsync(ReadOnlyMemory<byte> message, SipEndPoint destination, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Receives every well-formed message a transport reads (usually the <c>SipTransactionLayer</c>).</summary>

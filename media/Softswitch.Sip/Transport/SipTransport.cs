@@ -129,13 +129,7 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         try
         {
             SipSerializer.Write(message, buffer);
-            await SendBytesAsync(buffer.AsMemory(0, length), destination, cancellationToken).ConfigureAwait(false);
-            Counters.MessageSent();
-        }
-        catch
-        {
-            Counters.SendFailed();
-            throw;
+            await SendSerializedAsync(buffer.AsMemory(0, length), destination, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -154,6 +148,20 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         }
 
         return SendAsync(response, ViaProcessing.ResponseDestination(response.TopVia, requestSource), cancellationToken);
+    }
+
+    public async ValueTask SendSerializedAsync(ReadOnlyMemory<byte> message, SipEndPoint destination, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await SendBytesAsync(message, destination, cancellationToken).ConfigureAwait(false);
+            Counters.MessageSent();
+        }
+        catch
+        {
+            Counters.SendFailed();
+            throw;
+        }
     }
 
     private async ValueTask SendBytesAsync(ReadOnlyMemory<byte> bytes, SipEndPoint destination, CancellationToken cancellationToken)

@@ -307,5 +307,8 @@ public sealed class AnsweredInviteRetransmitterTests
 
         public ValueTask SendResponseAsync(SipResponse response, SipEndPoint requestSource, CancellationToken cancellationToken = default) =>
             SendAsync(response, requestSource, cancellationToken);
+
+        public ValueTask SendSerializedAsync(ReadOnlyMemory<byte> message, SipEndPoint destination, CancellationToken cancellationToken = default) =>
+            ValueTask.FromException(new SocketException((int)SocketError.NetworkUnreachable));
     }
 }

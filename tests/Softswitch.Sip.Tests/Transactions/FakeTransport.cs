@@ -1,5 +1,6 @@
 using System.Net;
 using Softswitch.Sip.Messages;
+using Softswitch.Sip.Parsing;
 using Softswitch.Sip.Transport;
 
 namespace Softswitch.Sip.Tests.Transactions;
@@ -29,6 +30,10 @@ public sealed class FakeTransport(TimeProvider clock, SipTransportProtocol proto
 
     public ValueTask SendResponseAsync(SipResponse response, SipEndPoint requestSource, CancellationToken cancellationToken = default) =>
         SendAsync(response, requestSource, cancellationToken);
+
+    /// <summary>Parsed back, so tests see what went out on the wire as a message.</summary>
+    public ValueTask SendSerializedAsync(ReadOnlyMemory<byte> message, SipEndPoint destination, CancellationToken cancellationToken = default) =>
+        SendAsync(SipParser.Default.Parse(message.Span, SipFraming.Datagram).Message!, destination, cancellationToken);
 
     public IReadOnlyList<SipResponse> Responses => Sent.Select(s => s.Message).OfType<SipResponse>().ToList();
 

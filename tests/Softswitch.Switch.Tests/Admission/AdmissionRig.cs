@@ -75,5 +75,7 @@ internal sealed class AdmissionRig : ISipTransactionUser
         public ValueTask SendAsync(SipMessage message, SipEndPoint destination, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
         public ValueTask SendResponseAsync(SipResponse response, SipEndPoint requestSource, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask SendSerializedAsync(ReadOnlyMemory<byte> message, SipEndPoint destination, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
     }
 }

@@ -35,4 +35,11 @@ internal sealed class RecordingTransport : ISipTransport
 
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>The transaction layer sends only final responses in serialized form (first copies and retransmissions).</summary>
+    public ValueTask SendSerializedAsync(ReadOnlyMemory<byte> message, SipEndPoint destination, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _finalResponses);
+        return ValueTask.CompletedTask;
+    }
 }
