@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Softswitch.Data;
+using Softswitch.Data.Cdrs;
 using Softswitch.Domain;
 using Softswitch.Switch.Cdrs;
 
@@ -9,6 +10,7 @@ namespace Softswitch.Media.Cdrs;
 /// <summary>
 /// Stores CDR batches in the control-plane database, one tenant at a time through a context fixed to that tenant
 /// (the data layer refuses rows of any other). Ids already stored are skipped, so a replayed spool stores each call once.
+/// Rows go in through <see cref="CdrBatchInsert"/>, not the change tracker (they are only ever added).
 /// </summary>
 public sealed partial class DatabaseCdrStore(
     DbContextOptions<SoftswitchDbContext> options, TimeProvider time, ILogger<DatabaseCdrStore> logger) : ICdrStore
@@ -19,8 +21,6 @@ public sealed partial class DatabaseCdrStore(
         foreach (var tenant in batch.GroupBy(r => r.TenantId))
         {
             await using var db = new SoftswitchDbContext(options, new FixedTenantContext(tenant.Key), time);
-            // Rows are only ever added here: scanning them for changes before the save is wasted work (profiled).
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
             if (!await db.Tenants.AnyAsync(t => t.Id == tenant.Key, cancellationToken))
             {
                 // Nothing can ever hold these: retrying would block every later CDR behind them.
@@ -31,12 +31,8 @@ public sealed partial class DatabaseCdrStore(
             var ids = tenant.Select(r => r.Id).ToList();
             var existing = await db.Cdrs.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
             var stored = existing.ToHashSet(StringComparer.Ordinal);
-            foreach (var record in tenant.DistinctBy(r => r.Id).Where(r => !stored.Contains(r.Id)))
-            {
-                db.Cdrs.Add(CdrRows.From(record));
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+            var rows = tenant.DistinctBy(r => r.Id).Where(r => !stored.Contains(r.Id)).Select(CdrRows.From).ToList();
+            await CdrBatchInsert.For(db).InsertAsync(db, rows, time.GetUtcNow(), cancellationToken);
         }
     }
 
