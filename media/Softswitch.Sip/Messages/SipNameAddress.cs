@@ -145,7 +145,7 @@ public sealed record SipNameAddress
             return "*";
         }
 
-        var builder = new StringBuilder(80);
+        var builder = SipTextBuilder.Acquire();
         if (!string.IsNullOrEmpty(DisplayName))
         {
             builder.Append(SipGrammar.Quote(DisplayName)).Append(' ');
@@ -155,6 +155,6 @@ public sealed record SipNameAddress
         Uri.AppendTo(builder);
         builder.Append('>');
         Parameters.AppendTo(builder);
-        return builder.ToString();
+        return SipTextBuilder.ToStringAndRelease(builder);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Softswitch.Sip.Messages;
@@ -86,7 +87,9 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
     {
         parameters = Empty;
         consumed = 0;
-        List<SipParameter>? list = null;
+        var found = new ParameterBuffer();
+        var count = 0;
+        List<SipParameter>? more = null;
         var i = 0;
         while (true)
         {
@@ -164,16 +167,37 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
                 i = afterName;
             }
 
-            (list ??= []).Add(new SipParameter(SipTokenPool.Get(name), value));
+            var parameter = new SipParameter(SipTokenPool.Get(name), value);
+            if (count < ParameterBuffer.Length)
+            {
+                found[count] = parameter;
+            }
+            else
+            {
+                (more ??= []).Add(parameter);
+            }
+
+            count++;
             consumed = i;
         }
 
-        if (list is not null)
+        if (count > 0)
         {
-            parameters = new SipParameters([.. list]);
+            var items = new SipParameter[count];
+            ((ReadOnlySpan<SipParameter>)found)[..Math.Min(count, ParameterBuffer.Length)].CopyTo(items);
+            more?.CopyTo(items, ParameterBuffer.Length);
+            parameters = new SipParameters(items);
         }
 
         return true;
+    }
+
+    /// <summary>Room for the parameters of nearly every header on the stack; only a longer list spills to the heap.</summary>
+    [InlineArray(Length)]
+    private struct ParameterBuffer
+    {
+        public const int Length = 8;
+        private SipParameter _first;
     }
 
     internal void AppendTo(StringBuilder builder)
@@ -190,9 +214,9 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
 
     public override string ToString()
     {
-        var builder = new StringBuilder();
+        var builder = SipTextBuilder.Acquire();
         AppendTo(builder);
-        return builder.ToString();
+        return SipTextBuilder.ToStringAndRelease(builder);
     }
 
     public IEnumerator<SipParameter> GetEnumerator() => ((IEnumerable<SipParameter>)_items).GetEnumerator();

@@ -193,9 +193,9 @@ public sealed record SipUri
 
     public override string ToString()
     {
-        var builder = new StringBuilder(64);
+        var builder = SipTextBuilder.Acquire();
         AppendTo(builder);
-        return builder.ToString();
+        return SipTextBuilder.ToStringAndRelease(builder);
     }
 
     internal void AppendTo(StringBuilder builder)

@@ -137,7 +137,7 @@ public sealed record SipVia
 
     public override string ToString()
     {
-        var builder = new StringBuilder(64);
+        var builder = SipTextBuilder.Acquire();
         builder.Append(Protocol).Append('/').Append(Transport).Append(' ').Append(Host);
         if (Port is { } port)
         {
@@ -145,7 +145,7 @@ public sealed record SipVia
         }
 
         Parameters.AppendTo(builder);
-        return builder.ToString();
+        return SipTextBuilder.ToStringAndRelease(builder);
     }
 
     private static bool ReadToken(ReadOnlySpan<char> text, ref int i, out ReadOnlySpan<char> token)
