@@ -25,6 +25,7 @@ internal static class AdmissionStages
         new DialogHeadersStage(counters),
         new CdrDurabilityStage(cdrs, options, counters),
         new IngressStage(ingress, counters, logger),
+        new AccountAccessIpStage(),
         new SwitchCapacityStage(options, counters),
         new IngressCapacityStage(capacity, options, counters),
     ];

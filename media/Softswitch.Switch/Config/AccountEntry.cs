@@ -1,6 +1,28 @@
+using System.Net;
 using Softswitch.Domain;
 
 namespace Softswitch.Switch.Config;
 
 /// <summary>An active account as the switch sees it.</summary>
-public sealed record AccountEntry(string Id, string TenantId, string Name, AccountKind Kind, decimal AvailableFunds);
+/// <param name="AccessBlocks">The account's access IPs (VOS3000 SS_ACCESS_IP_CHECK); empty when it is not bound.</param>
+public sealed record AccountEntry(string Id, string TenantId, string Name, AccountKind Kind, decimal AvailableFunds, CidrBlock[] AccessBlocks)
+{
+    /// <summary>True when the account is not bound to addresses, or <paramref name="source"/> is in one of its blocks.</summary>
+    public bool Admits(IPAddress source)
+    {
+        if (AccessBlocks.Length == 0)
+        {
+            return true;
+        }
+
+        foreach (var block in AccessBlocks)
+        {
+            if (block.Contains(source))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -77,7 +77,14 @@ internal sealed class UsableRows
     {
         foreach (var account in InIdOrder(rows.Where(a => a.Status == AccountStatus.Active && Tenants.ContainsKey(a.TenantId))))
         {
-            if (!Accounts.TryAdd(account.Id, new AccountEntry(account.Id, account.TenantId, account.Name, account.Kind, account.AvailableFunds)))
+            // An access binding the switch cannot read is not dropped (that would open the account to every source):
+            // the account is left out, so its calls are refused until the row is fixed.
+            if (account.AccessIps.FirstOrDefault(ip => !CidrBlock.IsValid(ip)) is { } unreadable)
+            {
+                Skip("accounts", account.TenantId, account.Id, $"skipped: access IP '{unreadable}' is not an address or CIDR block");
+            }
+            else if (!Accounts.TryAdd(account.Id, new AccountEntry(
+                account.Id, account.TenantId, account.Name, account.Kind, account.AvailableFunds, [.. account.AccessIps.Select(CidrBlock.Parse)])))
             {
                 Skip("accounts", account.TenantId, account.Id, "skipped: another account row has the same id");
             }

@@ -23,13 +23,22 @@ internal sealed class AdmissionRig : ISipTransactionUser
     private readonly SipTransactionLayer _layer;
     private SipServerTransaction? _last;
 
-    public AdmissionRig(int? trunkLimit = null)
+    /// <param name="trunkLimit">The trunk's concurrent-call limit.</param>
+    /// <param name="accessIps">The trunk's and phone's account's access IPs; unbound by default.</param>
+    /// <param name="neighbour">Adds tenant "n", whose trunk sends from 203.0.113.9 for an account with these access IPs.</param>
+    public AdmissionRig(int? trunkLimit = null, List<string>? accessIps = null, List<string>? neighbour = null)
     {
         _layer = new SipTransactionLayer(new NullTransport(), new SipTransactionOptions { RejectExhaustedMaxForwards = false }, Time);
         _layer.Attach(this);
-        var rows = new ConfigRows().Tenant("t", "pbx.example.net").Account("t", "c").Phone("t", "c", "p1", "alice")
-            .Mapping("t", "c", "trunk", ["198.51.100.7"]).Build();
-        rows.MappingGateways.Single().MaxConcurrentCalls = trunkLimit;
+        var builder = new ConfigRows().Tenant("t", "pbx.example.net").Account("t", "c", accessIps: accessIps).Phone("t", "c", "p1", "alice")
+            .Mapping("t", "c", "trunk", ["198.51.100.7"]);
+        if (neighbour is not null)
+        {
+            builder.Tenant("n", "n.example.net").Account("n", "nc", accessIps: neighbour).Mapping("n", "nc", "n-trunk", ["203.0.113.9"]);
+        }
+
+        var rows = builder.Build();
+        rows.MappingGateways.Single(g => g.Id == "trunk").MaxConcurrentCalls = trunkLimit;
         Snapshot = SwitchConfigSnapshot.Create(1, rows);
         Authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, Time);
     }

@@ -19,9 +19,9 @@ public sealed class ConfigRows
         return this;
     }
 
-    public ConfigRows Account(string tenant, string id, AccountStatus status = AccountStatus.Active)
+    public ConfigRows Account(string tenant, string id, AccountStatus status = AccountStatus.Active, List<string>? accessIps = null)
     {
-        _accounts.Add(new Account { TenantId = tenant, Id = id, Name = id, Status = status, Currency = "USD" });
+        _accounts.Add(new Account { TenantId = tenant, Id = id, Name = id, Status = status, Currency = "USD", AccessIps = accessIps ?? [] });
         return this;
     }
 
