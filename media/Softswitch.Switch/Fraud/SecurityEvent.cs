@@ -1,4 +1,5 @@
 using System.Net;
+using Softswitch.Domain;
 
 namespace Softswitch.Switch.Fraud;
 
@@ -28,18 +29,6 @@ public sealed record SecurityEvent(
 
     /// <summary>For a phone suspension: the phone.</summary>
     public string? PhoneId { get; init; }
-}
-
-public enum SecurityAction
-{
-    /// <summary>The source gets no answer until the ban ends or is lifted.</summary>
-    Ban,
-
-    /// <summary>A trusted source crossed a threshold: it is reported, not banned.</summary>
-    Alert,
-
-    /// <summary>A phone was suspended until an API call reactivates it.</summary>
-    Suspend,
 }
 
 /// <summary>The rule codes security events and IP bans carry.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Softswitch.Domain;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Transport;
@@ -21,7 +22,7 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
     private readonly SourceActivityTable _activity;
     private readonly PhoneLockouts _phones;
     private readonly ScannerSignatures _scanners;
-    private readonly IReadOnlyList<Domain.CidrBlock> _platformTrusted;
+    private readonly IReadOnlyList<CidrBlock> _platformTrusted;
     private volatile TrustedSources _trusted;
 
     public SignallingGuard(SignallingGuardOptions options, ISwitchConfigSource config, ISecurityEventSink events, TimeProvider time)

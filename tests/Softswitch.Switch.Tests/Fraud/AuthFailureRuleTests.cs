@@ -1,3 +1,4 @@
+using Softswitch.Domain;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Messages;
 using Softswitch.Switch.Fraud;

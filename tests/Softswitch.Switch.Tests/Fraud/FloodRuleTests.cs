@@ -1,3 +1,4 @@
+using Softswitch.Domain;
 using Softswitch.Switch.Fraud;
 
 namespace Softswitch.Switch.Tests.Fraud;
