@@ -10,6 +10,9 @@ public class IpBan : Entity
     public const int RuleMaxLength = 32;
     public const int EvidenceMaxLength = 256;
 
+    /// <summary>The rule of bans imported from the threat feed.</summary>
+    public const string FeedRule = "feed";
+
     /// <summary>The address in its canonical text form (<c>IPAddress.ToString()</c>).</summary>
     public string Address { get; set; } = "";
 

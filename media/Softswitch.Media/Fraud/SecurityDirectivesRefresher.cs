@@ -11,7 +11,8 @@ namespace Softswitch.Media.Fraud;
 /// <summary>
 /// Brings the control plane's word to the <see cref="SignallingGuard"/> every <see cref="PollInterval"/> (the same
 /// half second as the configuration snapshot, within the 2-second promise): bans lifted through the API and still
-/// unexpired, and every tenant's trusted blocks. Both are small, so they are read whole each time.
+/// unexpired, and every tenant's trusted blocks, both small enough to read whole each time; and the threat feed's bans,
+/// read again only when their count or latest change moved.
 /// </summary>
 public sealed partial class SecurityDirectivesRefresher(
     DbContextOptions<SoftswitchDbContext> options, SignallingGuard guard, TimeProvider time, ILogger<SecurityDirectivesRefresher> logger)
@@ -20,6 +21,7 @@ public sealed partial class SecurityDirectivesRefresher(
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     private bool _failing;
+    private (int Count, DateTime? Latest) _feedSeen = (0, null);
 
     /// <summary>Reads the directives and applies them.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
@@ -33,10 +35,24 @@ public sealed partial class SecurityDirectivesRefresher(
         var trusted = await db.TrustedAddresses.IgnoreQueryFilters([SoftswitchDbContext.TenantFilter]).AsNoTracking()
             .Select(t => new { t.Block, t.TenantId })
             .ToListAsync(cancellationToken);
+        var feed = db.IpBans.AsNoTracking().Where(b => b.Rule == IpBan.FeedRule && b.LiftedAt == null && b.ExpiresAt > now);
+        var feedNow = (await feed.CountAsync(cancellationToken), await feed.MaxAsync(b => (DateTime?)b.UpdatedAt, cancellationToken));
+        List<ImportedBan>? imported = null;
+        if (feedNow != _feedSeen)
+        {
+            imported = (await feed.Select(b => new { b.Address, b.BannedAt, b.ExpiresAt }).ToListAsync(cancellationToken))
+                .Select(b => new ImportedBan(IPAddress.Parse(b.Address), IpBan.FeedRule, Utc(b.BannedAt), Utc(b.ExpiresAt)))
+                .ToList();
+        }
+
         guard.Apply(new SecurityDirectives(
-            lifts.Select(l => new BanLift(IPAddress.Parse(l.Address), new DateTimeOffset(l.LiftedAt!.Value, TimeSpan.Zero))).ToList(),
-            trusted.Select(t => new TrustedBlock(CidrBlock.Parse(t.Block), t.TenantId)).ToList()));
+            lifts.Select(l => new BanLift(IPAddress.Parse(l.Address), Utc(l.LiftedAt!.Value))).ToList(),
+            trusted.Select(t => new TrustedBlock(CidrBlock.Parse(t.Block), t.TenantId)).ToList(),
+            imported));
+        _feedSeen = feedNow;
     }
+
+    private static DateTimeOffset Utc(DateTime time) => new(time, TimeSpan.Zero);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {

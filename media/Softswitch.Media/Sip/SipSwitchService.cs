@@ -120,6 +120,7 @@ public sealed partial class SipSwitchService(
         _meters.Add(SipTransportMetrics.Create(meters, transport));
         _meters.Add(AdmissionMetrics.Create(meters, _b2bua.Admission, time));
         _meters.Add(CallMetrics.Create(meters, _b2bua));
+        _meters.Add(SignallingGuardMetrics.Create(meters, guard));
         LogListening(_logger, transport.LocalEndPoint, transport.AdvertisedEndPoint);
         return Task.CompletedTask;
     }

@@ -37,6 +37,26 @@ internal sealed class BanTable(int capacity, TimeSpan firstBan, TimeSpan maxBan,
         }
     }
 
+    /// <summary>Holds a ban decided elsewhere (the threat feed's) as long as it says, unless a longer one is already in force.</summary>
+    public void Import(IPAddress source, string rule, DateTimeOffset bannedAt, DateTimeOffset expiresAt)
+    {
+        lock (_write)
+        {
+            var previous = _bans.GetValueOrDefault(source);
+            if (previous is not null && previous.ExpiresAt >= expiresAt)
+            {
+                return;
+            }
+
+            if (previous is null && _bans.Count >= capacity)
+            {
+                MakeRoom(bannedAt);
+            }
+
+            _bans[source] = new Ban(rule, previous?.BannedAt ?? bannedAt, expiresAt, previous?.Offence ?? 1);
+        }
+    }
+
     /// <summary>
     /// Lifts the ban an operator lifted at <paramref name="liftedAt"/>, with the memory of its offences; a ban raised
     /// after the lift stays. True when there was one to lift.

@@ -126,11 +126,16 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
         }
     }
 
-    /// <summary>Applies the control plane's latest word: lifted bans go at once, trusted lists are replaced.</summary>
+    /// <summary>Applies the control plane's latest word: imported bans hold, lifted bans go at once, trusted lists are replaced.</summary>
     public void Apply(SecurityDirectives directives)
     {
         ArgumentNullException.ThrowIfNull(directives);
         _trusted = new TrustedSources(_platformTrusted, directives.TenantTrusted);
+        foreach (var imported in directives.Imported ?? [])
+        {
+            _bans.Import(imported.Address, imported.Rule, imported.BannedAt, imported.ExpiresAt);
+        }
+
         foreach (var lift in directives.Lifts)
         {
             if (_bans.Lift(lift.Address, lift.LiftedAt))

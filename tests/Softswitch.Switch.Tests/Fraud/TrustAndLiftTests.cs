@@ -59,4 +59,35 @@ public sealed class TrustAndLiftTests
 
         Assert.True(rig.Guard.IsBanned(Source));
     }
+
+    [Fact]
+    public void A_threat_feed_ban_holds_until_its_expiry_and_a_lift_ends_it()
+    {
+        var rig = new GuardRig();
+        var now = rig.Clock.GetUtcNow();
+        var feed = new ImportedBan(Source, "feed", now, now.AddHours(24));
+
+        rig.Guard.Apply(new SecurityDirectives([], [], [feed]));
+        Assert.False(rig.Guard.Admit(Source));
+        rig.Guard.Apply(new SecurityDirectives([], [], [feed with { ExpiresAt = now.AddHours(1) }]));
+        rig.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.True(rig.Guard.IsBanned(Source));
+
+        rig.Guard.Apply(new SecurityDirectives([new BanLift(Source, rig.Clock.GetUtcNow())], []));
+
+        Assert.True(rig.Guard.Admit(Source));
+        Assert.Empty(rig.Events);
+    }
+
+    [Fact]
+    public void A_threat_feed_ban_ends_at_its_expiry()
+    {
+        var rig = new GuardRig();
+        var now = rig.Clock.GetUtcNow();
+
+        rig.Guard.Apply(new SecurityDirectives([], [], [new ImportedBan(Source, "feed", now, now.AddHours(1))]));
+        rig.Clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.True(rig.Guard.Admit(Source));
+    }
 }
