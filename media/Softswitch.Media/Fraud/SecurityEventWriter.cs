@@ -13,7 +13,8 @@ namespace Softswitch.Media.Fraud;
 /// Stores the signalling layer's events off the call path: <see cref="Raise"/> only queues (a bounded queue; when
 /// it is full the event is counted as dropped), and a background loop writes what arrived within
 /// <see cref="BatchWindow"/> in one transaction: the security events, a ban row per ban, and the stored status of
-/// each suspended phone. A failed write is retried after <see cref="RetryDelay"/>, with the same batch.
+/// each suspended phone. A failed write is retried after <see cref="RetryDelay"/>, with the same batch. At shutdown,
+/// after the listeners have stopped, what is left is stored once more.
 /// </summary>
 public sealed partial class SecurityEventWriter(
     DbContextOptions<SoftswitchDbContext> options, TimeProvider time, ILogger<SecurityEventWriter> logger)
@@ -26,6 +27,7 @@ public sealed partial class SecurityEventWriter(
 
     private readonly Channel<RaisedEvent> _queue = Channel.CreateBounded<RaisedEvent>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly List<RaisedEvent> _batch = new(MaxBatch);
     private long _dropped;
     private long _stored;
 
@@ -44,26 +46,57 @@ public sealed partial class SecurityEventWriter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<RaisedEvent>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync(stoppingToken))
         {
             await Task.Delay(BatchWindow, time, stoppingToken);
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+            Take();
+            await StoreOrKeepAsync(stoppingToken);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The listeners have stopped (they stop first); once the loop has ended, what is left is stored once more.
+        await base.StopAsync(cancellationToken);
+        Take();
+        if (!await StoreOrKeepAsync(CancellationToken.None))
+        {
+            LogLostAtShutdown(logger, _batch.Count);
+        }
+    }
+
+    private void Take()
+    {
+        while (_batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+        {
+            _batch.Add(next);
+        }
+    }
+
+    /// <summary>Stores the batch and empties it; on a database error keeps it for the next round (after <see cref="RetryDelay"/>).</summary>
+    private async Task<bool> StoreOrKeepAsync(CancellationToken cancellationToken)
+    {
+        if (_batch.Count == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            await StoreAsync(_batch, cancellationToken);
+            Interlocked.Add(ref _stored, _batch.Count);
+            _batch.Clear();
+            return true;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            LogStoreFailed(logger, exception, _batch.Count, RetryDelay.TotalSeconds);
+            if (cancellationToken.CanBeCanceled)
             {
-                batch.Add(next);
+                await Task.Delay(RetryDelay, time, cancellationToken);
             }
 
-            try
-            {
-                await StoreAsync(batch, stoppingToken);
-                Interlocked.Add(ref _stored, batch.Count);
-                batch.Clear();
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested && exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                LogStoreFailed(logger, exception, batch.Count, RetryDelay.TotalSeconds);
-                await Task.Delay(RetryDelay, time, stoppingToken);
-            }
+            return false;
         }
     }
 
@@ -94,6 +127,9 @@ public sealed partial class SecurityEventWriter(
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} security events could not be stored at shutdown and are lost")]
+    private static partial void LogLostAtShutdown(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing {Count} security events failed; retrying in {RetrySeconds} s")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, int count, double retrySeconds);

@@ -27,7 +27,7 @@ public static class SipSwitchRegistration
             .Validate(o => !o.FindProblems().Any(), "Softswitch:Fraud: MaxBanSeconds must be at least BanSeconds, and TrustedAddresses must be CIDR blocks.")
             .ValidateOnStart();
 
-        // The writer starts before the listeners and stops after them, so no event raised while they run is lost.
+        // The writer starts before the listeners and stops after them, so what they raise is stored, the last of it at shutdown.
         services.AddSingleton(sp => new SecurityEventWriter(
             sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SecurityEventWriter>>()));

@@ -46,6 +46,21 @@ public sealed class SecurityStoreTests
     }
 
     [Fact]
+    public async Task Events_raised_just_before_shutdown_are_stored_at_shutdown()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var writer = new SecurityEventWriter(database.Options, TimeProvider.System, NullLogger<SecurityEventWriter>.Instance);
+        await writer.StartAsync(TestContext.Current.CancellationToken);
+        var now = DateTimeOffset.UtcNow;
+
+        writer.Raise(new RaisedEvent(now, SecurityRules.Scanner, SecurityAction.Ban, Attacker, 1, 0, TimeSpan.FromSeconds(5), "User-Agent: sipcli") { BannedUntil = now.AddMinutes(5) });
+        await writer.StopAsync(TestContext.Current.CancellationToken);
+
+        await using var db = database.Platform();
+        Assert.Equal("User-Agent: sipcli", (await db.IpBans.SingleAsync()).Evidence);
+    }
+
+    [Fact]
     public async Task Lifts_trusted_blocks_and_feed_bans_reach_the_guard()
     {
         await using var database = await SqliteDatabase.CreateAsync();
