@@ -9,4 +9,13 @@ internal sealed class SourceActivity
     private DistinctCount? _users;
 
     public DistinctCount Users => _users ??= new DistinctCount();
+
+    /// <summary>Forgets everything, for reuse by another source.</summary>
+    public void Reset()
+    {
+        Requests = default;
+        AuthFailures = default;
+        ScannerHits = default;
+        _users = null;
+    }
 }

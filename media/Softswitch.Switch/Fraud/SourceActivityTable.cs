@@ -80,9 +80,16 @@ internal sealed class SourceActivityTable(int capacity)
 
         if (_sources.Count >= capacity && _oldestFirst.First is { } oldest)
         {
+            // The oldest source's node and counters are reused for the new one: a spoofed flood allocates nothing here.
+            var evicted = _sources[oldest.Value].Activity;
             _sources.Remove(oldest.Value);
             _oldestFirst.RemoveFirst();
             _evicted++;
+            evicted.Reset();
+            oldest.Value = source;
+            _oldestFirst.AddLast(oldest);
+            _sources[source] = (evicted, oldest);
+            return evicted;
         }
 
         var activity = new SourceActivity();
