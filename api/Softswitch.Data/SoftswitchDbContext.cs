@@ -74,6 +74,12 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<IngressClaimLock> IngressClaimLocks => Set<IngressClaimLock>();
 
+    public DbSet<IpBan> IpBans => Set<IpBan>();
+
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
+    public DbSet<TrustedAddress> TrustedAddresses => Set<TrustedAddress>();
+
     /// <summary>
     /// The tenant whose rows this context sees. Read by the query filters on every query, so EF
     /// sends it as a parameter; null shows no tenant rows at all.
@@ -125,6 +131,9 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         modelBuilder.ApplyConfiguration(new CdrConfiguration());
         modelBuilder.ApplyConfiguration(new IngressClaimLockConfiguration());
+        modelBuilder.ApplyConfiguration(new IpBanConfiguration());
+        modelBuilder.ApplyConfiguration(new SecurityEventConfiguration());
+        modelBuilder.ApplyConfiguration(new TrustedAddressConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {

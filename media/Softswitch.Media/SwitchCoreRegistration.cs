@@ -45,7 +45,7 @@ public static class SwitchCoreRegistration
         return services;
     }
 
-    private sealed class SwitchDatabase(IServiceScope scope) : IDisposable
+    internal sealed class SwitchDatabase(IServiceScope scope) : IDisposable
     {
         public DbContextOptions<SoftswitchDbContext> Options { get; } = scope.ServiceProvider.GetRequiredService<DbContextOptions<SoftswitchDbContext>>();
 

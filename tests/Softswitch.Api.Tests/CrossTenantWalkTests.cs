@@ -53,7 +53,12 @@ public sealed class CrossTenantWalkTests
                     Assert.DoesNotContain(id, body, StringComparison.Ordinal);
                 }
 
-                if (path.Contains('{', StringComparison.Ordinal))
+                if (path.StartsWith("/v1/ip-bans", StringComparison.Ordinal))
+                {
+                    // Bans belong to no tenant: the platform's resource is refused to every tenant key, not hidden.
+                    Assert.True(response.StatusCode == HttpStatusCode.Forbidden, what);
+                }
+                else if (path.Contains('{', StringComparison.Ordinal))
                 {
                     Assert.True(response.StatusCode == HttpStatusCode.NotFound, what);
                     Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -88,6 +93,8 @@ public sealed class CrossTenantWalkTests
                 "rate-tables" => a.RateTableId,
                 "rates" => a.RateId,
                 "cdrs" => a.CdrId,
+                "trusted-addresses" => a.TrustedAddressId,
+                "ip-bans" => "203.0.113.1",
                 var other => throw new InvalidOperationException(
                     $"Path {path}: no tenant-A resource known for ids under '{other}'; add it to TenantFixtures and this map."),
             };
@@ -121,7 +128,7 @@ public sealed class CrossTenantWalkTests
     private static string[] IdsOf(TenantResources a) =>
     [
         a.TenantId, a.ClientAccountId, a.VendorAccountId, a.PhoneId, a.MappingGatewayId, a.RoutingGatewayId,
-        a.RouteId, a.RateTableId, a.RateId, a.ApiKeyId, a.CdrId,
+        a.RouteId, a.RateTableId, a.RateId, a.ApiKeyId, a.CdrId, a.TrustedAddressId,
     ];
 
     /// <summary>Tenant A's own view of every resource, versions included: any write by B would change it.</summary>
@@ -130,7 +137,7 @@ public sealed class CrossTenantWalkTests
         var paths = new[]
         {
             $"/v1/tenants/{a.TenantId}", $"/v1/tenants/{a.TenantId}/api-keys", "/v1/accounts", "/v1/phones",
-            "/v1/mapping-gateways", "/v1/routing-gateways", "/v1/routes", "/v1/rate-tables",
+            "/v1/mapping-gateways", "/v1/routing-gateways", "/v1/routes", "/v1/rate-tables", "/v1/trusted-addresses",
             $"/v1/rate-tables/{a.RateTableId}/rates",
         };
         var text = new StringBuilder();

@@ -1,5 +1,7 @@
 using Hangfire;
+using System.Globalization;
 using Softswitch.Worker.Jobs;
+using Softswitch.Worker.ThreatFeed;
 
 namespace Softswitch.Worker;
 
@@ -10,10 +12,19 @@ namespace Softswitch.Worker;
 public static class RecurringJobCatalog
 {
     public const string PurgeIdempotencyRecords = "purge-idempotency-records";
+    public const string ImportThreatFeed = "import-threat-feed";
 
-    public static void Register(IRecurringJobManager jobs)
+    public static void Register(IRecurringJobManager jobs, ThreatFeedOptions feed)
     {
         jobs.AddOrUpdate<PurgeIdempotencyRecordsJob>(
             PurgeIdempotencyRecords, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        if (feed.Source is null)
+        {
+            jobs.RemoveIfExists(ImportThreatFeed);
+            return;
+        }
+
+        var schedule = feed.RefreshMinutes == 60 ? Cron.Hourly() : string.Create(CultureInfo.InvariantCulture, $"*/{feed.RefreshMinutes} * * * *");
+        jobs.AddOrUpdate<ImportThreatFeedJob>(ImportThreatFeed, job => job.RunAsync(CancellationToken.None), schedule);
     }
 }

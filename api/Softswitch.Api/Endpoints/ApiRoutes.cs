@@ -17,6 +17,8 @@ public static class ApiRoutes
 
         v1.MapTenants();
         v1.MapApiKeys();
+        v1.MapIpBans();
+        v1.MapSecurityEvents();
 
         var tenantScoped = v1.MapGroup("").AddEndpointFilter<RequireTenantFilter>();
         tenantScoped.MapAccounts();
@@ -27,6 +29,7 @@ public static class ApiRoutes
         tenantScoped.MapRateTables();
         tenantScoped.MapRates();
         tenantScoped.MapCdrs();
+        tenantScoped.MapTrustedAddresses();
         return app;
     }
 }

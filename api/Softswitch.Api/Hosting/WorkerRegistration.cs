@@ -2,6 +2,8 @@ using Hangfire;
 using Hangfire.InMemory;
 using Softswitch.Api.Auth;
 using Softswitch.Worker;
+using Softswitch.Worker.Jobs;
+using Softswitch.Worker.ThreatFeed;
 
 namespace Softswitch.Api.Hosting;
 
@@ -29,6 +31,8 @@ public static class WorkerRegistration
             }
         });
 
+        services.AddOptions<ThreatFeedOptions>().BindConfiguration(ThreatFeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(ImportThreatFeedJob.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         if (runServer && roles.Worker)
         {
             services.AddHangfireServer(server => server.WorkerCount = options.Worker.HangfireWorkers);

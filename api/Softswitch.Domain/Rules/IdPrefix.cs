@@ -14,6 +14,9 @@ public static class IdPrefix
     public const string Rate = "rat";
     public const string IdempotencyRecord = "idem";
     public const string Cdr = "cdr";
+    public const string IpBan = "ban";
+    public const string SecurityEvent = "sev";
+    public const string TrustedAddress = "tra";
 
     public static string For(Entity entity) => entity switch
     {
@@ -28,6 +31,9 @@ public static class IdPrefix
         Domain.Rate => Rate,
         Domain.IdempotencyRecord => IdempotencyRecord,
         Domain.Cdr => Cdr,
+        Domain.IpBan => IpBan,
+        Domain.SecurityEvent => SecurityEvent,
+        Domain.TrustedAddress => TrustedAddress,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };

@@ -1,13 +1,19 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Softswitch.Media.Fraud;
+using Softswitch.Switch.Config;
+using Softswitch.Switch.Fraud;
 
 namespace Softswitch.Media.Sip;
 
 public static class SipSwitchRegistration
 {
     /// <summary>
-    /// Registers the SIP switch (listeners, registrar, B2BUA) on top of <see cref="SwitchCoreRegistration.AddSoftswitchSwitchCore"/>,
-    /// which must be registered first so its snapshot and CDR spool start before the listeners.
+    /// Registers the SIP switch (listeners, registrar, B2BUA, the anti-fraud signalling layer) on top of
+    /// <see cref="SwitchCoreRegistration.AddSoftswitchSwitchCore"/>, which must be registered first so its snapshot
+    /// and CDR spool start before the listeners.
     /// </summary>
     public static IServiceCollection AddSoftswitchSipSwitch(this IServiceCollection services, IConfiguration configuration)
     {
@@ -15,6 +21,25 @@ public static class SipSwitchRegistration
             .Bind(configuration.GetSection(SipSwitchSettings.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<SignallingGuardOptions>()
+            .Bind(configuration.GetSection(SignallingGuardOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => !o.FindProblems().Any(), "Softswitch:Fraud: MaxBanSeconds must be at least BanSeconds, and TrustedAddresses must be CIDR blocks.")
+            .ValidateOnStart();
+
+        // The writer starts before the listeners and stops after them, so what they raise is stored, the last of it at shutdown.
+        services.AddSingleton(sp => new SecurityEventWriter(
+            sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SecurityEventWriter>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<SecurityEventWriter>());
+        services.AddSingleton(sp => new SignallingGuard(
+            sp.GetRequiredService<IOptions<SignallingGuardOptions>>().Value, sp.GetRequiredService<ISwitchConfigSource>(),
+            sp.GetRequiredService<SecurityEventWriter>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SecurityDirectivesRefresher(
+            sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<SignallingGuard>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SecurityDirectivesRefresher>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<SecurityDirectivesRefresher>());
+
         services.AddSingleton<SipSwitchService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipSwitchService>());
         return services;

@@ -14,6 +14,7 @@ using Softswitch.Switch.Calls;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
+using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Signalling;
 
 namespace Softswitch.Media.Sip;
@@ -26,6 +27,7 @@ namespace Softswitch.Media.Sip;
 public sealed partial class SipSwitchService(
     IOptions<SipSwitchSettings> settings,
     ISwitchConfigSource config,
+    SignallingGuard guard,
     CallCapacity capacity,
     ICdrSink cdrs,
     TimeProvider time,
@@ -76,6 +78,7 @@ public sealed partial class SipSwitchService(
                 UdpReceivers = s.UdpReceivers == 0 ? Environment.ProcessorCount : s.UdpReceivers,
                 UdpSocketBufferBytes = s.UdpSocketBufferBytes,
                 Time = time,
+                SourceGate = guard,
             },
             loggers.CreateLogger<SipTransport>());
         var transactionOptions = new SipTransactionOptions
@@ -89,7 +92,10 @@ public sealed partial class SipSwitchService(
         var algorithms = s.DigestAlgorithms.Split(',')
             .Select(name => DigestAlgorithms.TryParse(name, out var algorithm) ? algorithm : throw new InvalidOperationException($"Unknown digest algorithm {name}."))
             .ToArray();
-        var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = secret, Algorithms = algorithms, MaxTrackedNoncesPerRealm = s.MaxTrackedNoncesPerRealm }, time);
+        var authenticator = new DigestAuthenticator(new DigestServerOptions
+        {
+            Secret = secret, Algorithms = algorithms, MaxTrackedNoncesPerRealm = s.MaxTrackedNoncesPerRealm, Guard = guard,
+        }, time);
         var registrar = new SipRegistrar(
             new SipBindingStore(time), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions { MaxContactsPerAor = s.MaxContactsPerAor }, time);
         _b2bua = new B2buaCore(
@@ -114,6 +120,7 @@ public sealed partial class SipSwitchService(
         _meters.Add(SipTransportMetrics.Create(meters, transport));
         _meters.Add(AdmissionMetrics.Create(meters, _b2bua.Admission, time));
         _meters.Add(CallMetrics.Create(meters, _b2bua));
+        _meters.Add(SignallingGuardMetrics.Create(meters, guard));
         LogListening(_logger, transport.LocalEndPoint, transport.AdvertisedEndPoint);
         return Task.CompletedTask;
     }

@@ -10,6 +10,7 @@ public sealed class DigestAuthenticator
 {
     private readonly DigestNonces _nonces;
     private readonly IReadOnlyList<DigestAlgorithm> _algorithms;
+    private readonly IDigestGuard? _guard;
 
     public DigestAuthenticator(DigestServerOptions options, TimeProvider? timeProvider = null)
     {
@@ -17,6 +18,7 @@ public sealed class DigestAuthenticator
         ArgumentOutOfRangeException.ThrowIfZero(options.Algorithms.Count);
         _nonces = new DigestNonces(options, timeProvider ?? TimeProvider.System);
         _algorithms = options.Algorithms;
+        _guard = options.Guard;
     }
 
     /// <summary>
@@ -36,9 +38,18 @@ public sealed class DigestAuthenticator
     /// <summary>
     /// Verifies the request's credentials for <paramref name="realm"/> (Authorization, or Proxy-Authorization when
     /// <paramref name="proxy"/>). <paramref name="username"/> is the user the credentials claim, when present.
+    /// The <see cref="DigestServerOptions.Guard"/> sees every outcome.
     /// </summary>
     public async ValueTask<(DigestVerdict Verdict, string? Username)> VerifyAsync(
         SipRequest request, string realm, Func<string, ValueTask<DigestHa1?>> findHa1, bool proxy = false)
+    {
+        var outcome = await VerifyCredentialsAsync(request, realm, findHa1, proxy).ConfigureAwait(false);
+        _guard?.OnVerified(request, realm, outcome.Username, outcome.Verdict);
+        return outcome;
+    }
+
+    private async ValueTask<(DigestVerdict Verdict, string? Username)> VerifyCredentialsAsync(
+        SipRequest request, string realm, Func<string, ValueTask<DigestHa1?>> findHa1, bool proxy)
     {
         var header = proxy ? SipHeaderKind.ProxyAuthorization : SipHeaderKind.Authorization;
         DigestCredentials? credentials = null;
@@ -72,7 +83,8 @@ public sealed class DigestAuthenticator
             return (DigestVerdict.UriMismatch, credentials.Username);
         }
 
-        var ha1 = await findHa1(credentials.Username).ConfigureAwait(false);
+        // A locked user is looked up as if it did not exist: the answers for both are the same.
+        var ha1 = _guard?.IsLocked(realm, credentials.Username) == true ? null : await findHa1(credentials.Username).ConfigureAwait(false);
         if (ha1 is null)
         {
             return (afterFailure ? DigestVerdict.InvalidAgain : DigestVerdict.UnknownUser, credentials.Username);

@@ -22,4 +22,7 @@ public sealed record DigestServerOptions
     /// only the first challenge (SIPp 3.6 among them) needs MD5 first.
     /// </summary>
     public IReadOnlyList<DigestAlgorithm> Algorithms { get; init; } = [DigestAlgorithm.Sha256, DigestAlgorithm.Md5];
+
+    /// <summary>Counts failures and locks users (the switch's anti-fraud layer); null when nothing watches.</summary>
+    public IDigestGuard? Guard { get; init; }
 }

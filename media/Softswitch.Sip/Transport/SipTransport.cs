@@ -26,6 +26,7 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
     private readonly SipParser _parser;
     private readonly ILogger _logger;
     private readonly TcpConnectionTable _connections;
+    private readonly ISipSourceGate? _gate;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private TcpTimeoutReaper? _reaper;
@@ -42,6 +43,7 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         _parser = new SipParser(options.Parser);
         _logger = logger ?? NullLogger<SipTransport>.Instance;
         _connections = new TcpConnectionTable(options.MaxTcpConnections, options.MaxTcpConnectionsPerSource);
+        _gate = options.SourceGate;
     }
 
     public SipTransportCounters Counters { get; } = new();
@@ -276,6 +278,11 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         var source = SipEndPoint.Udp(SipTcpConnection.Normalize(remote));
         try
         {
+            if (!Admits(source))
+            {
+                return;
+            }
+
             if (datagram.Span.Trim("\r\n"u8).IsEmpty)
             {
                 Counters.KeepAlive();
@@ -337,7 +344,7 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
             return;
         }
 
-        if (Admit(connection) == TcpAdmission.Added)
+        if (Admits(connection.Remote) && Admit(connection) == TcpAdmission.Added)
         {
             Counters.Accepted();
             connection.Start(ReceiveStreamAsync);
@@ -406,6 +413,9 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
                 case SipFrameKind.KeepAlivePong:
                     Counters.KeepAlive();
                     break;
+                case SipFrameKind.Message when !Admits(source):
+                    // Banned while connected: the connection goes, unanswered.
+                    return false;
                 case SipFrameKind.Message:
                     await DispatchGuardedAsync(frame.Message, null, source, cancellationToken).ConfigureAwait(false);
                     break;
@@ -451,6 +461,12 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         message!.Source = source;
         if (message is SipRequest request)
         {
+            if (_gate?.Inspect(request, source.EndPoint.Address) == false)
+            {
+                Counters.BannedDrop();
+                return;
+            }
+
             ViaProcessing.StampSource(request, source);
         }
 
@@ -482,6 +498,18 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
 
         Counters.Dropped();
         _logger.LogDebug("Dropped malformed input from {Source}: {Error}", source, error);
+    }
+
+    /// <summary>The gate's word on a source, before any parsing; a refusal is counted and never answered.</summary>
+    private bool Admits(SipEndPoint source)
+    {
+        if (_gate is null || _gate.Admit(source.EndPoint.Address))
+        {
+            return true;
+        }
+
+        Counters.BannedDrop();
+        return false;
     }
 
     private void OnHandlingFailed(Exception exception, SipEndPoint source)

@@ -21,6 +21,7 @@ public sealed class SipTransportCounters
     private long _tcpRefusedTotal;
     private long _tcpIdleClosed;
     private long _tcpSlowMessageClosed;
+    private long _bannedDropped;
 
     public long MessagesReceived => Interlocked.Read(ref _messagesReceived);
 
@@ -65,6 +66,9 @@ public sealed class SipTransportCounters
     /// <summary>TCP connections closed because a started message did not complete within the message read timeout.</summary>
     public long TcpSlowMessageClosed => Interlocked.Read(ref _tcpSlowMessageClosed);
 
+    /// <summary>Datagrams, TCP connections and frames dropped unanswered because the source gate refused their source.</summary>
+    public long BannedDropped => Interlocked.Read(ref _bannedDropped);
+
     /// <summary>Handling failures by exception type name; the set of keys is bounded by the types the code can throw.</summary>
     public IReadOnlyDictionary<string, long> FailuresByCause => _failuresByCause;
 
@@ -95,6 +99,8 @@ public sealed class SipTransportCounters
     internal void IdleClosed() => Interlocked.Increment(ref _tcpIdleClosed);
 
     internal void SlowMessageClosed() => Interlocked.Increment(ref _tcpSlowMessageClosed);
+
+    internal void BannedDrop() => Interlocked.Increment(ref _bannedDropped);
 
     internal void HandlingFailed(Exception exception)
     {

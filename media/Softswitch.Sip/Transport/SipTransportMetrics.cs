@@ -35,6 +35,7 @@ public static class SipTransportMetrics
             Guard(counters.TcpIdleClosed, "tcp-idle-timeout"),
             Guard(counters.TcpSlowMessageClosed, "tcp-message-read-timeout"),
             Guard(counters.SendFailures, "send-failure"),
+            Guard(counters.BannedDropped, "banned-source"),
         }, "{event}", "How often each intake guard fired");
         meter.CreateObservableCounter("softswitch.sip.handling_failures", () => counters.FailuresByCause
             .Select(failure => new Measurement<long>(failure.Value, new KeyValuePair<string, object?>("cause", failure.Key))), "{message}",

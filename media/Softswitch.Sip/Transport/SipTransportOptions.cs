@@ -61,6 +61,9 @@ public sealed record SipTransportOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Drops input from sources the anti-fraud layer has banned, before parsing; null admits every source.</summary>
+    public ISipSourceGate? SourceGate { get; init; }
+
     public void Validate()
     {
         Parser.Validate();

@@ -11,7 +11,7 @@ namespace Softswitch.Api.Tests.Infrastructure;
 /// </summary>
 public sealed record TenantResources(
     string TenantId, string ClientAccountId, string VendorAccountId, string PhoneId, string MappingGatewayId,
-    string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId);
+    string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId);
 
 public static class TenantFixtures
 {
@@ -52,7 +52,8 @@ public static class TenantFixtures
             FinalCode = 200, Q850Cause = 16, HangupSide = HangupSide.Caller,
             Attempts = [new CdrAttempt { RoutingGatewayId = routing, CalleeSent = "44201234", StartedAt = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc), ResponseCode = 200 }],
         });
-        return new TenantResources(tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr);
+        var trusted = await client.CreateAsync("/v1/trusted-addresses", new { block = NextTrunkAddress(), description = "PBX" });
+        return new TenantResources(tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted);
     }
 
     private static string NextTrunkAddress()

@@ -5,8 +5,6 @@ namespace Softswitch.Interop.Tests.Sipp;
 /// <summary>The SIPp command line for one run.</summary>
 internal static class SippArguments
 {
-    private const string Loopback = "127.0.0.1";
-
     public static List<string> For(SippOptions options, SippPorts ports, SippRunFiles files)
     {
         var arguments = new List<string>();
@@ -25,9 +23,9 @@ internal static class SippArguments
             "-key", "caller", options.Caller,
             "-timeout", Invariant((long)options.Timeout.TotalMilliseconds) + "ms", "-timeout_error",
             "-t", options.Transport == SippTransport.Tcp ? "t1" : "u1",
-            "-i", Loopback, "-bind_local", "-p", Invariant(ports.Sip),
-            "-ci", Loopback, "-cp", Invariant(ports.Control),
-            "-mi", Loopback, "-mp", Invariant(ports.Media),
+            "-i", options.LocalAddress, "-bind_local", "-p", Invariant(ports.Sip),
+            "-ci", options.LocalAddress, "-cp", Invariant(ports.Control),
+            "-mi", options.LocalAddress, "-mp", Invariant(ports.Media),
             "-nostdin",
             "-trace_stat", "-stf", files.Statistics,
             "-trace_err", "-error_file", files.Errors,

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Softswitch.Interop.Tests.Sipp;
 
-/// <summary>One SIPp run on 127.0.0.1: a UAC when <see cref="Remote"/> is set, else a UAS waiting for calls.</summary>
+/// <summary>One SIPp run on loopback: a UAC when <see cref="Remote"/> is set, else a UAS waiting for calls.</summary>
 public sealed record SippOptions
 {
     /// <summary>A file name from <see cref="SippScenario"/>.</summary>
@@ -12,6 +12,9 @@ public sealed record SippOptions
     public IPEndPoint? Remote { get; init; }
 
     public SippTransport Transport { get; init; } = SippTransport.Udp;
+
+    /// <summary>The loopback address SIPp binds (<c>-i</c>); anti-fraud tests attack from addresses other than 127.0.0.1.</summary>
+    public string LocalAddress { get; init; } = "127.0.0.1";
 
     /// <summary>SIPp exits after this many calls (<c>-m</c>); a UAS serving an unknown number is ended with StopAsync.</summary>
     public int Calls { get; init; } = 1;

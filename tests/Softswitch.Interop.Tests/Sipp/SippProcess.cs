@@ -22,6 +22,7 @@ public sealed class SippProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly SippRunFiles _files;
     private readonly SippPorts _ports;
+    private readonly IPAddress _address;
     private readonly ProcessOutputTail _standardError = new();
     private readonly CancellationTokenSource _hardDeadline;
     private Task<SippResult>? _result;
@@ -29,6 +30,7 @@ public sealed class SippProcess : IAsyncDisposable
     private SippProcess(SippOptions options)
     {
         _ports = SippPorts.Allocate(options.Transport);
+        _address = IPAddress.Parse(options.LocalAddress);
         _files = SippRunFiles.Create();
         var start = new ProcessStartInfo(Executable())
         {
@@ -50,7 +52,7 @@ public sealed class SippProcess : IAsyncDisposable
     }
 
     /// <summary>Where SIPp sends and receives SIP: give it to the switch as a gateway's address.</summary>
-    public IPEndPoint SipEndPoint => new(IPAddress.Loopback, _ports.Sip);
+    public IPEndPoint SipEndPoint => new(_address, _ports.Sip);
 
     public int SipPort => _ports.Sip;
 
@@ -105,7 +107,7 @@ public sealed class SippProcess : IAsyncDisposable
         {
             using (var control = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))
             {
-                await control.SendToAsync("q"u8.ToArray(), new IPEndPoint(IPAddress.Loopback, _ports.Control));
+                await control.SendToAsync("q"u8.ToArray(), new IPEndPoint(_address, _ports.Control));
             }
 
             try

@@ -34,6 +34,10 @@ public sealed class SwitchHost : IAsyncDisposable
             ["Softswitch:Roles"] = "api,switch",
             ["Softswitch:Sip:Address"] = "127.0.0.1",
             ["Softswitch:Sip:Port"] = "0",
+
+            // The tests' SIPp peers and phones send from 127.0.0.1 at load-test rates: a trusted peer (alerts, no bans).
+            // Anti-fraud tests attack from other loopback addresses.
+            ["Softswitch:Fraud:TrustedAddresses"] = "127.0.0.1/32",
         };
         foreach (var (key, value) in overrides)
         {

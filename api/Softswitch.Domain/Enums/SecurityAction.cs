@@ -1,0 +1,17 @@
+namespace Softswitch.Domain;
+
+/// <summary>What the anti-fraud layer did about a source or a phone.</summary>
+public enum SecurityAction
+{
+    /// <summary>The source gets no answer until the ban ends or is lifted.</summary>
+    Ban,
+
+    /// <summary>A trusted source crossed a threshold: it is reported, never banned.</summary>
+    Alert,
+
+    /// <summary>A phone was suspended until an API call reactivates it.</summary>
+    Suspend,
+
+    /// <summary>An operator lifted a ban through the API.</summary>
+    Lift,
+}

@@ -1,0 +1,211 @@
+using System.Net;
+using Softswitch.Domain;
+using Softswitch.Sip.Auth;
+using Softswitch.Sip.Messages;
+using Softswitch.Sip.Transport;
+using Softswitch.Switch.Config;
+
+namespace Softswitch.Switch.Fraud;
+
+/// <summary>
+/// The signalling layer of anti-fraud (platform-wide, ahead of any tenant): floods, scanners, sweeps and digest
+/// failures get a source banned, and a banned source gets no answer at all (the transport drops its packets before
+/// parsing). Trusted sources are counted against thresholds <see cref="SignallingGuardOptions.TrustedThresholdMultiplier"/>
+/// times higher and raise an alert instead. Every decision is raised as a <see cref="SecurityEvent"/>.
+/// </summary>
+public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
+{
+    private readonly SignallingGuardOptions _options;
+    private readonly ISecurityEventSink _events;
+    private readonly TimeProvider _time;
+    private readonly BanTable _bans;
+    private readonly SourceActivityTable _activity;
+    private readonly PhoneLockouts _phones;
+    private readonly ScannerSignatures _scanners;
+    private readonly IReadOnlyList<CidrBlock> _platformTrusted;
+    private volatile TrustedSources _trusted;
+
+    public SignallingGuard(SignallingGuardOptions options, ISwitchConfigSource config, ISecurityEventSink events, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _events = events;
+        _time = time;
+        _bans = new BanTable(options.MaxBans, TimeSpan.FromSeconds(options.BanSeconds), TimeSpan.FromSeconds(options.MaxBanSeconds),
+            TimeSpan.FromSeconds(options.RepeatOffenceSeconds));
+        _activity = new SourceActivityTable(options.MaxTrackedSources);
+        _phones = new PhoneLockouts(config);
+        _scanners = new ScannerSignatures(options.ScannerPatternList);
+        _platformTrusted = options.TrustedBlocks;
+        _trusted = new TrustedSources(_platformTrusted, []);
+    }
+
+    public SignallingGuardCounters Counters { get; } = new();
+
+    /// <summary>Sources whose counts are held now (bounded by <see cref="SignallingGuardOptions.MaxTrackedSources"/>).</summary>
+    public int TrackedSources => _activity.Count;
+
+    public long EvictedSources => _activity.Evicted;
+
+    public int ActiveBans => _bans.ActiveCount(_time.GetUtcNow());
+
+    public bool IsBanned(IPAddress source) => _bans.IsBanned(source, _time.GetUtcNow());
+
+    public Ban? FindBan(IPAddress source) => _bans.Find(source);
+
+    /// <inheritdoc />
+    public bool Admit(IPAddress source)
+    {
+        var now = _time.GetUtcNow();
+        if (_bans.IsBanned(source, now))
+        {
+            return false;
+        }
+
+        var count = _activity.CountRequest(source, now, _options.FloodWindow);
+        return !Crossed(source, SecurityRules.Flood, count, _options.FloodRequests, _options.FloodWindow, null, now);
+    }
+
+    /// <inheritdoc />
+    public bool Inspect(SipRequest request, IPAddress source)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = _time.GetUtcNow();
+        if (_scanners.Match(request) is { } evidence)
+        {
+            // A scanner needs no count: its first request gives it away. A trusted one is reported once per window.
+            var hits = _activity.CountScannerHit(source, now, _options.FloodWindow);
+            return !Crossed(source, SecurityRules.Scanner, hits, 0, _options.FloodWindow, evidence, now);
+        }
+
+        if (request.Method is SipMethods.Register or SipMethods.Options && request.To.Tag is null)
+        {
+            // svwar names each extension in To (REGISTER) or the Request-URI and To (OPTIONS).
+            var user = request.Method == SipMethods.Register ? request.To.Uri.User : request.Uri.User ?? request.To.Uri.User;
+            if (user is not null)
+            {
+                var distinct = _activity.CountUser(source, user, now, _options.SweepWindow, _options.SweepDistinctUsers * _options.TrustedThresholdMultiplier);
+                return !Crossed(source, SecurityRules.Sweep, distinct, _options.SweepDistinctUsers, _options.SweepWindow, request.Method, now);
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public bool IsLocked(string realm, string username) => _phones.IsSuspended(realm, username);
+
+    /// <inheritdoc />
+    public void OnVerified(SipRequest request, string realm, string? username, DigestVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Source is not { } from || username is null)
+        {
+            return;
+        }
+
+        if (verdict == DigestVerdict.Valid)
+        {
+            _phones.Succeeded(realm, username);
+            return;
+        }
+
+        if (verdict is not (DigestVerdict.Invalid or DigestVerdict.InvalidAgain or DigestVerdict.UnknownUser))
+        {
+            return;
+        }
+
+        var source = from.EndPoint.Address;
+        var now = _time.GetUtcNow();
+        var evidence = $"{request.Method} {username}@{realm}";
+        var failures = _activity.CountAuthFailure(source, now, _options.AuthFailureWindow);
+        Crossed(source, SecurityRules.AuthFailures, failures, _options.AuthFailuresPerAddress, _options.AuthFailureWindow, evidence, now);
+        if (_phones.CountFailure(realm, username, now, _options.PhoneAuthFailureWindow) is { } phone)
+        {
+            CountPhoneFailure(source, realm, phone.Phone, phone.Failures, evidence, now);
+        }
+    }
+
+    /// <summary>Applies the control plane's latest word: imported bans hold, lifted bans go at once, trusted lists are replaced.</summary>
+    public void Apply(SecurityDirectives directives)
+    {
+        ArgumentNullException.ThrowIfNull(directives);
+        _trusted = new TrustedSources(_platformTrusted, directives.TenantTrusted);
+        foreach (var imported in directives.Imported ?? [])
+        {
+            _bans.Import(imported.Address, imported.Rule, imported.BannedAt, imported.ExpiresAt);
+        }
+
+        foreach (var lift in directives.Lifts)
+        {
+            if (_bans.Lift(lift.Address, lift.LiftedAt))
+            {
+                _activity.Forget(lift.Address);
+                Counters.Lifted();
+            }
+        }
+    }
+
+    private void CountPhoneFailure(IPAddress source, string realm, Config.PhoneEntry phone, int failures, string evidence, DateTimeOffset now)
+    {
+        var truster = failures > _options.PhoneAuthFailures ? _trusted.FindTruster(source) : null;
+        var limit = truster is null ? _options.PhoneAuthFailures : _options.PhoneAuthFailures * _options.TrustedThresholdMultiplier;
+        if (failures != limit + 1)
+        {
+            return;
+        }
+
+        var raised = new SecurityEvent(now, SecurityRules.PhoneAuthFailures, SecurityAction.Alert, source, failures, limit, _options.PhoneAuthFailureWindow, evidence)
+        {
+            TenantId = phone.TenantId,
+            PhoneId = phone.Id,
+        };
+        if (truster is not null)
+        {
+            Counters.Alerted();
+            _events.Raise(raised);
+        }
+        else if (_phones.Suspend(realm, phone))
+        {
+            Counters.Suspended();
+            _events.Raise(raised with { Action = SecurityAction.Suspend });
+        }
+    }
+
+    /// <summary>
+    /// Decides on a count: at most <paramref name="threshold"/> passes; past it an untrusted source is banned (true), a
+    /// trusted one is held to the higher threshold and reported once, when it crosses it.
+    /// </summary>
+    private bool Crossed(IPAddress source, string rule, int count, int threshold, TimeSpan window, string? evidence, DateTimeOffset now)
+    {
+        if (count <= threshold)
+        {
+            return false;
+        }
+
+        if (_trusted.FindTruster(source) is { } truster)
+        {
+            var trustedThreshold = (long)threshold * _options.TrustedThresholdMultiplier;
+            if (count == trustedThreshold + 1)
+            {
+                Counters.Alerted();
+                _events.Raise(new SecurityEvent(now, rule, SecurityAction.Alert, source, count, (int)Math.Min(trustedThreshold, int.MaxValue), window, evidence)
+                {
+                    TenantId = truster.Length == 0 ? null : truster,
+                });
+            }
+
+            return false;
+        }
+
+        var ban = _bans.Add(source, rule, now);
+        _activity.Forget(source);
+        Counters.Banned();
+        _events.Raise(new SecurityEvent(now, rule, SecurityAction.Ban, source, count, threshold, window, evidence)
+        {
+            BannedUntil = ban.ExpiresAt,
+            Offence = ban.Offence,
+        });
+        return true;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Softswitch.Switch.Fraud;
+
+/// <summary>What the signalling layer did, for metrics and tests; safe to read from any thread.</summary>
+public sealed class SignallingGuardCounters
+{
+    private long _bans;
+    private long _alerts;
+    private long _suspensions;
+    private long _lifts;
+
+    public long Bans => Interlocked.Read(ref _bans);
+
+    /// <summary>Thresholds crossed by trusted sources, reported instead of banned.</summary>
+    public long Alerts => Interlocked.Read(ref _alerts);
+
+    public long Suspensions => Interlocked.Read(ref _suspensions);
+
+    /// <summary>Bans lifted through the API.</summary>
+    public long Lifts => Interlocked.Read(ref _lifts);
+
+    internal void Banned() => Interlocked.Increment(ref _bans);
+
+    internal void Alerted() => Interlocked.Increment(ref _alerts);
+
+    internal void Suspended() => Interlocked.Increment(ref _suspensions);
+
+    internal void Lifted() => Interlocked.Increment(ref _lifts);
+}

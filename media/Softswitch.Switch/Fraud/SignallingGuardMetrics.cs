@@ -1,0 +1,35 @@
+using System.Diagnostics.Metrics;
+
+namespace Softswitch.Switch.Fraud;
+
+/// <summary>
+/// The signalling layer's counters on the <c>Softswitch.Switch.Fraud</c> meter; observable, so intake pays nothing
+/// for being measured. Dropped packets of banned sources are on <c>Softswitch.Sip.Transport</c> (guard <c>banned-source</c>).
+/// </summary>
+public static class SignallingGuardMetrics
+{
+    public const string MeterName = "Softswitch.Switch.Fraud";
+
+    public static Meter Create(IMeterFactory factory, SignallingGuard guard)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(guard);
+        var counters = guard.Counters;
+        var meter = factory.Create(MeterName);
+        meter.CreateObservableCounter("softswitch.fraud.decisions", () => new[]
+        {
+            Decision(counters.Bans, "ban"),
+            Decision(counters.Alerts, "alert"),
+            Decision(counters.Suspensions, "suspend"),
+            Decision(counters.Lifts, "lift"),
+        }, "{decision}", "Bans, trusted-peer alerts, phone suspensions and lifted bans");
+        meter.CreateObservableUpDownCounter("softswitch.fraud.bans.active", () => guard.ActiveBans, "{source}");
+        meter.CreateObservableUpDownCounter("softswitch.fraud.sources.tracked", () => guard.TrackedSources, "{source}",
+            "Sources whose request counts are held (bounded by MaxTrackedSources)");
+        meter.CreateObservableCounter("softswitch.fraud.sources.evicted", () => guard.EvictedSources, "{source}",
+            "Sources forgotten to make room for newer ones");
+        return meter;
+    }
+
+    private static Measurement<long> Decision(long count, string action) => new(count, new KeyValuePair<string, object?>("action", action));
+}
