@@ -113,6 +113,27 @@ internal sealed class IngressTable
         return IngressLookup.Unknown;
     }
 
+    /// <summary>The most specific mapping gateway whose source block holds <paramref name="source"/>, whatever its tech prefix.</summary>
+    public MappingGatewayEntry? FindGatewayAt(IPAddress source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.IsIPv4MappedToIPv6)
+        {
+            source = source.MapToIPv4();
+        }
+
+        var value = ToValue(source);
+        foreach (var group in _groups)
+        {
+            if (group.Family == source.AddressFamily && group.Networks.TryGetValue(value & group.Mask, out var candidates))
+            {
+                return candidates[0];
+            }
+        }
+
+        return null;
+    }
+
     private static UInt128 ToValue(IPAddress address)
     {
         Span<byte> bytes = stackalloc byte[16];

@@ -14,6 +14,7 @@ public sealed class SwitchConfigSnapshot
     private readonly IngressTable _ingress;
     private readonly FrozenDictionary<(string Domain, string Username), PhoneEntry> _phones;
     private readonly FrozenDictionary<string, TenantConfig> _tenantsByDomain;
+    private readonly FrozenDictionary<IPAddress, string> _vendorTenants;
 
     private SwitchConfigSnapshot(
         long version, FrozenDictionary<string, TenantConfig> tenants, IngressTable ingress,
@@ -25,6 +26,13 @@ public sealed class SwitchConfigSnapshot
         _ingress = ingress;
         _phones = phones;
         _tenantsByDomain = tenants.Values.ToFrozenDictionary(t => t.SipDomain, StringComparer.OrdinalIgnoreCase);
+        // Vendors named by address (a host name's address is not known here); the lower tenant id keeps a shared one.
+        _vendorTenants = tenants.Values.OrderBy(t => t.TenantId, StringComparer.Ordinal)
+            .SelectMany(t => t.RoutingGateways.Values)
+            .Select(g => (Address: IPAddress.TryParse(g.Host, out var address) ? address : null, g.TenantId))
+            .Where(v => v.Address is not null)
+            .DistinctBy(v => v.Address)
+            .ToFrozenDictionary(v => v.Address!, v => v.TenantId);
     }
 
     public static SwitchConfigSnapshot Empty { get; } = Create(0, SwitchConfigRows.None);
@@ -89,6 +97,21 @@ public sealed class SwitchConfigSnapshot
 
     /// <summary>The active tenant whose phones register under <paramref name="sipDomain"/> (case-insensitive).</summary>
     public TenantConfig? FindTenantByDomain(string sipDomain) => _tenantsByDomain.GetValueOrDefault(sipDomain);
+
+    /// <summary>
+    /// The tenant that provisioned <paramref name="source"/> as a peer, a customer trunk's source block or a vendor's
+    /// address, or null for an address no tenant configured.
+    /// </summary>
+    public string? FindPeerTenant(IPAddress source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (_ingress.FindGatewayAt(source) is { } trunk)
+        {
+            return trunk.TenantId;
+        }
+
+        return _vendorTenants.GetValueOrDefault(source.IsIPv4MappedToIPv6 ? source.MapToIPv4() : source);
+    }
 
     public RouteEntry? FindRoute(string tenantId, string callee) =>
         Tenants.TryGetValue(tenantId, out var tenant) ? tenant.FindRoute(callee) : null;

@@ -23,12 +23,14 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
     private readonly PhoneLockouts _phones;
     private readonly ScannerSignatures _scanners;
     private readonly IReadOnlyList<CidrBlock> _platformTrusted;
+    private readonly ISwitchConfigSource _config;
     private volatile TrustedSources _trusted;
 
     public SignallingGuard(SignallingGuardOptions options, ISwitchConfigSource config, ISecurityEventSink events, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _config = config;
         _events = events;
         _time = time;
         _bans = new BanTable(options.MaxBans, TimeSpan.FromSeconds(options.BanSeconds), TimeSpan.FromSeconds(options.MaxBanSeconds),
@@ -148,7 +150,7 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
 
     private void CountPhoneFailure(IPAddress source, string realm, Config.PhoneEntry phone, int failures, string evidence, DateTimeOffset now)
     {
-        var truster = failures > _options.PhoneAuthFailures ? _trusted.FindTruster(source) : null;
+        var truster = failures > _options.PhoneAuthFailures ? FindTruster(source) : null;
         var limit = truster is null ? _options.PhoneAuthFailures : _options.PhoneAuthFailures * _options.TrustedThresholdMultiplier;
         if (failures != limit + 1)
         {
@@ -183,7 +185,7 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
             return false;
         }
 
-        if (_trusted.FindTruster(source) is { } truster)
+        if (FindTruster(source) is { } truster)
         {
             var trustedThreshold = (long)threshold * _options.TrustedThresholdMultiplier;
             if (count == trustedThreshold + 1)
@@ -208,4 +210,12 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
         });
         return true;
     }
+
+    /// <summary>
+    /// Who vouches for <paramref name="source"/>: the platform ("") or a tenant through its trusted list, or else the
+    /// tenant that provisioned it as a trunk or vendor. A carrier's own trunks run hundreds of requests a second from
+    /// one address; banning them for it is the complaint about Kamailio's pike that the trusted tier answers, so
+    /// provisioned peers are held to the trusted thresholds without anyone listing them twice.
+    /// </summary>
+    private string? FindTruster(IPAddress source) => _trusted.FindTruster(source) ?? _config.Current.FindPeerTenant(source);
 }
