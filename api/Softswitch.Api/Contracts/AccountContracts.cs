@@ -15,6 +15,9 @@ public sealed record AccountResponse(
     IReadOnlyList<string> AccessIps,
     string? RateTableId,
     string? Notes,
+    int? MaxConcurrentCalls,
+    int? MaxCallsPerSecond,
+    int? MaxCallDurationSeconds,
     DateTime CreatedAt,
     DateTime UpdatedAt,
     long Version);
@@ -29,7 +32,10 @@ public sealed record AccountCreateRequest(
     AccountStatus? Status,
     List<string>? AccessIps,
     string? RateTableId,
-    string? Notes);
+    string? Notes,
+    int? MaxConcurrentCalls = null,
+    int? MaxCallsPerSecond = null,
+    int? MaxCallDurationSeconds = null);
 
 /// <summary>Replaces an account's settings (PUT). Kind, currency and balance cannot change here.</summary>
 public sealed record AccountUpdateRequest(
@@ -38,11 +44,14 @@ public sealed record AccountUpdateRequest(
     AccountStatus? Status,
     List<string>? AccessIps,
     string? RateTableId,
-    string? Notes);
+    string? Notes,
+    int? MaxConcurrentCalls = null,
+    int? MaxCallsPerSecond = null,
+    int? MaxCallDurationSeconds = null);
 
 public static class AccountMapping
 {
     public static AccountResponse AsResponse(this Account a) => new(
         a.Id, a.Name, a.Kind, a.Currency, a.Balance, a.CreditLimit, a.AvailableFunds, a.Status, a.AccessIps,
-        a.RateTableId, a.Notes, a.CreatedAt, a.UpdatedAt, a.Version);
+        a.RateTableId, a.Notes, a.MaxConcurrentCalls, a.MaxCallsPerSecond, a.MaxCallDurationSeconds, a.CreatedAt, a.UpdatedAt, a.Version);
 }

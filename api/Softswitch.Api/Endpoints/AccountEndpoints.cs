@@ -82,7 +82,10 @@ public static class AccountEndpoints
             .Range("balance", request.Balance, -MaxMoney, MaxMoney)
             .Range("credit_limit", request.CreditLimit, 0m, MaxMoney)
             .AddressList("access_ips", request.AccessIps, MaxAccessIps, required: false)
-            .Optional("notes", request.Notes, Account.NotesMaxLength);
+            .Optional("notes", request.Notes, Account.NotesMaxLength)
+            .Range("max_concurrent_calls", request.MaxConcurrentCalls, 1, 100_000)
+            .Range("max_calls_per_second", request.MaxCallsPerSecond, 1, 10_000)
+            .Range("max_call_duration_seconds", request.MaxCallDurationSeconds, 1, 86_400);
         if (request.Kind is null)
         {
             errors.Add("kind", "is required: client or vendor.");
@@ -105,6 +108,9 @@ public static class AccountEndpoints
             AccessIps = Normalize(request.AccessIps),
             RateTableId = request.RateTableId,
             Notes = request.Notes,
+            MaxConcurrentCalls = request.MaxConcurrentCalls,
+            MaxCallsPerSecond = request.MaxCallsPerSecond,
+            MaxCallDurationSeconds = request.MaxCallDurationSeconds,
         };
         db.Accounts.Add(account);
         await db.SaveChangesAsync(http.RequestAborted);
@@ -123,7 +129,10 @@ public static class AccountEndpoints
             .Required("name", request.Name, Account.NameMaxLength)
             .Range("credit_limit", request.CreditLimit, 0m, MaxMoney)
             .AddressList("access_ips", request.AccessIps, MaxAccessIps, required: false)
-            .Optional("notes", request.Notes, Account.NotesMaxLength);
+            .Optional("notes", request.Notes, Account.NotesMaxLength)
+            .Range("max_concurrent_calls", request.MaxConcurrentCalls, 1, 100_000)
+            .Range("max_calls_per_second", request.MaxCallsPerSecond, 1, 10_000)
+            .Range("max_call_duration_seconds", request.MaxCallDurationSeconds, 1, 86_400);
         if (request.CreditLimit is null)
         {
             errors.Add("credit_limit", "is required.");
@@ -146,6 +155,9 @@ public static class AccountEndpoints
         account.AccessIps = Normalize(request.AccessIps);
         account.RateTableId = request.RateTableId;
         account.Notes = request.Notes;
+        account.MaxConcurrentCalls = request.MaxConcurrentCalls;
+        account.MaxCallsPerSecond = request.MaxCallsPerSecond;
+        account.MaxCallDurationSeconds = request.MaxCallDurationSeconds;
         await db.SaveChangesAsync(http.RequestAborted);
         return EntityOperations.Updated(http, account, AccountMapping.AsResponse);
     }

@@ -146,7 +146,8 @@ public static class MappingGatewayEndpoints
             .RewriteRules("caller_rewrite_rules", request.CallerRewriteRules)
             .RewriteRules("callee_rewrite_rules", request.CalleeRewriteRules)
             .Range("max_concurrent_calls", request.MaxConcurrentCalls, 1, 100_000)
-            .Range("max_call_duration_seconds", request.MaxCallDurationSeconds, 1, 86_400);
+            .Range("max_call_duration_seconds", request.MaxCallDurationSeconds, 1, 86_400)
+            .Range("max_calls_per_second", request.MaxCallsPerSecond, 1, 10_000);
         await References.CheckAsync(db.Accounts, "account_id", request.AccountId, "account", errors, cancellationToken);
         return errors;
     }
@@ -161,6 +162,7 @@ public static class MappingGatewayEndpoints
         gateway.CalleeRewriteRules = request.CalleeRewriteRules.AsRules();
         gateway.MaxConcurrentCalls = request.MaxConcurrentCalls;
         gateway.MaxCallDurationSeconds = request.MaxCallDurationSeconds;
+        gateway.MaxCallsPerSecond = request.MaxCallsPerSecond;
         gateway.Status = request.Status ?? GatewayStatus.Active;
     }
 }

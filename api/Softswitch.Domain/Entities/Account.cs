@@ -26,6 +26,15 @@ public class Account : TenantEntity
     /// <summary>IP addresses or CIDR blocks (see <see cref="CidrBlock"/>) this account is bound to.</summary>
     public List<string> AccessIps { get; set; } = [];
 
+    /// <summary>Calls of this account up at once, over all its trunks and phones (VOS3000 SS_MAXCONCURRENTCALL per account); null: no cap.</summary>
+    public int? MaxConcurrentCalls { get; set; }
+
+    /// <summary>New calls a second this account may place, over all its trunks and phones (a token bucket); null: no cap.</summary>
+    public int? MaxCallsPerSecond { get; set; }
+
+    /// <summary>The longest an answered call of this account may last; the tighter of this, the trunk's and the vendor's applies.</summary>
+    public int? MaxCallDurationSeconds { get; set; }
+
     /// <summary>The rate table that prices this account's calls; same tenant.</summary>
     public string? RateTableId { get; set; }
 

@@ -29,6 +29,9 @@ public class MappingGateway : TenantEntity
 
     public int? MaxCallDurationSeconds { get; set; }
 
+    /// <summary>New calls a second this trunk may send (a token bucket, burst of one second's worth); null: no cap.</summary>
+    public int? MaxCallsPerSecond { get; set; }
+
     public GatewayStatus Status { get; set; }
 
     public string RewriteCaller(string number) => RewriteRule.ApplyFirstMatch(CallerRewriteRules, number);

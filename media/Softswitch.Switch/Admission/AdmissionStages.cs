@@ -14,7 +14,7 @@ namespace Softswitch.Switch.Admission;
 internal static class AdmissionStages
 {
     public static IReadOnlyList<IAdmissionStage> Default(
-        B2buaOptions options, B2buaCounters counters, ICdrSink cdrs, CallIngress ingress, CallCapacity capacity, ILogger logger) =>
+        B2buaOptions options, B2buaCounters counters, ICdrSink cdrs, CallIngress ingress, CallCapacity capacity, TimeProvider time, ILogger logger) =>
     [
         new MaxForwardsStage(),
         new RequestUriSchemeStage(),
@@ -26,7 +26,9 @@ internal static class AdmissionStages
         new CdrDurabilityStage(cdrs, options, counters),
         new IngressStage(ingress, counters, logger),
         new AccountAccessIpStage(),
+        new CallRateStage(new CallRateBuckets(time)),
         new SwitchCapacityStage(options, counters),
         new IngressCapacityStage(capacity, options, counters),
+        new AccountCapacityStage(capacity),
     ];
 }

@@ -45,7 +45,7 @@ public sealed class B2buaCore : IDisposable
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(options);
         var retransmitter = new AnsweredInviteRetransmitter(layer.Transport, layer.Options, time);
-        Admission = new AdmissionPipeline(AdmissionStages.Default(options, Counters, cdrs, new CallIngress(authenticator), capacity, logger), time);
+        Admission = new AdmissionPipeline(AdmissionStages.Default(options, Counters, cdrs, new CallIngress(authenticator), capacity, time, logger), time);
         _services = new B2buaServices(
             layer, options, time, capacity, new CallEventStream([new CdrEventRecorder(cdrs), .. callEventConsumers ?? []]), new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission,
             router ?? PrefixCallRouter.Instance, sessions ?? SignallingOnlySessionBridge.Instance, logger);

@@ -77,18 +77,18 @@ internal sealed partial class Call
         }
     }
 
-    /// <summary>VOS3000's conversation limitation: the tighter of the ingress trunk's and the vendor's limit.</summary>
+    /// <summary>VOS3000's conversation limitation: the tightest of the ingress trunk's, the account's and the vendor's limit.</summary>
     private void StartDurationLimit(VendorLeg vendor)
     {
-        var trunk = _origin.Gateway?.MaxCallDurationSeconds;
-        var route = vendor.Gateway.MaxCallDurationSeconds;
-        var seconds = (trunk is > 0, route is > 0) switch
+        int? seconds = null;
+        foreach (var limit in (ReadOnlySpan<int?>)[_origin.Gateway?.MaxCallDurationSeconds, _origin.Account.MaxCallDurationSeconds, vendor.Gateway.MaxCallDurationSeconds])
         {
-            (true, true) => Math.Min(trunk!.Value, route!.Value),
-            (true, false) => trunk,
-            (false, true) => route,
-            _ => null,
-        };
+            if (limit is > 0 && (seconds is null || limit < seconds))
+            {
+                seconds = limit;
+            }
+        }
+
         if (seconds is null)
         {
             return;

@@ -7,6 +7,14 @@ namespace Softswitch.Switch.Config;
 /// <param name="AccessBlocks">The account's access IPs (VOS3000 SS_ACCESS_IP_CHECK); empty when it is not bound.</param>
 public sealed record AccountEntry(string Id, string TenantId, string Name, AccountKind Kind, decimal AvailableFunds, CidrBlock[] AccessBlocks)
 {
+    /// <summary>Calls up at once over all the account's trunks and phones; null: no cap.</summary>
+    public int? MaxConcurrentCalls { get; init; }
+
+    /// <summary>New calls a second over all the account's trunks and phones; null: no cap.</summary>
+    public int? MaxCallsPerSecond { get; init; }
+
+    public int? MaxCallDurationSeconds { get; init; }
+
     /// <summary>True when the account is not bound to addresses, or <paramref name="source"/> is in one of its blocks.</summary>
     public bool Admits(IPAddress source)
     {

@@ -19,6 +19,7 @@ public sealed class MappingGatewayEntry
         SourceAddresses = row.SourceAddresses.ToArray();
         MaxConcurrentCalls = row.MaxConcurrentCalls;
         MaxCallDurationSeconds = row.MaxCallDurationSeconds;
+        MaxCallsPerSecond = row.MaxCallsPerSecond;
         _callerRules = Copy(row.CallerRewriteRules);
         _calleeRules = Copy(row.CalleeRewriteRules);
     }
@@ -40,6 +41,9 @@ public sealed class MappingGatewayEntry
     public int? MaxConcurrentCalls { get; }
 
     public int? MaxCallDurationSeconds { get; }
+
+    /// <summary>New calls a second this trunk may send; null: no cap.</summary>
+    public int? MaxCallsPerSecond { get; }
 
     public string RewriteCaller(string number) => RewriteRule.ApplyFirstMatch(_callerRules, number);
 

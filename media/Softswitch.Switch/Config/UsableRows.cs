@@ -84,7 +84,12 @@ internal sealed class UsableRows
                 Skip("accounts", account.TenantId, account.Id, $"skipped: access IP '{unreadable}' is not an address or CIDR block");
             }
             else if (!Accounts.TryAdd(account.Id, new AccountEntry(
-                account.Id, account.TenantId, account.Name, account.Kind, account.AvailableFunds, [.. account.AccessIps.Select(CidrBlock.Parse)])))
+                account.Id, account.TenantId, account.Name, account.Kind, account.AvailableFunds, [.. account.AccessIps.Select(CidrBlock.Parse)])
+            {
+                MaxConcurrentCalls = account.MaxConcurrentCalls,
+                MaxCallsPerSecond = account.MaxCallsPerSecond,
+                MaxCallDurationSeconds = account.MaxCallDurationSeconds,
+            }))
             {
                 Skip("accounts", account.TenantId, account.Id, "skipped: another account row has the same id");
             }
