@@ -1,19 +1,20 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Softswitch.Data.Sqlite;
 
 /// <summary>
 /// Takes <see cref="SqliteWriteGate"/> for every write EF Core sends to a SQLite file: a transaction holds it from
-/// <c>BEGIN</c> (Microsoft.Data.Sqlite begins <c>IMMEDIATE</c>, which takes the write lock) until it commits or rolls
-/// back; a write outside a transaction (<c>ExecuteUpdate</c>/<c>ExecuteDelete</c>, a one-statement
-/// <c>SaveChanges</c>, raw SQL, migrations) holds it for that command, and for a reader until the reader is disposed,
-/// because SQLite keeps an autocommit statement's lock until it is reset. LINQ queries never take it: in WAL mode
-/// readers do not block the writer nor it them. Closing or disposing the connection gives back whatever it still holds,
-/// for a transaction disposed without a commit or rollback.
+/// <c>BEGIN</c> (Microsoft.Data.Sqlite begins <c>IMMEDIATE</c>, which takes the write lock) until it has committed or
+/// rolled back; a write outside a transaction (<c>ExecuteUpdate</c>/<c>ExecuteDelete</c>, raw SQL, migrations) holds
+/// it for that command, or for a reader until the reader closes. <c>SaveChanges</c> always runs in a transaction here.
+/// LINQ queries never take it: in WAL mode readers do not block the writer nor it them. Closing or disposing the
+/// connection gives back whatever it still holds, for a transaction disposed without a commit or rollback.
 /// </summary>
-internal sealed class SqliteWriteGateInterceptor : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
+internal sealed class SqliteWriteGateInterceptor
+    : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, ISaveChangesInterceptor
 {
     public static SqliteWriteGateInterceptor Instance { get; } = new();
 
@@ -22,6 +23,19 @@ internal sealed class SqliteWriteGateInterceptor : IDbTransactionInterceptor, ID
 
     private SqliteWriteGateInterceptor()
     {
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        InTransaction(eventData);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        InTransaction(eventData);
+        return ValueTask.FromResult(result);
     }
 
     public InterceptionResult<DbTransaction> TransactionStarting(
@@ -186,6 +200,19 @@ internal sealed class SqliteWriteGateInterceptor : IDbTransactionInterceptor, ID
     {
         Exit(connection);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A one-statement save would otherwise run as an autocommit reader (<c>INSERT … RETURNING</c>), whose lock SQLite
+    /// gives back only when the reader is reset, after the last interception point; the next writer would meet
+    /// SQLITE_BUSY in between. In a transaction the gate opens after <c>COMMIT</c>, which costs the same single fsync.
+    /// </summary>
+    private static void InTransaction(DbContextEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        }
     }
 
     /// <summary>LINQ queries and key generation only read; anything else EF Core sends may write.</summary>

@@ -1,12 +1,18 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Softswitch.Data;
 using Softswitch.Domain;
 using Softswitch.Media.Config;
 using Softswitch.Switch.Config;
 
 namespace Softswitch.Switch.Tests.Media;
 
-public sealed class SnapshotRefreshTests
+public sealed partial class SnapshotRefreshTests
 {
     [Fact]
     public async Task Snapshot_sees_inserts_updates_and_deletes_and_skips_rebuilds_when_nothing_changed()
@@ -77,6 +83,82 @@ public sealed class SnapshotRefreshTests
         Assert.Equal([alpha, bravo], snapshot.Tenants.Keys.Order(StringComparer.Ordinal));
         Assert.NotNull(snapshot.FindPhone("alpha.example.net", "1001"));
         Assert.NotNull(snapshot.FindPhone("bravo.example.net", "1001"));
+    }
+
+    [Fact]
+    public async Task A_refresh_reads_again_only_the_tables_whose_fingerprint_changed()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var tenantId = await SeedAsync(database);
+        var reads = new TableReads();
+        var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(reads).Options;
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
+        var source = new SwitchConfigSource();
+        var refresher = new SwitchConfigRefresher(
+            new DatabaseConfigSnapshotLoader(options, time), source, time, NullLogger<SwitchConfigRefresher>.Instance);
+
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        var firstLoad = reads.Take();
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await using (var db = new SoftswitchDbContext(database.Options, new FixedTenantContext(tenantId), time))
+        {
+            db.Accounts.Add(new Account { Name = "New client", Kind = AccountKind.Client, Currency = "USD" });
+            await db.SaveChangesAsync();
+        }
+
+        var rebuilt = await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        var afterAccountInsert = reads.Take();
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await using (var db = new SoftswitchDbContext(database.Options, new FixedTenantContext(tenantId), time))
+        {
+            var phone = await db.Phones.SingleAsync();
+            phone.DisplayName = "Reception";
+            await db.SaveChangesAsync();
+        }
+
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        var afterPhoneUpdate = reads.Take();
+
+        Assert.Equal(["Accounts", "MappingGateways", "Phones", "Routes", "RoutingGateways", "Tenants"], firstLoad);
+        Assert.True(rebuilt);
+        Assert.Equal(["Accounts"], afterAccountInsert);
+        Assert.Equal(3, source.Current.Tenants[tenantId].Accounts.Count);
+        Assert.Equal(["Phones"], afterPhoneUpdate);
+        Assert.Equal(3, source.Current.Version);
+        Assert.NotNull(source.Current.FindRoute(tenantId, "442071234567"));
+    }
+
+    /// <summary>The tables whose rows a query read in full (the fingerprint's aggregates are not counted).</summary>
+    private sealed partial class TableReads : DbCommandInterceptor
+    {
+        private readonly ConcurrentQueue<string> _tables = new();
+
+        public string[] Take()
+        {
+            var taken = new List<string>();
+            while (_tables.TryDequeue(out var table))
+            {
+                taken.Add(table);
+            }
+
+            return [.. taken.Order(StringComparer.Ordinal)];
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (!command.CommandText.Contains("COUNT(", StringComparison.Ordinal) && FromTable().Match(command.CommandText) is { Success: true } from)
+            {
+                _tables.Enqueue(from.Groups[1].Value);
+            }
+
+            return ValueTask.FromResult(result);
+        }
+
+        [GeneratedRegex("""FROM "(\w+)" AS""")]
+        private static partial Regex FromTable();
     }
 
     private static async Task<string> SeedAsync(SqliteDatabase database, string name = "alpha")
