@@ -86,22 +86,24 @@ public sealed partial class SnapshotRefreshTests
     }
 
     [Fact]
-    public async Task A_refresh_reads_again_only_the_tables_whose_fingerprint_changed()
+    public async Task A_refresh_reads_only_the_changed_rows_of_changed_tables_and_a_whole_table_after_a_delete()
     {
         await using var database = await SqliteDatabase.CreateAsync();
         var tenantId = await SeedAsync(database);
         var reads = new TableReads();
         var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(reads).Options;
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
+        // After the seeded rows, which the system clock stamped: a row stamped before the newest read is a late commit.
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(1));
         var source = new SwitchConfigSource();
         var refresher = new SwitchConfigRefresher(
             new DatabaseConfigSnapshotLoader(options, time), source, time, NullLogger<SwitchConfigRefresher>.Instance);
+        SoftswitchDbContext Tenant() => new(database.Options, new FixedTenantContext(tenantId), time);
 
         await refresher.RefreshAsync(TestContext.Current.CancellationToken);
         var firstLoad = reads.Take();
 
         time.Advance(TimeSpan.FromSeconds(1));
-        await using (var db = new SoftswitchDbContext(database.Options, new FixedTenantContext(tenantId), time))
+        await using (var db = Tenant())
         {
             db.Accounts.Add(new Account { Name = "New client", Kind = AccountKind.Client, Currency = "USD" });
             await db.SaveChangesAsync();
@@ -109,38 +111,82 @@ public sealed partial class SnapshotRefreshTests
 
         var rebuilt = await refresher.RefreshAsync(TestContext.Current.CancellationToken);
         var afterAccountInsert = reads.Take();
+        var accounts = source.Current.Tenants[tenantId].Accounts.Count;
 
         time.Advance(TimeSpan.FromSeconds(1));
-        await using (var db = new SoftswitchDbContext(database.Options, new FixedTenantContext(tenantId), time))
+        await using (var db = Tenant())
         {
-            var phone = await db.Phones.SingleAsync();
-            phone.DisplayName = "Reception";
+            var gateway = await db.RoutingGateways.SingleAsync();
+            gateway.Status = GatewayStatus.Disabled;
             await db.SaveChangesAsync();
         }
 
         await refresher.RefreshAsync(TestContext.Current.CancellationToken);
-        var afterPhoneUpdate = reads.Take();
+        var afterGatewayUpdate = reads.Take();
+        var gatewaysOnRoute = source.Current.FindRoute(tenantId, "442071234567")!.Gateways.Count;
 
-        Assert.Equal(["Accounts", "MappingGateways", "Phones", "Routes", "RoutingGateways", "Tenants"], firstLoad);
+        await using (var db = Tenant())
+        {
+            db.Phones.Remove(await db.Phones.SingleAsync());
+            await db.SaveChangesAsync();
+        }
+
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        var afterPhoneDelete = reads.Take();
+
+        Assert.Equal(["all Accounts", "all MappingGateways", "all Phones", "all Routes", "all RoutingGateways", "all Tenants"], firstLoad);
         Assert.True(rebuilt);
-        Assert.Equal(["Accounts"], afterAccountInsert);
-        Assert.Equal(3, source.Current.Tenants[tenantId].Accounts.Count);
-        Assert.Equal(["Phones"], afterPhoneUpdate);
-        Assert.Equal(3, source.Current.Version);
-        Assert.NotNull(source.Current.FindRoute(tenantId, "442071234567"));
+        Assert.Equal(["updated Accounts"], afterAccountInsert);
+        Assert.Equal(3, accounts);
+        Assert.Equal(["updated RoutingGateways"], afterGatewayUpdate);
+        Assert.Equal(0, gatewaysOnRoute);
+        Assert.Equal(["all Phones", "updated Phones"], afterPhoneDelete);
+        Assert.Null(source.Current.FindPhone("alpha.example.net", "1001"));
+        Assert.Equal(4, source.Current.Version);
     }
 
-    /// <summary>The tables whose rows a query read in full (the fingerprint's aggregates are not counted).</summary>
+    [Fact]
+    public async Task A_row_stamped_before_the_newest_row_read_is_still_seen_by_reading_the_whole_table()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var tenantId = await SeedAsync(database);
+        var reads = new TableReads();
+        var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(reads).Options;
+        var source = new SwitchConfigSource();
+        var refresher = new SwitchConfigRefresher(
+            new DatabaseConfigSnapshotLoader(options, TimeProvider.System), source, TimeProvider.System,
+            NullLogger<SwitchConfigRefresher>.Instance);
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        reads.Take();
+
+        // A save stamped an hour ago that commits only now: a writer that waited, or another node's slow clock.
+        var late = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(-1));
+        await using (var db = new SoftswitchDbContext(database.Options, new FixedTenantContext(tenantId), late))
+        {
+            db.Accounts.Add(new Account { Name = "Late client", Kind = AccountKind.Client, Currency = "USD" });
+            await db.SaveChangesAsync();
+        }
+
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["all Accounts", "updated Accounts"], reads.Take());
+        Assert.Contains(source.Current.Tenants[tenantId].Accounts.Values, a => a.Name == "Late client");
+    }
+
+    /// <summary>
+    /// The tables whose rows a query read: "all" for the whole table, "updated" for rows updated since a time (the
+    /// fingerprint's aggregates are not counted).
+    /// </summary>
     private sealed partial class TableReads : DbCommandInterceptor
     {
-        private readonly ConcurrentQueue<string> _tables = new();
+        private readonly ConcurrentQueue<string> _reads = new();
 
         public string[] Take()
         {
             var taken = new List<string>();
-            while (_tables.TryDequeue(out var table))
+            while (_reads.TryDequeue(out var read))
             {
-                taken.Add(table);
+                taken.Add(read);
             }
 
             return [.. taken.Order(StringComparer.Ordinal)];
@@ -149,9 +195,10 @@ public sealed partial class SnapshotRefreshTests
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (!command.CommandText.Contains("COUNT(", StringComparison.Ordinal) && FromTable().Match(command.CommandText) is { Success: true } from)
+            var sql = command.CommandText;
+            if (!sql.Contains("COUNT(", StringComparison.Ordinal) && FromTable().Match(sql) is { Success: true } from)
             {
-                _tables.Enqueue(from.Groups[1].Value);
+                _reads.Enqueue($"{(sql.Contains("WHERE", StringComparison.Ordinal) ? "updated" : "all")} {from.Groups[1].Value}");
             }
 
             return ValueTask.FromResult(result);
