@@ -1,5 +1,5 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -18,8 +18,11 @@ internal sealed class SqliteWriteGateInterceptor
 {
     public static SqliteWriteGateInterceptor Instance { get; } = new();
 
-    private readonly ConditionalWeakTable<DbConnection, Lease> _leases = [];
-    private readonly ConditionalWeakTable<DbTransaction, DbConnection> _transactions = [];
+    // Plain dictionaries, not ConditionalWeakTables: an entry lives from BEGIN to COMMIT, and a weak table's
+    // finalized containers took 8 % of the process's CPU in a 200 POST/s profile. Every lease is removed at
+    // its transaction's end or, failing that, when its connection closes or is disposed, so nothing is left behind.
+    private readonly ConcurrentDictionary<DbConnection, Lease> _leases = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<DbTransaction, DbConnection> _transactions = new(ReferenceEqualityComparer.Instance);
 
     private SqliteWriteGateInterceptor()
     {
@@ -56,7 +59,12 @@ internal sealed class SqliteWriteGateInterceptor
     public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {
         // A finished SqliteTransaction forgets its connection, so the lease is found again through this map.
-        _transactions.AddOrUpdate(result, connection);
+        if (_leases.TryGetValue(connection, out var lease))
+        {
+            _transactions[result] = connection;
+            _leases[connection] = lease with { Transaction = result };
+        }
+
         return result;
     }
 
@@ -242,7 +250,7 @@ internal sealed class SqliteWriteGateInterceptor
 
         var gate = SqliteWriteGate.ForFile(connection.DataSource);
         gate.Enter();
-        _leases.AddOrUpdate(connection, new Lease(gate, command));
+        _leases[connection] = new Lease(gate, command, null);
     }
 
     private async Task EnterAsync(DbConnection connection, DbCommand? command, CancellationToken cancellationToken)
@@ -254,7 +262,7 @@ internal sealed class SqliteWriteGateInterceptor
 
         var gate = SqliteWriteGate.ForFile(connection.DataSource);
         await gate.EnterAsync(cancellationToken);
-        _leases.AddOrUpdate(connection, new Lease(gate, command));
+        _leases[connection] = new Lease(gate, command, null);
     }
 
     /// <summary>
@@ -270,7 +278,7 @@ internal sealed class SqliteWriteGateInterceptor
 
         if (command is null && lease.Command is not null)
         {
-            _leases.AddOrUpdate(connection, lease with { Command = null });
+            _leases[connection] = lease with { Command = null };
         }
 
         return true;
@@ -286,9 +294,8 @@ internal sealed class SqliteWriteGateInterceptor
 
     private void EndTransaction(DbTransaction transaction)
     {
-        if (_transactions.TryGetValue(transaction, out var connection))
+        if (_transactions.TryRemove(transaction, out var connection))
         {
-            _transactions.Remove(transaction);
             Exit(connection);
         }
     }
@@ -301,12 +308,17 @@ internal sealed class SqliteWriteGateInterceptor
 
     private void Exit(DbConnection connection)
     {
-        if (_leases.TryGetValue(connection, out var lease) && _leases.Remove(connection))
+        if (_leases.TryRemove(connection, out var lease))
         {
+            if (lease.Transaction is not null)
+            {
+                _transactions.TryRemove(lease.Transaction, out _);
+            }
+
             lease.Gate.Exit();
         }
     }
 
-    /// <summary>The gate a connection holds, and the command it holds it for (null: its transaction).</summary>
-    private sealed record Lease(SqliteWriteGate Gate, DbCommand? Command);
+    /// <summary>The gate a connection holds, and the command it holds it for (null: its transaction, once begun).</summary>
+    private sealed record Lease(SqliteWriteGate Gate, DbCommand? Command, DbTransaction? Transaction);
 }
