@@ -8,9 +8,9 @@ namespace Softswitch.Media.Config;
 /// Keeps <see cref="SwitchConfigSource"/> current: polls the tables' fingerprint every <see cref="PollInterval"/>
 /// and rebuilds the snapshot only when it changed, reading again only the changed rows of the changed tables (see
 /// <see cref="DatabaseConfigSnapshotLoader.LoadRowsAsync"/>), so a change made through the API governs new calls
-/// within 2 seconds without a restart, and the call path never waits on the database. Every snapshot built from the database is saved to <see cref="LastGoodConfigFile"/>; when the
-/// database does not answer at start, the switch routes from that file and keeps trying the database, backing off up
-/// to <see cref="MaxRetryInterval"/>.
+/// within 2 seconds without a restart, and the call path never waits on the database. Every snapshot built from the
+/// database is saved to <see cref="LastGoodConfigFile"/>; when the database does not answer at start, the switch
+/// routes from that file and keeps trying the database, backing off up to <see cref="MaxRetryInterval"/>.
 /// </summary>
 public sealed partial class SwitchConfigRefresher(
     DatabaseConfigSnapshotLoader loader,
