@@ -16,6 +16,11 @@ public static class SqlServerDbContextOptionsExtensions
         Action<SqlServerDbContextOptionsBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        // No write gate here, unlike SQLite (SqliteWriteGate): SQL Server locks rows and pages, so writers to different
+        // rows commit side by side, and a writer that meets a lock waits inside the server and is woken when it is
+        // released, not by a client sleeping and retrying. Serializing writers in the process would only cost
+        // throughput; the ingress claim stays correct through its locked row (IngressClaimLock), across processes too.
         return builder.UseSqlServer(connectionString, sqlServer =>
         {
             sqlServer.MigrationsAssembly(typeof(SqlServerDbContextOptionsExtensions).Assembly.GetName().Name);

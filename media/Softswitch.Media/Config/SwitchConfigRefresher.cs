@@ -6,8 +6,9 @@ namespace Softswitch.Media.Config;
 
 /// <summary>
 /// Keeps <see cref="SwitchConfigSource"/> current: polls the tables' fingerprint every <see cref="PollInterval"/>
-/// and rebuilds the snapshot only when it changed, so a change made through the API governs new calls within
-/// 2 seconds without a restart, and the call path never waits on the database. Every snapshot built from the
+/// and rebuilds the snapshot only when it changed, reading again only the changed rows of the changed tables (see
+/// <see cref="DatabaseConfigSnapshotLoader.LoadRowsAsync"/>), so a change made through the API governs new calls
+/// within 2 seconds without a restart, and the call path never waits on the database. Every snapshot built from the
 /// database is saved to <see cref="LastGoodConfigFile"/>; when the database does not answer at start, the switch
 /// routes from that file and keeps trying the database, backing off up to <see cref="MaxRetryInterval"/>.
 /// </summary>
@@ -25,7 +26,7 @@ public sealed partial class SwitchConfigRefresher(
     /// <summary>The longest wait between two tries while the database fails.</summary>
     public static readonly TimeSpan MaxRetryInterval = TimeSpan.FromSeconds(30);
 
-    private ConfigFingerprint? _published;
+    private LoadedConfig? _published;
     private long _version;
     private int _failures;
     private volatile SwitchConfigState _state = SwitchConfigState.NotLoaded;
@@ -36,19 +37,18 @@ public sealed partial class SwitchConfigRefresher(
     /// <summary>Publishes a new snapshot when the database changed since the last one; true when it did.</summary>
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {
-        ConfigFingerprint fingerprint;
-        SwitchConfigRows rows;
+        LoadedConfig loaded;
         try
         {
             // The fingerprint is read first: a change landing while the rows load shows up as a new fingerprint next time.
-            fingerprint = await loader.ReadFingerprintAsync(cancellationToken);
-            if (fingerprint == _published)
+            var fingerprint = await loader.ReadFingerprintAsync(cancellationToken);
+            if (fingerprint == _published?.Fingerprint)
             {
                 _state = _state with { DatabaseFailingSince = null };
                 return false;
             }
 
-            rows = await loader.LoadRowsAsync(cancellationToken);
+            loaded = await loader.LoadRowsAsync(_published, fingerprint, cancellationToken);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -57,9 +57,9 @@ public sealed partial class SwitchConfigRefresher(
         }
 
         var builtAt = time.GetUtcNow();
-        Publish(rows, SwitchConfigOrigin.Database, builtAt);
-        _published = fingerprint;
-        await SaveAsync(new LastGoodConfig(builtAt, rows), cancellationToken);
+        Publish(loaded.Rows, SwitchConfigOrigin.Database, builtAt);
+        _published = loaded;
+        await SaveAsync(new LastGoodConfig(builtAt, loaded.Rows), cancellationToken);
         return true;
     }
 

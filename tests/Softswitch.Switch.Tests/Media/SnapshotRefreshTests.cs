@@ -1,12 +1,18 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Softswitch.Data;
 using Softswitch.Domain;
 using Softswitch.Media.Config;
 using Softswitch.Switch.Config;
 
 namespace Softswitch.Switch.Tests.Media;
 
-public sealed class SnapshotRefreshTests
+public sealed partial class SnapshotRefreshTests
 {
     [Fact]
     public async Task Snapshot_sees_inserts_updates_and_deletes_and_skips_rebuilds_when_nothing_changed()
@@ -77,6 +83,129 @@ public sealed class SnapshotRefreshTests
         Assert.Equal([alpha, bravo], snapshot.Tenants.Keys.Order(StringComparer.Ordinal));
         Assert.NotNull(snapshot.FindPhone("alpha.example.net", "1001"));
         Assert.NotNull(snapshot.FindPhone("bravo.example.net", "1001"));
+    }
+
+    [Fact]
+    public async Task A_refresh_reads_only_the_changed_rows_of_changed_tables_and_a_whole_table_after_a_delete()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var tenantId = await SeedAsync(database);
+        var reads = new TableReads();
+        var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(reads).Options;
+        // After the seeded rows, which the system clock stamped: a row stamped before the newest read is a late commit.
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(1));
+        var source = new SwitchConfigSource();
+        var refresher = new SwitchConfigRefresher(
+            new DatabaseConfigSnapshotLoader(options, time), source, time, NullLogger<SwitchConfigRefresher>.Instance);
+        SoftswitchDbContext Tenant() => new(database.Options, new FixedTenantContext(tenantId), time);
+
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        var firstLoad = reads.Take();
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await using (var db = Tenant())
+        {
+            db.Accounts.Add(new Account { Name = "New client", Kind = AccountKind.Client, Currency = "USD" });
+            await db.SaveChangesAsync();
+        }
+
+        var rebuilt = await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        var afterAccountInsert = reads.Take();
+        var accounts = source.Current.Tenants[tenantId].Accounts.Count;
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await using (var db = Tenant())
+        {
+            var gateway = await db.RoutingGateways.SingleAsync();
+            gateway.Status = GatewayStatus.Disabled;
+            await db.SaveChangesAsync();
+        }
+
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        var afterGatewayUpdate = reads.Take();
+        var gatewaysOnRoute = source.Current.FindRoute(tenantId, "442071234567")!.Gateways.Count;
+
+        await using (var db = Tenant())
+        {
+            db.Phones.Remove(await db.Phones.SingleAsync());
+            await db.SaveChangesAsync();
+        }
+
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        var afterPhoneDelete = reads.Take();
+
+        Assert.Equal(["all Accounts", "all MappingGateways", "all Phones", "all Routes", "all RoutingGateways", "all Tenants"], firstLoad);
+        Assert.True(rebuilt);
+        Assert.Equal(["updated Accounts"], afterAccountInsert);
+        Assert.Equal(3, accounts);
+        Assert.Equal(["updated RoutingGateways"], afterGatewayUpdate);
+        Assert.Equal(0, gatewaysOnRoute);
+        Assert.Equal(["all Phones", "updated Phones"], afterPhoneDelete);
+        Assert.Null(source.Current.FindPhone("alpha.example.net", "1001"));
+        Assert.Equal(4, source.Current.Version);
+    }
+
+    [Fact]
+    public async Task A_row_stamped_before_the_newest_row_read_is_still_seen_by_reading_the_whole_table()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var tenantId = await SeedAsync(database);
+        var reads = new TableReads();
+        var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(reads).Options;
+        var source = new SwitchConfigSource();
+        var refresher = new SwitchConfigRefresher(
+            new DatabaseConfigSnapshotLoader(options, TimeProvider.System), source, TimeProvider.System,
+            NullLogger<SwitchConfigRefresher>.Instance);
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        reads.Take();
+
+        // A save stamped an hour ago that commits only now: a writer that waited, or another node's slow clock.
+        var late = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(-1));
+        await using (var db = new SoftswitchDbContext(database.Options, new FixedTenantContext(tenantId), late))
+        {
+            db.Accounts.Add(new Account { Name = "Late client", Kind = AccountKind.Client, Currency = "USD" });
+            await db.SaveChangesAsync();
+        }
+
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["all Accounts", "updated Accounts"], reads.Take());
+        Assert.Contains(source.Current.Tenants[tenantId].Accounts.Values, a => a.Name == "Late client");
+    }
+
+    /// <summary>
+    /// The tables whose rows a query read: "all" for the whole table, "updated" for rows updated since a time (the
+    /// fingerprint's aggregates are not counted).
+    /// </summary>
+    private sealed partial class TableReads : DbCommandInterceptor
+    {
+        private readonly ConcurrentQueue<string> _reads = new();
+
+        public string[] Take()
+        {
+            var taken = new List<string>();
+            while (_reads.TryDequeue(out var read))
+            {
+                taken.Add(read);
+            }
+
+            return [.. taken.Order(StringComparer.Ordinal)];
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            var sql = command.CommandText;
+            if (!sql.Contains("COUNT(", StringComparison.Ordinal) && FromTable().Match(sql) is { Success: true } from)
+            {
+                _reads.Enqueue($"{(sql.Contains("WHERE", StringComparison.Ordinal) ? "updated" : "all")} {from.Groups[1].Value}");
+            }
+
+            return ValueTask.FromResult(result);
+        }
+
+        [GeneratedRegex("""FROM "(\w+)" AS""")]
+        private static partial Regex FromTable();
     }
 
     private static async Task<string> SeedAsync(SqliteDatabase database, string name = "alpha")
