@@ -21,6 +21,9 @@ public sealed class BadInputTests
         { "bad access IP", "{\"name\":\"x\",\"kind\":\"client\",\"currency\":\"USD\",\"access_ips\":[\"10.0.0.300\"]}", "application/json", "access_ips[0]" },
         { "unknown field", "{\"name\":\"x\",\"kind\":\"client\",\"currency\":\"USD\",\"balanse\":1}", "application/json", "balanse" },
         { "unknown rate table", "{\"name\":\"x\",\"kind\":\"client\",\"currency\":\"USD\",\"rate_table_id\":\"rtt_nope\"}", "application/json", "rate_table_id" },
+        { "zero concurrent calls", "{\"name\":\"x\",\"kind\":\"client\",\"currency\":\"USD\",\"max_concurrent_calls\":0}", "application/json", "max_concurrent_calls" },
+        { "call rate too high", "{\"name\":\"x\",\"kind\":\"client\",\"currency\":\"USD\",\"max_calls_per_second\":10001}", "application/json", "max_calls_per_second" },
+        { "duration over a day", "{\"name\":\"x\",\"kind\":\"client\",\"currency\":\"USD\",\"max_call_duration_seconds\":86401}", "application/json", "max_call_duration_seconds" },
         { "wrong content type", "name=x&kind=client", "application/x-www-form-urlencoded", null },
     };
 

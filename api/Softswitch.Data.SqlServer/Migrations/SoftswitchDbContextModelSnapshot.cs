@@ -80,6 +80,15 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(16)");
 
+                    b.Property<int?>("MaxCallDurationSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MaxCallsPerSecond")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MaxConcurrentCalls")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -507,6 +516,9 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<int?>("MaxCallDurationSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MaxCallsPerSecond")
                         .HasColumnType("int");
 
                     b.Property<int?>("MaxConcurrentCalls")

@@ -72,6 +72,15 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MaxCallDurationSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxCallsPerSecond")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxConcurrentCalls")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -477,6 +486,9 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MaxCallDurationSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxCallsPerSecond")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MaxConcurrentCalls")

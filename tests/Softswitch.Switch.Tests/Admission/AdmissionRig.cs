@@ -26,7 +26,8 @@ internal sealed class AdmissionRig : ISipTransactionUser
     /// <param name="trunkLimit">The trunk's concurrent-call limit.</param>
     /// <param name="accessIps">The trunk's and phone's account's access IPs; unbound by default.</param>
     /// <param name="neighbour">Adds tenant "n", whose trunk sends from 203.0.113.9 for an account with these access IPs.</param>
-    public AdmissionRig(int? trunkLimit = null, List<string>? accessIps = null, List<string>? neighbour = null)
+    /// <param name="edit">Changes the rows before the snapshot is built.</param>
+    public AdmissionRig(int? trunkLimit = null, List<string>? accessIps = null, List<string>? neighbour = null, Action<SwitchConfigRows>? edit = null)
     {
         _layer = new SipTransactionLayer(new NullTransport(), new SipTransactionOptions { RejectExhaustedMaxForwards = false }, Time);
         _layer.Attach(this);
@@ -39,6 +40,7 @@ internal sealed class AdmissionRig : ISipTransactionUser
 
         var rows = builder.Build();
         rows.MappingGateways.Single(g => g.Id == "trunk").MaxConcurrentCalls = trunkLimit;
+        edit?.Invoke(rows);
         Snapshot = SwitchConfigSnapshot.Create(1, rows);
         Authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, Time);
     }
