@@ -150,7 +150,7 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
 
     private void CountPhoneFailure(IPAddress source, string realm, Config.PhoneEntry phone, int failures, string evidence, DateTimeOffset now)
     {
-        var truster = failures > _options.PhoneAuthFailures ? FindTruster(source) : null;
+        var truster = failures > _options.PhoneAuthFailures ? _trusted.FindTruster(source) : null;
         var limit = truster is null ? _options.PhoneAuthFailures : _options.PhoneAuthFailures * _options.TrustedThresholdMultiplier;
         if (failures != limit + 1)
         {
@@ -185,7 +185,7 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
             return false;
         }
 
-        if (FindTruster(source) is { } truster)
+        if (FindTruster(source, rule) is { } truster)
         {
             var trustedThreshold = (long)threshold * _options.TrustedThresholdMultiplier;
             if (count == trustedThreshold + 1)
@@ -212,10 +212,12 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
     }
 
     /// <summary>
-    /// Who vouches for <paramref name="source"/>: the platform ("") or a tenant through its trusted list, or else the
-    /// tenant that provisioned it as a trunk or vendor. A carrier's own trunks run hundreds of requests a second from
-    /// one address; banning them for it is the complaint about Kamailio's pike that the trusted tier answers, so
-    /// provisioned peers are held to the trusted thresholds without anyone listing them twice.
+    /// Who vouches for <paramref name="source"/>: the platform ("") or a tenant through its trusted list; and for the
+    /// flood rule also the tenant that provisioned it as a customer trunk or a vendor. A carrier's own trunk sends hundreds
+    /// of requests a second from one address, and banning it for that is the complaint about Kamailio's pike that the
+    /// trusted tier answers. Scanning, sweeping and guessing passwords are not what a trunk does, so from a trunk's address
+    /// they still ban unless the address is on a trusted list.
     /// </summary>
-    private string? FindTruster(IPAddress source) => _trusted.FindTruster(source) ?? _config.Current.FindPeerTenant(source);
+    private string? FindTruster(IPAddress source, string rule) =>
+        _trusted.FindTruster(source) ?? (rule == SecurityRules.Flood ? _config.Current.FindPeerTenant(source) : null);
 }

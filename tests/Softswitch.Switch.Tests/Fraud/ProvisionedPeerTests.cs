@@ -4,8 +4,9 @@ using Softswitch.Switch.Tests.Builders;
 namespace Softswitch.Switch.Tests.Fraud;
 
 /// <summary>
-/// A tenant's own trunks and vendors are held to the trusted thresholds without being listed twice: a busy trunk
-/// raises an alert and keeps its service, while an address nobody provisioned is banned at the ordinary threshold.
+/// A tenant's own trunks and vendors are held to the trusted flood threshold without being listed twice: a busy trunk
+/// raises an alert and keeps its service, while an address nobody provisioned is banned at the ordinary threshold, and
+/// a trunk's address that sweeps user names is banned like any other.
 /// </summary>
 public sealed class ProvisionedPeerTests
 {
@@ -44,5 +45,19 @@ public sealed class ProvisionedPeerTests
 
         Assert.True(rig.Guard.IsBanned(stranger));
         Assert.Equal(SecurityAction.Ban, Assert.Single(rig.Events).Action);
+    }
+
+    [Fact]
+    public void A_trunk_address_sweeping_user_names_is_banned_like_any_other()
+    {
+        var rig = Rig();
+        var trunk = GuardRig.Ip("198.51.100.9");
+
+        var answers = Enumerable.Range(100, 4).Select(user => rig.Guard.Inspect(
+            GuardRig.Request(Softswitch.Sip.Messages.SipMethods.Options, user.ToString(System.Globalization.CultureInfo.InvariantCulture), trunk), trunk)).ToList();
+
+        Assert.Equal([true, true, true, false], answers);
+        Assert.False(rig.Guard.Admit(trunk));
+        Assert.Equal(Softswitch.Switch.Fraud.SecurityRules.Sweep, rig.Guard.FindBan(trunk)?.Rule);
     }
 }
