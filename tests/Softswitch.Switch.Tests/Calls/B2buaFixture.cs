@@ -136,6 +136,21 @@ internal sealed class B2buaFixture : IAsyncDisposable
     }
 
     /// <summary>
+    /// Waits (at most five seconds) until no INVITE is queued for admission or being admitted. An INVITE and a request
+    /// of its call take different ways (the admission lane, the call's executor), so a probe's answer does not prove an
+    /// INVITE sent before it has left admission, and admission holds the switch-wide slot until it has.
+    /// </summary>
+    public async Task UntilAdmittedAsync()
+    {
+        for (var attempt = 0; attempt < 250 && B2bua.PendingAdmissions > 0; attempt++)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(0, B2bua.PendingAdmissions);
+    }
+
+    /// <summary>
     /// Waits (at most five seconds) until the work the last timers posted has run: no transaction, claim or timer left.
     /// The asserts after it say which one did not go.
     /// </summary>

@@ -19,6 +19,7 @@ public sealed class InviteRetransmissionTests
         await rig.Caller.RetransmitAsync(invite, rig.SwitchEndPoint);
 
         Assert.Equal(200, await rig.ProbeAsync(caller));
+        await rig.UntilAdmittedAsync();
         Assert.Equal(1, rig.B2bua.Counters.CallsAccepted);
         Assert.Equal(1, rig.B2bua.Counters.ActiveCalls);
         Assert.Equal(1, rig.Vendor.Requests.Count(r => r.Method == SipMethods.Invite));
