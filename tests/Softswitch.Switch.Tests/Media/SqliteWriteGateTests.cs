@@ -17,6 +17,7 @@ namespace Softswitch.Switch.Tests.Media;
 /// connection counts the times SQLite found a lock taken (Microsoft.Data.Sqlite would otherwise sleep 150 ms and retry,
 /// hiding it).
 /// </summary>
+[Collection(SqlitePoolsCollection.Name)]
 public sealed class SqliteWriteGateTests
 {
     private const int Rounds = 12;
