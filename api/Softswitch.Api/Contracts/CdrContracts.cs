@@ -27,6 +27,7 @@ public sealed record CdrResponse(
     int Q850Cause,
     HangupSide HangupSide,
     bool Interrupted,
+    string? RefusalRule,
     IReadOnlyList<CdrAttemptResponse> Attempts,
     DateTime CreatedAt);
 
@@ -35,7 +36,8 @@ public sealed record CdrAttemptResponse(string RoutingGatewayId, string CalleeSe
 
 /// <summary>
 /// Filters shared by the CDR list and the CSV export. <c>from</c> is inclusive and <c>to</c> exclusive, both on the
-/// setup time; <c>caller</c> and <c>callee</c> match the start of the numbers as received.
+/// setup time; <c>caller</c> and <c>callee</c> match the start of the numbers as received; <c>refusal_rule</c> keeps the
+/// calls that rule refused.
 /// </summary>
 public sealed record CdrQuery(
     [FromQuery(Name = "from")] DateTime? From,
@@ -45,7 +47,8 @@ public sealed record CdrQuery(
     [FromQuery(Name = "routing_gateway_id")] string? RoutingGatewayId,
     [FromQuery(Name = "caller")] string? Caller,
     [FromQuery(Name = "callee")] string? Callee,
-    [FromQuery(Name = "final_code")] int? FinalCode);
+    [FromQuery(Name = "final_code")] int? FinalCode,
+    [FromQuery(Name = "refusal_rule")] string? RefusalRule);
 
 public static class CdrMapping
 {
@@ -53,7 +56,7 @@ public static class CdrMapping
         c.Id, c.CallId, c.AccountId, c.MappingGatewayId, c.PhoneId, c.RoutingGatewayId,
         c.CallerReceived, c.CalleeReceived, c.CallerSent, c.CalleeSent,
         c.SetupAt, c.RingingAt, c.AnswerAt, c.EndAt, c.PddMilliseconds, c.DurationMilliseconds,
-        c.FinalCode, c.Q850Cause, c.HangupSide, c.Interrupted,
+        c.FinalCode, c.Q850Cause, c.HangupSide, c.Interrupted, c.RefusalRule,
         c.Attempts.Select(a => new CdrAttemptResponse(a.RoutingGatewayId, a.CalleeSent, a.StartedAt, a.ResponseCode)).ToList(),
         c.CreatedAt);
 }
@@ -64,7 +67,7 @@ public static class CdrCsv
     public const string Header =
         "id,call_id,account_id,mapping_gateway_id,phone_id,routing_gateway_id,caller_received,callee_received," +
         "caller_sent,callee_sent,setup_at,ringing_at,answer_at,end_at,pdd_ms,duration_ms,final_code,q850_cause," +
-        "hangup_side,interrupted,attempts";
+        "hangup_side,interrupted,attempts,refusal_rule";
 
     public static void AppendRow(StringBuilder line, Cdr c)
     {
@@ -90,6 +93,7 @@ public static class CdrCsv
         Field(line, c.HangupSide.ToString().ToLowerInvariant());
         Field(line, c.Interrupted ? "true" : "false");
         Field(line, string.Join(';', c.Attempts.Select(a => $"{a.RoutingGatewayId}:{a.ResponseCode.ToString(CultureInfo.InvariantCulture)}")));
+        Field(line, c.RefusalRule);
         line.Length--;
         line.Append("\r\n");
     }

@@ -30,16 +30,23 @@ public sealed record SecurityEventResponse(
     int WindowSeconds,
     DateTime? BannedUntil,
     int Offence,
-    string? Evidence);
+    string? Evidence,
+    string? Caller,
+    string? Callee,
+    string? MappingGatewayId,
+    string? CdrId);
 
 /// <summary>
-/// Filters of the security-event list: <c>action</c> is ban, alert, suspend or lift; <c>from</c> inclusive and <c>to</c>
+/// Filters of the security-event list: <c>action</c> is ban, alert, suspend, lift, refuse or monitor; <c>number</c>
+/// matches a refused call's caller or callee; <c>gateway</c> its mapping gateway; <c>from</c> inclusive and <c>to</c>
 /// exclusive, on the time of the event.
 /// </summary>
 public sealed record SecurityEventQuery(
     [FromQuery(Name = "rule")] string? Rule,
     [FromQuery(Name = "address")] string? Address,
     [FromQuery(Name = "action")] string? Action,
+    [FromQuery(Name = "number")] string? Number,
+    [FromQuery(Name = "gateway")] string? Gateway,
     [FromQuery(Name = "from")] DateTime? From,
     [FromQuery(Name = "to")] DateTime? To);
 
@@ -54,7 +61,8 @@ public static class SecurityMapping
         new(b.Id, b.Address, b.Rule, b.Evidence, b.Count, b.Threshold, b.WindowSeconds, b.Offence, b.BannedAt, b.ExpiresAt);
 
     public static SecurityEventResponse AsResponse(this SecurityEvent e) =>
-        new(e.Id, e.OccurredAt, e.Rule, e.Action, e.Address, e.TenantId, e.PhoneId, e.Count, e.Threshold, e.WindowSeconds, e.BannedUntil, e.Offence, e.Evidence);
+        new(e.Id, e.OccurredAt, e.Rule, e.Action, e.Address, e.TenantId, e.PhoneId, e.Count, e.Threshold, e.WindowSeconds, e.BannedUntil, e.Offence, e.Evidence,
+            e.Caller, e.Callee, e.MappingGatewayId, e.CdrId);
 
     public static TrustedAddressResponse AsResponse(this TrustedAddress t) => new(t.Id, t.Block, t.Description, t.CreatedAt);
 }

@@ -30,6 +30,7 @@ public static class ApiRoutes
         tenantScoped.MapRates();
         tenantScoped.MapCdrs();
         tenantScoped.MapTrustedAddresses();
+        tenantScoped.MapRefusalPolicies();
         return app;
     }
 }

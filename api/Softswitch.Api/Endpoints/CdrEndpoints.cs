@@ -77,6 +77,7 @@ public static class CdrEndpoints
             .Optional("routing_gateway_id", filter.RoutingGatewayId, IdGenerator.MaxLength)
             .Optional("caller", filter.Caller, Cdr.NumberMaxLength)
             .Optional("callee", filter.Callee, Cdr.NumberMaxLength)
+            .Optional("refusal_rule", filter.RefusalRule, Cdr.RuleMaxLength)
             .Range("final_code", filter.FinalCode, 100, 699);
         if (filter is { From: { } from, To: { } to } && RateRules.AsUtc(to) <= RateRules.AsUtc(from))
         {
@@ -124,6 +125,11 @@ public static class CdrEndpoints
         if (!string.IsNullOrEmpty(filter.Callee))
         {
             query = query.Where(c => c.CalleeReceived.StartsWith(filter.Callee));
+        }
+
+        if (!string.IsNullOrEmpty(filter.RefusalRule))
+        {
+            query = query.Where(c => c.RefusalRule == filter.RefusalRule);
         }
 
         if (filter.FinalCode is { } code)

@@ -7,8 +7,9 @@ using Softswitch.Domain;
 namespace Softswitch.Api.Endpoints;
 
 /// <summary>
-/// <c>/v1/security-events</c>: what the anti-fraud layer decided and why (bans, alerts, suspensions, lifts). The
-/// platform admin sees every event; a tenant key sees only the events about its own phones and trusted list.
+/// <c>/v1/security-events</c>: what the anti-fraud layer decided and why (bans, alerts, suspensions, lifts, refused
+/// calls and monitor-only "would refuse" calls). The platform admin sees every event; a tenant key sees only the events
+/// about its own calls, phones and trusted list.
 /// </summary>
 public static class SecurityEventEndpoints
 {
@@ -16,7 +17,7 @@ public static class SecurityEventEndpoints
     {
         var group = v1.MapGroup("/security-events").WithTags("Security events");
         group.MapGet("", ListAsync).WithName("ListSecurityEvents")
-            .WithSummary("List security events, oldest first, by rule, action, address and time (a tenant key sees its own)")
+            .WithSummary("List security events, oldest first, by rule, action, address, number, gateway and time (a tenant key sees its own)")
             .Produces<Page<SecurityEventResponse>>().ProducesValidationProblem();
     }
 
@@ -25,7 +26,9 @@ public static class SecurityEventEndpoints
     {
         var errors = new FieldErrors()
             .Optional("rule", filter.Rule, IpBan.RuleMaxLength)
-            .Optional("address", filter.Address, IpBan.AddressMaxLength);
+            .Optional("address", filter.Address, IpBan.AddressMaxLength)
+            .Optional("number", filter.Number, Cdr.NumberMaxLength)
+            .Optional("gateway", filter.Gateway, IdGenerator.MaxLength);
         var page = PageRequest.Parse(limit, cursor, errors);
         SecurityAction? action = null;
         if (filter.Action is { } named)
@@ -36,7 +39,7 @@ public static class SecurityEventEndpoints
             }
             else
             {
-                errors.Add("action", "must be ban, alert, suspend or lift.");
+                errors.Add("action", "must be ban, alert, suspend, lift, refuse or monitor.");
             }
         }
 
@@ -70,6 +73,16 @@ public static class SecurityEventEndpoints
         if (!string.IsNullOrEmpty(filter.Address))
         {
             query = query.Where(e => e.Address == filter.Address);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Number))
+        {
+            query = query.Where(e => e.Caller == filter.Number || e.Callee == filter.Number);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Gateway))
+        {
+            query = query.Where(e => e.MappingGatewayId == filter.Gateway);
         }
 
         if (action is { } wanted)

@@ -292,6 +292,11 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.Property<int>("Q850Cause")
                         .HasColumnType("int");
 
+                    b.Property<string>("RefusalRule")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<DateTime?>("RingingAt")
                         .HasColumnType("datetime2");
 
@@ -1004,6 +1009,22 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.Property<DateTime?>("BannedUntil")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Callee")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<string>("Caller")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<string>("CdrId")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
                     b.Property<int>("Count")
                         .HasColumnType("int");
 
@@ -1013,6 +1034,12 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.Property<string>("Evidence")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("MappingGatewayId")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("datetime2");
@@ -1104,6 +1131,26 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "RefusalPolicies", "Softswitch.Domain.Tenant.RefusalPolicies#RefusalPolicy", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Mode")
+                                .IsRequired()
+                                .IsUnicode(false);
+
+                            b1.Property<string>("ReasonText");
+
+                            b1.Property<string>("Rule")
+                                .IsRequired();
+
+                            b1.Property<int?>("StatusCode");
+
+                            b1
+                                .ToJson("RefusalPolicies")
+                                .HasColumnType("nvarchar(max)");
+                        });
 
                     b.HasKey("Id");
 

@@ -270,6 +270,11 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.Property<int>("Q850Cause")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RefusalRule")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RingingAt")
                         .HasColumnType("TEXT");
 
@@ -952,6 +957,19 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.Property<DateTime?>("BannedUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Callee")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caller")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CdrId")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
@@ -960,6 +978,11 @@ namespace Softswitch.Data.Sqlite.Migrations
 
                     b.Property<string>("Evidence")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappingGatewayId")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OccurredAt")
@@ -1048,6 +1071,26 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "RefusalPolicies", "Softswitch.Domain.Tenant.RefusalPolicies#RefusalPolicy", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Mode")
+                                .IsRequired()
+                                .IsUnicode(false);
+
+                            b1.Property<string>("ReasonText");
+
+                            b1.Property<string>("Rule")
+                                .IsRequired();
+
+                            b1.Property<int?>("StatusCode");
+
+                            b1
+                                .ToJson("RefusalPolicies")
+                                .HasColumnType("TEXT");
+                        });
 
                     b.HasKey("Id");
 

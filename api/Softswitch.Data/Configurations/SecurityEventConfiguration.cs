@@ -18,6 +18,10 @@ public sealed class SecurityEventConfiguration : EntityConfiguration<SecurityEve
         builder.Property(e => e.TenantId).HasMaxLength(IdGenerator.MaxLength).IsUnicode(false).IsOrdinalText();
         builder.Property(e => e.PhoneId).HasMaxLength(IdGenerator.MaxLength).IsUnicode(false).IsOrdinalText();
         builder.Property(e => e.Evidence).HasMaxLength(IpBan.EvidenceMaxLength);
+        builder.Property(e => e.Caller).HasMaxLength(Cdr.NumberMaxLength).IsOrdinalText();
+        builder.Property(e => e.Callee).HasMaxLength(Cdr.NumberMaxLength).IsOrdinalText();
+        builder.Property(e => e.MappingGatewayId).HasMaxLength(IdGenerator.MaxLength).IsUnicode(false).IsOrdinalText();
+        builder.Property(e => e.CdrId).HasMaxLength(IdGenerator.MaxLength).IsUnicode(false).IsOrdinalText();
 
         builder.HasIndex(e => new { e.Address, e.OccurredAt });
         builder.HasIndex(e => new { e.TenantId, e.OccurredAt });

@@ -12,6 +12,7 @@ public sealed class TenantConfiguration : EntityConfiguration<Tenant>
         builder.Property(t => t.Name).HasMaxLength(Tenant.NameMaxLength);
         builder.Property(t => t.SipDomain).HasMaxLength(Tenant.SipDomainMaxLength).IsUnicode(false).IsOrdinalText();
         builder.Property(t => t.DefaultCurrency).HasMaxLength(3).IsUnicode(false);
+        builder.ComplexCollection(t => t.RefusalPolicies, policy => policy.ToJson());
         builder.HasIndex(t => t.SipDomain).IsUnique();
         builder.HasIndex(t => t.Status);
     }

@@ -12,6 +12,7 @@ public class Cdr : TenantEntity
 {
     public const int CallIdMaxLength = 256;
     public const int NumberMaxLength = 64;
+    public const int RuleMaxLength = 64;
 
     /// <summary>The Call-ID of the caller's dialog.</summary>
     public string CallId { get; set; } = "";
@@ -61,6 +62,9 @@ public class Cdr : TenantEntity
 
     /// <summary>True when the switch stopped (crash or kill) while the call was in progress; times are then the last known.</summary>
     public bool Interrupted { get; set; }
+
+    /// <summary>The admission rule that refused the call (e.g. <c>call-rate</c>); null for a call that was admitted.</summary>
+    public string? RefusalRule { get; set; }
 
     /// <summary>Every attempt to a routing gateway, in order.</summary>
     public List<CdrAttempt> Attempts { get; set; } = [];

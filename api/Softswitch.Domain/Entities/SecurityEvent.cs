@@ -31,4 +31,13 @@ public class SecurityEvent : Entity
     public int Offence { get; set; }
 
     public string? Evidence { get; set; }
+
+    /// <summary>For a refused (or, monitor-only, a would-be refused) call: its numbers, trunk and CDR.</summary>
+    public string? Caller { get; set; }
+
+    public string? Callee { get; set; }
+
+    public string? MappingGatewayId { get; set; }
+
+    public string? CdrId { get; set; }
 }

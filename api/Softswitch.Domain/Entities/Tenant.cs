@@ -22,4 +22,7 @@ public class Tenant : Entity
 
     /// <summary>ISO 4217 code.</summary>
     public string DefaultCurrency { get; set; } = "";
+
+    /// <summary>At most one per rule of <see cref="RefusalRules.TenantRules"/>; a rule without one is enforced with its default answer.</summary>
+    public List<RefusalPolicy> RefusalPolicies { get; set; } = [];
 }

@@ -14,4 +14,10 @@ public enum SecurityAction
 
     /// <summary>An operator lifted a ban through the API.</summary>
     Lift,
+
+    /// <summary>An admission rule refused a call of a tenant (the call has a CDR naming the rule).</summary>
+    Refuse,
+
+    /// <summary>A monitor-only rule would have refused a call, which went on.</summary>
+    Monitor,
 }

@@ -33,6 +33,7 @@ public static class CdrRows
             Q850Cause = r.Q850Cause,
             HangupSide = r.HangupSide,
             Interrupted = r.Interrupted,
+            RefusalRule = r.RefusedBy,
             Attempts = r.Attempts.Select(a => new CdrAttempt
             {
                 RoutingGatewayId = a.RoutingGatewayId,

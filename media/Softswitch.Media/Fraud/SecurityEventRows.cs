@@ -20,6 +20,10 @@ internal static class SecurityEventRows
         BannedUntil = raised.BannedUntil?.UtcDateTime,
         Offence = raised.Offence,
         Evidence = Clip(raised.Evidence),
+        Caller = Fit(raised.Caller),
+        Callee = Fit(raised.Callee),
+        MappingGatewayId = raised.MappingGatewayId,
+        CdrId = raised.CdrId,
     };
 
     public static IpBan Ban(RaisedEvent raised) => new()
@@ -34,6 +38,9 @@ internal static class SecurityEventRows
         BannedAt = raised.At.UtcDateTime,
         ExpiresAt = (raised.BannedUntil ?? raised.At).UtcDateTime,
     };
+
+    // A caller chooses its numbers' length; the columns are a CDR's.
+    private static string? Fit(string? number) => number is { Length: > Cdr.NumberMaxLength } ? number[..Cdr.NumberMaxLength] : number;
 
     // Evidence comes from the attacker (a User-Agent): stored, but never longer than its column.
     private static string? Clip(string? evidence) =>

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Softswitch.Media.Fraud;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Probing;
 using Softswitch.Sip.Registrar;
@@ -17,6 +18,7 @@ using Softswitch.Switch.Config;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Signalling;
 
+
 namespace Softswitch.Media.Sip;
 
 /// <summary>
@@ -28,6 +30,7 @@ public sealed partial class SipSwitchService(
     IOptions<SipSwitchSettings> settings,
     ISwitchConfigSource config,
     SignallingGuard guard,
+    SecurityEventWriter securityEvents,
     CallCapacity capacity,
     ICdrSink cdrs,
     TimeProvider time,
@@ -112,7 +115,8 @@ public sealed partial class SipSwitchService(
                 SessionExpires = TimeSpan.FromSeconds(s.SessionExpiresSeconds),
             },
             time,
-            loggers.CreateLogger<B2buaCore>());
+            loggers.CreateLogger<B2buaCore>(),
+            securityEvents: securityEvents);
         layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
         transport.Start(layer);
         _transport = transport;

@@ -24,6 +24,7 @@ internal sealed class AccountAccessIpStage : IAdmissionStage
 
         var refused = context.Transaction.CreateResponse(403);
         refused.Headers.Add(ReasonHeader.Name, ReasonHeader.Q850(Q850Cause.FromSipStatus(403), ReasonText));
-        return new(AdmissionDecision.Reject(refused, Name));
+        var evidence = new RefusalEvidence(1, 0, TimeSpan.Zero, $"{ReasonText}: account {origin.Account.Id}, source {context.Transaction.Remote.EndPoint.Address}");
+        return new(AdmissionDecision.Reject(refused, Name, evidence));
     }
 }

@@ -21,9 +21,11 @@ internal sealed class AccountCapacityStage(CallCapacity capacity) : IReservingAd
             return new(AdmissionDecision.Continue);
         }
 
+        const string reason = "Account concurrent call limit reached";
         var busy = context.Transaction.CreateResponse(480);
-        busy.Headers.Add(ReasonHeader.Name, ReasonHeader.Q850(Q850Cause.FromSipStatus(480), "Account concurrent call limit reached"));
-        return new(AdmissionDecision.Reject(busy, Name));
+        busy.Headers.Add(ReasonHeader.Name, ReasonHeader.Q850(Q850Cause.FromSipStatus(480), reason));
+        var evidence = new RefusalEvidence(capacity.InUse(account.Id), account.MaxConcurrentCalls!.Value, TimeSpan.Zero, $"{reason}: account {account.Id}");
+        return new(AdmissionDecision.Reject(busy, Name, evidence));
     }
 
     public void Release(AdmissionContext context) => capacity.Release(context.Origin!.Account.Id);

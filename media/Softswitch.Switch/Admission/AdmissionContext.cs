@@ -37,6 +37,9 @@ public sealed class AdmissionContext
     /// </summary>
     internal void HandOverTransaction() => _transaction = null;
 
+    /// <summary>Refusals the tenant's monitor-only policies let through, in stage order; null when there were none.</summary>
+    internal List<AdmissionDecision>? Monitored { get; set; }
+
     /// <summary>Bit <c>i</c> is set while stage <c>i</c> of the pipeline holds a reservation for this call.</summary>
     internal ulong Reserved { get; set; }
 }

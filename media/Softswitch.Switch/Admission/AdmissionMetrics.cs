@@ -15,6 +15,7 @@ public static class AdmissionMetrics
         var meter = factory.Create(MeterName);
         meter.CreateObservableCounter("softswitch.admission.evaluated", () => PerStage(pipeline, c => c.Evaluated), "{invite}");
         meter.CreateObservableCounter("softswitch.admission.rejected", () => PerStage(pipeline, c => c.Rejected), "{invite}");
+        meter.CreateObservableCounter("softswitch.admission.monitored", () => PerStage(pipeline, c => c.Monitored), "{invite}", "Refusals a tenant's monitor-only policy let through");
         meter.CreateObservableCounter("softswitch.admission.challenged", () => PerStage(pipeline, c => c.Challenged), "{invite}");
         meter.CreateObservableCounter("softswitch.admission.time", () => pipeline.Counters.Select(c =>
             new Measurement<double>((double)c.ElapsedTicks / time.TimestampFrequency, Stage(c))), "s", "Time spent in each stage");

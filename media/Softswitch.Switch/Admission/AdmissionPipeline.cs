@@ -1,3 +1,5 @@
+using Softswitch.Domain;
+
 namespace Softswitch.Switch.Admission;
 
 /// <summary>
@@ -108,10 +110,20 @@ public sealed class AdmissionPipeline
         }
     }
 
-    /// <summary>Records the stage's outcome; returns the decision when it ends the run.</summary>
+    /// <summary>
+    /// Records the stage's outcome; returns the decision when it ends the run. A refusal by a rule the call's tenant
+    /// runs monitor-only does not end it: it is kept on the context for a "would refuse" event, and the run goes on.
+    /// </summary>
     private AdmissionDecision? Conclude(AdmissionContext context, int index, long started, AdmissionDecision decision)
     {
         _counters[index].Record(decision.Verdict, _time.GetTimestamp() - started);
+        if (decision.Verdict == AdmissionVerdict.Reject && IsMonitoredFor(context, decision.RuleId!))
+        {
+            _counters[index].RecordMonitored();
+            (context.Monitored ??= []).Add(decision);
+            return null;
+        }
+
         if (decision.IsContinue)
         {
             if (_stages[index] is IReservingAdmissionStage)
@@ -125,4 +137,7 @@ public sealed class AdmissionPipeline
         Release(context);
         return decision;
     }
+
+    private static bool IsMonitoredFor(AdmissionContext context, string ruleId) =>
+        context.Origin?.Tenant.RefusalPolicies.GetValueOrDefault(ruleId) is { Mode: RefusalMode.Monitor };
 }

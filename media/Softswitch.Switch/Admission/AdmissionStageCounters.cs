@@ -6,6 +6,7 @@ public sealed class AdmissionStageCounters(string stage)
     private long _evaluated;
     private long _rejected;
     private long _challenged;
+    private long _monitored;
     private long _elapsedTicks;
 
     public string Stage { get; } = stage;
@@ -15,6 +16,9 @@ public sealed class AdmissionStageCounters(string stage)
     public long Rejected => Interlocked.Read(ref _rejected);
 
     public long Challenged => Interlocked.Read(ref _challenged);
+
+    /// <summary>Refusals of this stage that a tenant's monitor-only policy let through (also counted in <see cref="Rejected"/>).</summary>
+    public long Monitored => Interlocked.Read(ref _monitored);
 
     /// <summary>Time spent in the stage, in <see cref="TimeProvider.TimestampFrequency"/> ticks of the pipeline's clock.</summary>
     public long ElapsedTicks => Interlocked.Read(ref _elapsedTicks);
@@ -32,4 +36,6 @@ public sealed class AdmissionStageCounters(string stage)
             Interlocked.Increment(ref _challenged);
         }
     }
+
+    internal void RecordMonitored() => Interlocked.Increment(ref _monitored);
 }

@@ -19,19 +19,20 @@ internal sealed class CallRateStage(CallRateBuckets buckets) : IAdmissionStage
         var origin = context.Origin ?? throw new InvalidOperationException("The call rate is checked after ingress.");
         if (origin.Gateway is { } trunk && !buckets.TryTake(trunk.Id, trunk.MaxCallsPerSecond))
         {
-            return new(Refuse(context, "Trunk call rate limit reached"));
+            return new(Refuse(context, "Trunk call rate limit reached", trunk.MaxCallsPerSecond!.Value, $"mapping gateway {trunk.Id}"));
         }
 
         return buckets.TryTake(origin.Account.Id, origin.Account.MaxCallsPerSecond)
             ? new(AdmissionDecision.Continue)
-            : new(Refuse(context, "Account call rate limit reached"));
+            : new(Refuse(context, "Account call rate limit reached", origin.Account.MaxCallsPerSecond!.Value, $"account {origin.Account.Id}"));
     }
 
-    private AdmissionDecision Refuse(AdmissionContext context, string reason)
+    // An empty bucket means the limit's worth of calls was taken within the last second.
+    private AdmissionDecision Refuse(AdmissionContext context, string reason, int limit, string limited)
     {
         var slow = context.Transaction.CreateResponse(503);
         slow.Headers.Add(SipHeaderKind.RetryAfter, "1");
         slow.Headers.Add(ReasonHeader.Name, ReasonHeader.Q850(Q850Cause.FromSipStatus(503), reason));
-        return AdmissionDecision.Reject(slow, Name);
+        return AdmissionDecision.Reject(slow, Name, new RefusalEvidence(limit, limit, TimeSpan.FromSeconds(1), $"{reason}: {limited}"));
     }
 }

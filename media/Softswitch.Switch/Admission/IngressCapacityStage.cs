@@ -24,11 +24,14 @@ internal sealed class IngressCapacityStage(CallCapacity capacity, B2buaOptions o
             return new(AdmissionDecision.Continue);
         }
 
+        const string reason = "Ingress concurrent call limit reached";
         counters.Overload();
         var busy = context.Transaction.CreateResponse(503);
         busy.Headers.Add(SipHeaderKind.RetryAfter, _retryAfter);
-        busy.Headers.Add(ReasonHeader.Name, ReasonHeader.Q850(Q850Cause.FromSipStatus(503), "Ingress concurrent call limit reached"));
-        return new(AdmissionDecision.Reject(busy, Name));
+        busy.Headers.Add(ReasonHeader.Name, ReasonHeader.Q850(Q850Cause.FromSipStatus(503), reason));
+        var ingress = origin.Gateway is not null ? "mapping gateway" : "phone";
+        var evidence = new RefusalEvidence(capacity.InUse(origin.CapacityKey), origin.CapacityLimit!.Value, TimeSpan.Zero, $"{reason}: {ingress} {origin.CapacityKey}");
+        return new(AdmissionDecision.Reject(busy, Name, evidence));
     }
 
     public void Release(AdmissionContext context) => capacity.Release(context.Origin!.CapacityKey);

@@ -9,6 +9,7 @@ using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Events;
+using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Sessions;
 
@@ -25,6 +26,7 @@ public sealed class B2buaCore : IDisposable
     private readonly B2buaServices _services;
     private readonly ISwitchConfigSource _config;
     private readonly CallIdLanes _lanes;
+    private readonly RefusalRecorder _refusals;
     private readonly Func<object, ValueTask> _admit;
     private readonly Func<object, ValueTask> _cancel;
     private readonly string _retryAfter;
@@ -40,7 +42,8 @@ public sealed class B2buaCore : IDisposable
         ILogger<B2buaCore> logger,
         ICallRouter? router = null,
         ISessionDescriptionBridge? sessions = null,
-        IReadOnlyList<ICallEventConsumer>? callEventConsumers = null)
+        IReadOnlyList<ICallEventConsumer>? callEventConsumers = null,
+        ISecurityEventSink? securityEvents = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(options);
@@ -50,6 +53,7 @@ public sealed class B2buaCore : IDisposable
             layer, options, time, capacity, new CallEventStream([new CdrEventRecorder(cdrs), .. callEventConsumers ?? []]), new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission,
             router ?? PrefixCallRouter.Instance, sessions ?? SignallingOnlySessionBridge.Instance, logger);
         _config = config;
+        _refusals = new RefusalRecorder(_services.Events, securityEvents, time, logger);
         _lanes = new CallIdLanes(options.AdmissionLanes, options.MaxPendingAdmissions, logger);
         _retryAfter = ((int)options.OverloadRetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         _admit = state => AdmitAsync((SipServerTransaction)state);
@@ -112,13 +116,19 @@ public sealed class B2buaCore : IDisposable
             return;
         }
 
-        if (!decision.IsContinue)
+        if (decision.Verdict == AdmissionVerdict.Reject && context.Origin is not null)
+        {
+            // Awaited on the lane: the refusal's CDR is durable before the answer, and the lane's bound holds.
+            await _refusals.RefuseAsync(context, decision).ConfigureAwait(false);
+        }
+        else if (!decision.IsContinue)
         {
             transaction.SendResponse(decision.Response!);
-            return;
         }
-
-        StartCall(context);
+        else
+        {
+            StartCall(context);
+        }
     }
 
     /// <summary>
@@ -137,6 +147,11 @@ public sealed class B2buaCore : IDisposable
                 // A copy of an INVITE that already made a call: the claim answers it, so its transaction ends.
                 owner.AnswerCopy(transaction, _services.Retransmitter);
                 return;
+            }
+
+            if (context.Monitored is not null)
+            {
+                _refusals.RecordMonitored(context, call.CdrId);
             }
 
             call.Start();

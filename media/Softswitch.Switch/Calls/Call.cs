@@ -49,6 +49,9 @@ internal sealed partial class Call : SerialExecutor
 
     public InviteClaim Claim => _caller.Claim;
 
+    /// <summary>The id the call's CDR will have.</summary>
+    public string CdrId => _record.Id;
+
     public void Start() => Post(Begin);
 
     public bool IsInvite(SipServerTransaction transaction) => _caller.IsAnswering(transaction);

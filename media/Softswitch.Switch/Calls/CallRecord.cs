@@ -14,6 +14,8 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
 
     public IReadOnlyList<int> AttemptCodes => _attempts.Select(a => a.ResponseCode).Where(c => c != 0).ToList();
 
+    public string Id => _id;
+
     public DateTimeOffset? AnswerAt => _answerAt;
 
     public int AddAttempt(string gatewayId, string calleeSent, DateTimeOffset startedAt)

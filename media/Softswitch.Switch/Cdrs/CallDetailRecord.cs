@@ -47,6 +47,9 @@ public sealed record CallDetailRecord
 
     public bool Interrupted { get; init; }
 
+    /// <summary>The admission rule that refused the call; null for a call that was admitted.</summary>
+    public string? RefusedBy { get; init; }
+
     /// <summary>Post-dial delay: setup to first ringing, or to the end when nothing rang.</summary>
     [JsonIgnore]
     public TimeSpan? Pdd => (RingingAt ?? EndAt) - SetupAt;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Net;
+using Softswitch.Domain;
 
 namespace Softswitch.Switch.Config;
 
@@ -70,7 +71,8 @@ public sealed class SwitchConfigSnapshot
                     usable.MappingGateways.Where(g => g.TenantId == t.Id).ToFrozenDictionary(g => g.Id, StringComparer.Ordinal),
                     usable.RoutingGateways.Values.Where(g => g.TenantId == t.Id).ToFrozenDictionary(g => g.Id, StringComparer.Ordinal),
                     trie,
-                    routes.Count);
+                    routes.Count,
+                    t.RefusalPolicies.Where(p => RefusalRules.TenantRules.Contains(p.Rule)).DistinctBy(p => p.Rule).ToFrozenDictionary(p => p.Rule, StringComparer.Ordinal));
             },
             StringComparer.Ordinal);
 

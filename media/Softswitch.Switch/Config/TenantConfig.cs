@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Softswitch.Domain;
 
 namespace Softswitch.Switch.Config;
 
@@ -14,7 +15,8 @@ public sealed class TenantConfig
         FrozenDictionary<string, MappingGatewayEntry> mappingGateways,
         FrozenDictionary<string, RoutingGatewayEntry> routingGateways,
         RouteTrie routes,
-        int routeCount)
+        int routeCount,
+        FrozenDictionary<string, RefusalPolicy> refusalPolicies)
     {
         TenantId = tenantId;
         SipDomain = sipDomain;
@@ -23,6 +25,7 @@ public sealed class TenantConfig
         RoutingGateways = routingGateways;
         _routes = routes;
         RouteCount = routeCount;
+        RefusalPolicies = refusalPolicies;
     }
 
     public string TenantId { get; }
@@ -36,6 +39,9 @@ public sealed class TenantConfig
     public FrozenDictionary<string, RoutingGatewayEntry> RoutingGateways { get; }
 
     public int RouteCount { get; }
+
+    /// <summary>The tenant's choices per refusal rule; a rule not in it is enforced with its own answer.</summary>
+    public FrozenDictionary<string, RefusalPolicy> RefusalPolicies { get; }
 
     /// <summary>The active route with the longest prefix of <paramref name="callee"/>; the empty prefix is the default route.</summary>
     public RouteEntry? FindRoute(ReadOnlySpan<char> callee) => _routes.Find(callee);

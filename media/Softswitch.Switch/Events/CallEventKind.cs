@@ -13,4 +13,10 @@ public enum CallEventKind
 
     /// <summary>The call is over; the event carries its final code and hang-up side.</summary>
     Ended,
+
+    /// <summary>
+    /// Admission refused the call after it knew whose it was: the only event of that call, carrying the refusing rule
+    /// (<see cref="Cdrs.CallDetailRecord.RefusedBy"/>) and the final code. Its CDR is durable before the caller is answered.
+    /// </summary>
+    Refused,
 }

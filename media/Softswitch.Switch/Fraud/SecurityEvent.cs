@@ -4,7 +4,7 @@ using Softswitch.Domain;
 namespace Softswitch.Switch.Fraud;
 
 /// <summary>
-/// One decision of the signalling layer, with its evidence: which rule fired for which source, the count that crossed
+/// One decision of the anti-fraud layer, with its evidence: which rule fired for which source, the count that crossed
 /// the threshold within the window, and what was done about it. Stored as a security event (and, for a ban, an
 /// IP ban row) off the call path by an <see cref="ISecurityEventSink"/>.
 /// </summary>
@@ -27,8 +27,17 @@ public sealed record SecurityEvent(
     /// <summary>Set when the rule concerns one tenant: a phone's failures, or a source on a tenant's trusted list.</summary>
     public string? TenantId { get; init; }
 
-    /// <summary>For a phone suspension: the phone.</summary>
+    /// <summary>For a phone suspension, or a call refused from a phone: the phone.</summary>
     public string? PhoneId { get; init; }
+
+    /// <summary>For a refused (or monitor-only, a would-be refused) call: its numbers as received, its trunk and CDR.</summary>
+    public string? Caller { get; init; }
+
+    public string? Callee { get; init; }
+
+    public string? MappingGatewayId { get; init; }
+
+    public string? CdrId { get; init; }
 }
 
 /// <summary>The rule codes security events and IP bans carry.</summary>
