@@ -50,22 +50,23 @@ internal sealed class RefusalRecorder(CallEventStream events, ISecurityEventSink
             logger.LogError(exception, "Recording the refusal of call {CallId} by {Rule} failed", record.CallId, rule);
         }
 
+        var source = transaction.Remote.EndPoint.Address;
         if (context.Monitored is not null)
         {
-            RecordMonitored(context, record.Id);
+            RecordMonitored(context, source, record.Id);
         }
 
-        Raise(SecurityAction.Refuse, origin, transaction.Remote.EndPoint.Address, decision, record.Id, now);
+        Raise(SecurityAction.Refuse, origin, source, decision, record.Id, now);
         transaction.SendResponse(response);
     }
 
-    /// <summary>The "would refuse" events of a call admitted past the tenant's monitor-only rules.</summary>
-    public void RecordMonitored(AdmissionContext context, string cdrId)
+    /// <summary>The "would refuse" events of a call that went on past the tenant's monitor-only rules (read before the call takes the INVITE over).</summary>
+    public void RecordMonitored(AdmissionContext context, IPAddress source, string cdrId)
     {
         var now = time.GetUtcNow();
         foreach (var decision in context.Monitored!)
         {
-            Raise(SecurityAction.Monitor, context.Origin!, context.Transaction.Remote.EndPoint.Address, decision, cdrId, now);
+            Raise(SecurityAction.Monitor, context.Origin!, source, decision, cdrId, now);
         }
     }
 

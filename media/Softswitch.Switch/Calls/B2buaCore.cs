@@ -138,6 +138,7 @@ public sealed class B2buaCore : IDisposable
     private void StartCall(AdmissionContext context)
     {
         var transaction = context.Transaction;
+        var source = transaction.Remote.EndPoint.Address;
         var started = false;
         try
         {
@@ -151,7 +152,7 @@ public sealed class B2buaCore : IDisposable
 
             if (context.Monitored is not null)
             {
-                _refusals.RecordMonitored(context, call.CdrId);
+                _refusals.RecordMonitored(context, source, call.CdrId);
             }
 
             call.Start();

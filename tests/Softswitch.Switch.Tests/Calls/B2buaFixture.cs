@@ -11,6 +11,7 @@ using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Events;
+using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Sessions;
 using Softswitch.Switch.Signalling;
@@ -31,12 +32,14 @@ internal sealed class B2buaFixture : IAsyncDisposable
     /// <param name="router">How calls are routed; by default the tenant's prefix routes.</param>
     /// <param name="cdrs">Where CDRs go, given the test's clock; by default <see cref="Cdrs"/>, which keeps them in memory.</param>
     /// <param name="callEvents">A consumer of the call-event stream after the CDR recorder.</param>
+    /// <param name="securityEvents">Where refusals' security events go; none by default.</param>
     public B2buaFixture(
         Func<int, SwitchConfigSnapshot>? snapshot = null,
         ISessionDescriptionBridge? sessions = null,
         ICallRouter? router = null,
         Func<TimeProvider, ICdrSink>? cdrs = null,
-        ICallEventConsumer? callEvents = null)
+        ICallEventConsumer? callEvents = null,
+        ISecurityEventSink? securityEvents = null)
     {
         Caller = new LoopbackPeer("caller", Clock);
         Vendor = new LoopbackPeer("vendor", Clock);
@@ -47,7 +50,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
         var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, Clock);
         B2bua = new B2buaCore(
             layer, config, new CallCapacity(), cdrs?.Invoke(Clock) ?? Cdrs, authenticator, new B2buaOptions(), Clock, NullLogger<B2buaCore>.Instance, router, sessions,
-            callEvents is null ? null : [callEvents]);
+            callEvents is null ? null : [callEvents], securityEvents);
         var registrar = new SipRegistrar(new SipBindingStore(Clock), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions(), Clock);
         layer.Attach(new SwitchTransactionUser(B2bua, registrar, SipOptionsResponder.Default, NullLogger<SwitchTransactionUser>.Instance));
         _transport.Start(layer);
@@ -117,9 +120,13 @@ internal sealed class B2buaFixture : IAsyncDisposable
     public async Task HangUpAsync(PeerDialog caller) =>
         Assert.Equal(200, (await Caller.SendAsync(caller, caller.Request(SipMethods.Bye))).StatusCode);
 
-    /// <summary>Waits for the final CDR of every accepted call, then checks that the switch holds nothing of them.</summary>
+    /// <summary>
+    /// Waits for every INVITE to leave admission (a copy of an answered INVITE holds the switch-wide slot until it has)
+    /// and for the final CDR of every accepted call, then checks that the switch holds nothing of them.
+    /// </summary>
     public async Task AssertCallsReleasedAsync()
     {
+        await UntilAdmittedAsync();
         var accepted = (int)B2bua.Counters.CallsAccepted;
         if (accepted > 0)
         {
