@@ -93,7 +93,7 @@ public sealed class CdrApiTests
         Assert.StartsWith(kept + ",", lines[1], StringComparison.Ordinal);
         Assert.Contains(",\"Alice, \"\"A\"\"\",", lines[1], StringComparison.Ordinal);
         Assert.Contains(",2026-03-01T12:00:00.000Z,", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith(",rgw_1:503;rgw_2:200", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",rgw_1:503;rgw_2:200,", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class CrossTenantWalkTests
         using var tenantB = await app.CreateTenantAsync("bravo");
         var a = await TenantFixtures.CreateOneOfEachAsync(app, tenantA);
         await TenantFixtures.CreateOneOfEachAsync(app, tenantB);
+        (await tenantA.Client.PutJsonAsync("/v1/refusal-policies/call-rate", new { mode = "monitor", status_code = 486 })).EnsureSuccessStatusCode();
         var before = await SnapshotAsync(tenantA.Client, a);
 
         using var intruder = app.ClientWithKey(tenantB.Key, actAsTenant: a.TenantId);
@@ -53,7 +54,12 @@ public sealed class CrossTenantWalkTests
                     Assert.DoesNotContain(id, body, StringComparison.Ordinal);
                 }
 
-                if (path.StartsWith("/v1/ip-bans", StringComparison.Ordinal))
+                if (path.StartsWith("/v1/refusal-policies", StringComparison.Ordinal))
+                {
+                    // Keyed by rule, not by id: B's key reaches B's own policies only (A's are in the snapshot compared below).
+                    Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NoContent or HttpStatusCode.BadRequest, what);
+                }
+                else if (path.StartsWith("/v1/ip-bans", StringComparison.Ordinal))
                 {
                     // Bans belong to no tenant: the platform's resource is refused to every tenant key, not hidden.
                     Assert.True(response.StatusCode == HttpStatusCode.Forbidden, what);
@@ -95,6 +101,7 @@ public sealed class CrossTenantWalkTests
                 "cdrs" => a.CdrId,
                 "trusted-addresses" => a.TrustedAddressId,
                 "ip-bans" => "203.0.113.1",
+                "refusal-policies" => "call-rate",
                 var other => throw new InvalidOperationException(
                     $"Path {path}: no tenant-A resource known for ids under '{other}'; add it to TenantFixtures and this map."),
             };
@@ -137,7 +144,7 @@ public sealed class CrossTenantWalkTests
         var paths = new[]
         {
             $"/v1/tenants/{a.TenantId}", $"/v1/tenants/{a.TenantId}/api-keys", "/v1/accounts", "/v1/phones",
-            "/v1/mapping-gateways", "/v1/routing-gateways", "/v1/routes", "/v1/rate-tables", "/v1/trusted-addresses",
+            "/v1/mapping-gateways", "/v1/routing-gateways", "/v1/routes", "/v1/rate-tables", "/v1/trusted-addresses", "/v1/refusal-policies",
             $"/v1/rate-tables/{a.RateTableId}/rates",
         };
         var text = new StringBuilder();
