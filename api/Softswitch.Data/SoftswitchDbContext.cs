@@ -80,6 +80,8 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<TrustedAddress> TrustedAddresses => Set<TrustedAddress>();
 
+    public DbSet<SignallingRuleSettings> SignallingRuleSettings => Set<SignallingRuleSettings>();
+
     /// <summary>
     /// The tenant whose rows this context sees. Read by the query filters on every query, so EF
     /// sends it as a parameter; null shows no tenant rows at all.
@@ -134,6 +136,7 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new IpBanConfiguration());
         modelBuilder.ApplyConfiguration(new SecurityEventConfiguration());
         modelBuilder.ApplyConfiguration(new TrustedAddressConfiguration());
+        modelBuilder.ApplyConfiguration(new SignallingRuleSettingsConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {

@@ -19,6 +19,7 @@ public static class ApiRoutes
         v1.MapApiKeys();
         v1.MapIpBans();
         v1.MapSecurityEvents();
+        v1.MapSignallingRules();
 
         var tenantScoped = v1.MapGroup("").AddEndpointFilter<RequireTenantFilter>();
         tenantScoped.MapAccounts();

@@ -1089,6 +1089,80 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.ToTable("SecurityEvents");
                 });
 
+            modelBuilder.Entity("Softswitch.Domain.SignallingRuleSettings", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<int>("AuthFailureWindowSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AuthFailuresPerAddress")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BanSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FloodRequests")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FloodWindowSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MaxBanSeconds")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("MonitorRules")
+                        .IsRequired()
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(max)");
+
+                    b.Property<int>("PhoneAuthFailureWindowSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PhoneAuthFailures")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RepeatOffenceSeconds")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("ScannerPatterns")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("SweepDistinctUsers")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SweepWindowSeconds")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("TrustedAddresses")
+                        .IsRequired()
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(max)");
+
+                    b.Property<int>("TrustedThresholdMultiplier")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SignallingRuleSettings");
+                });
+
             modelBuilder.Entity("Softswitch.Domain.Tenant", b =>
                 {
                     b.Property<string>("Id")

@@ -1031,6 +1031,79 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.ToTable("SecurityEvents");
                 });
 
+            modelBuilder.Entity("Softswitch.Domain.SignallingRuleSettings", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuthFailureWindowSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthFailuresPerAddress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BanSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FloodRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FloodWindowSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxBanSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("MonitorRules")
+                        .IsRequired()
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhoneAuthFailureWindowSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhoneAuthFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepeatOffenceSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ScannerPatterns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SweepDistinctUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SweepWindowSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("TrustedAddresses")
+                        .IsRequired()
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrustedThresholdMultiplier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SignallingRuleSettings");
+                });
+
             modelBuilder.Entity("Softswitch.Domain.Tenant", b =>
                 {
                     b.Property<string>("Id")

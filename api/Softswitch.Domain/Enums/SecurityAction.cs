@@ -18,6 +18,6 @@ public enum SecurityAction
     /// <summary>An admission rule refused a call of a tenant (the call has a CDR naming the rule).</summary>
     Refuse,
 
-    /// <summary>A monitor-only rule would have refused a call, which went on.</summary>
+    /// <summary>A monitor-only rule would have acted (refused a call, banned a source, suspended a phone) and did not.</summary>
     Monitor,
 }

@@ -17,6 +17,7 @@ public static class IdPrefix
     public const string IpBan = "ban";
     public const string SecurityEvent = "sev";
     public const string TrustedAddress = "tra";
+    public const string SignallingRuleSettings = "sig";
 
     public static string For(Entity entity) => entity switch
     {
@@ -34,6 +35,7 @@ public static class IdPrefix
         Domain.IpBan => IpBan,
         Domain.SecurityEvent => SecurityEvent,
         Domain.TrustedAddress => TrustedAddress,
+        Domain.SignallingRuleSettings => SignallingRuleSettings,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };

@@ -11,17 +11,23 @@ namespace Softswitch.Media.Fraud;
 /// <summary>
 /// Brings the control plane's word to the <see cref="SignallingGuard"/> every <see cref="PollInterval"/> (the same
 /// half second as the configuration snapshot, within the 2-second promise): bans lifted through the API and still
-/// unexpired, and every tenant's trusted blocks, both small enough to read whole each time; and the threat feed's bans,
-/// read again only when their count or latest change moved.
+/// unexpired, and every tenant's trusted blocks, both small enough to read whole each time; the threat feed's bans,
+/// read again only when their count or latest change moved; and the platform's signalling rules, applied when their
+/// row changes (back to <c>startup</c>, the <c>Softswitch:Fraud</c> settings, when it is deleted).
 /// </summary>
 public sealed partial class SecurityDirectivesRefresher(
-    DbContextOptions<SoftswitchDbContext> options, SignallingGuard guard, TimeProvider time, ILogger<SecurityDirectivesRefresher> logger)
+    DbContextOptions<SoftswitchDbContext> options,
+    SignallingGuard guard,
+    SignallingGuardOptions startup,
+    TimeProvider time,
+    ILogger<SecurityDirectivesRefresher> logger)
     : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     private bool _failing;
     private (int Count, DateTime? Latest) _feedSeen = (0, null);
+    private (string Id, long Version)? _rulesApplied;
 
     /// <summary>Reads the directives and applies them.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
@@ -50,6 +56,14 @@ public sealed partial class SecurityDirectivesRefresher(
             trusted.Select(t => new TrustedBlock(CidrBlock.Parse(t.Block), t.TenantId)).ToList(),
             imported));
         _feedSeen = feedNow;
+
+        var rules = await db.SignallingRuleSettings.AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        (string, long)? rulesNow = rules is null ? null : (rules.Id, rules.Version);
+        if (rulesNow != _rulesApplied)
+        {
+            guard.Apply(rules is null ? startup : SignallingRuleRows.ToOptions(rules, startup));
+            _rulesApplied = rulesNow;
+        }
     }
 
     private static DateTimeOffset Utc(DateTime time) => new(time, TimeSpan.Zero);

@@ -24,7 +24,7 @@ public static class SipSwitchRegistration
         services.AddOptions<SignallingGuardOptions>()
             .Bind(configuration.GetSection(SignallingGuardOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => !o.FindProblems().Any(), "Softswitch:Fraud: MaxBanSeconds must be at least BanSeconds, and TrustedAddresses must be CIDR blocks.")
+            .Validate(o => !o.FindProblems().Any(), "Softswitch:Fraud: MaxBanSeconds must be at least BanSeconds, TrustedAddresses must be CIDR blocks and MonitorRules signalling rules.")
             .ValidateOnStart();
 
         // The writer starts before the listeners and stops after them, so what they raise is stored, the last of it at shutdown.
@@ -37,7 +37,8 @@ public static class SipSwitchRegistration
             sp.GetRequiredService<SecurityEventWriter>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SecurityDirectivesRefresher(
             sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<SignallingGuard>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SecurityDirectivesRefresher>>()));
+            sp.GetRequiredService<IOptions<SignallingGuardOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SecurityDirectivesRefresher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<SecurityDirectivesRefresher>());
 
         services.AddSingleton<SipSwitchService>();

@@ -5,13 +5,22 @@ namespace Softswitch.Switch.Fraud;
 
 /// <summary>
 /// Banned sources, read on every datagram without a lock. An expired ban stays as the memory of the offence for
-/// <c>repeatOffence</c>, so the next ban of that source is twice as long (up to <c>maxBan</c>). Bounded: when full,
-/// forgotten offences are dropped first, then the oldest bans.
+/// <see cref="BanLengths.RepeatOffence"/>, so the next ban of that source is twice as long (up to
+/// <see cref="BanLengths.Max"/>). Bounded: when full, forgotten offences are dropped first, then the oldest bans.
 /// </summary>
-internal sealed class BanTable(int capacity, TimeSpan firstBan, TimeSpan maxBan, TimeSpan repeatOffence)
+internal sealed class BanTable(int capacity, BanLengths lengths)
 {
+    private volatile BanLengths _lengths = lengths;
+
     private readonly ConcurrentDictionary<IPAddress, Ban> _bans = new();
     private readonly Lock _write = new();
+
+    /// <summary>The lengths new bans get; a change leaves bans in force as they are.</summary>
+    public BanLengths Lengths
+    {
+        get => _lengths;
+        set => _lengths = value;
+    }
 
     public bool IsBanned(IPAddress source, DateTimeOffset now) => _bans.TryGetValue(source, out var ban) && now < ban.ExpiresAt;
 
@@ -24,9 +33,10 @@ internal sealed class BanTable(int capacity, TimeSpan firstBan, TimeSpan maxBan,
     {
         lock (_write)
         {
-            var offence = _bans.TryGetValue(source, out var previous) && now - previous.ExpiresAt < repeatOffence ? previous.Offence + 1 : 1;
-            var length = firstBan * Math.Pow(2, Math.Min(offence - 1, 30));
-            var ban = new Ban(rule, now, now + (length < maxBan ? length : maxBan), offence);
+            var lengths = _lengths;
+            var offence = _bans.TryGetValue(source, out var previous) && now - previous.ExpiresAt < lengths.RepeatOffence ? previous.Offence + 1 : 1;
+            var length = lengths.First * Math.Pow(2, Math.Min(offence - 1, 30));
+            var ban = new Ban(rule, now, now + (length < lengths.Max ? length : lengths.Max), offence);
             if (previous is null && _bans.Count >= capacity)
             {
                 MakeRoom(now);
@@ -71,6 +81,7 @@ internal sealed class BanTable(int capacity, TimeSpan firstBan, TimeSpan maxBan,
 
     private void MakeRoom(DateTimeOffset now)
     {
+        var repeatOffence = _lengths.RepeatOffence;
         foreach (var (source, _) in _bans.Where(b => now - b.Value.ExpiresAt >= repeatOffence))
         {
             _bans.TryRemove(source, out _);
@@ -85,4 +96,11 @@ internal sealed class BanTable(int capacity, TimeSpan firstBan, TimeSpan maxBan,
             }
         }
     }
+}
+
+/// <summary>How long bans last: the first, the longest a repeat offender's doubling reaches, and how long an offence is remembered.</summary>
+internal sealed record BanLengths(TimeSpan First, TimeSpan Max, TimeSpan RepeatOffence)
+{
+    public static BanLengths From(SignallingGuardOptions options) => new(
+        TimeSpan.FromSeconds(options.BanSeconds), TimeSpan.FromSeconds(options.MaxBanSeconds), TimeSpan.FromSeconds(options.RepeatOffenceSeconds));
 }

@@ -48,4 +48,7 @@ public static class SecurityRules
     public const string Sweep = "sweep";
     public const string AuthFailures = "auth-failures";
     public const string PhoneAuthFailures = "phone-auth-failures";
+
+    /// <summary>The rules a platform may run monitor-only (the threat feed's bans are decided elsewhere).</summary>
+    public static IReadOnlyList<string> Signalling { get; } = [Flood, Scanner, Sweep, AuthFailures, PhoneAuthFailures];
 }

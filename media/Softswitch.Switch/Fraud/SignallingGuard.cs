@@ -15,31 +15,27 @@ namespace Softswitch.Switch.Fraud;
 /// </summary>
 public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
 {
-    private readonly SignallingGuardOptions _options;
     private readonly ISecurityEventSink _events;
     private readonly TimeProvider _time;
     private readonly BanTable _bans;
     private readonly SourceActivityTable _activity;
     private readonly PhoneLockouts _phones;
-    private readonly ScannerSignatures _scanners;
-    private readonly IReadOnlyList<CidrBlock> _platformTrusted;
     private readonly ISwitchConfigSource _config;
+    private volatile GuardRules _rules;
     private volatile TrustedSources _trusted;
+    private IReadOnlyList<TrustedBlock> _tenantTrusted = [];
 
     public SignallingGuard(SignallingGuardOptions options, ISwitchConfigSource config, ISecurityEventSink events, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options;
         _config = config;
         _events = events;
         _time = time;
-        _bans = new BanTable(options.MaxBans, TimeSpan.FromSeconds(options.BanSeconds), TimeSpan.FromSeconds(options.MaxBanSeconds),
-            TimeSpan.FromSeconds(options.RepeatOffenceSeconds));
+        _rules = new GuardRules(options);
+        _bans = new BanTable(options.MaxBans, BanLengths.From(options));
         _activity = new SourceActivityTable(options.MaxTrackedSources);
         _phones = new PhoneLockouts(config);
-        _scanners = new ScannerSignatures(options.ScannerPatternList);
-        _platformTrusted = options.TrustedBlocks;
-        _trusted = new TrustedSources(_platformTrusted, []);
+        _trusted = new TrustedSources(_rules.PlatformTrusted, []);
     }
 
     public SignallingGuardCounters Counters { get; } = new();
@@ -64,8 +60,8 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
             return false;
         }
 
-        var count = _activity.CountRequest(source, now, _options.FloodWindow);
-        return !Crossed(source, SecurityRules.Flood, count, _options.FloodRequests, _options.FloodWindow, null, now);
+        var count = _activity.CountRequest(source, now, _rules.Options.FloodWindow);
+        return !Crossed(source, SecurityRules.Flood, count, _rules.Options.FloodRequests, _rules.Options.FloodWindow, null, now);
     }
 
     /// <inheritdoc />
@@ -73,11 +69,11 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
-        if (_scanners.Match(request) is { } evidence)
+        if (_rules.Scanners.Match(request) is { } evidence)
         {
             // A scanner needs no count: its first request gives it away. A trusted one is reported once per window.
-            var hits = _activity.CountScannerHit(source, now, _options.FloodWindow);
-            return !Crossed(source, SecurityRules.Scanner, hits, 0, _options.FloodWindow, evidence, now);
+            var hits = _activity.CountScannerHit(source, now, _rules.Options.FloodWindow);
+            return !Crossed(source, SecurityRules.Scanner, hits, 0, _rules.Options.FloodWindow, evidence, now);
         }
 
         if (request.Method is SipMethods.Register or SipMethods.Options && request.To.Tag is null)
@@ -86,8 +82,8 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
             var user = request.Method == SipMethods.Register ? request.To.Uri.User : request.Uri.User ?? request.To.Uri.User;
             if (user is not null)
             {
-                var distinct = _activity.CountUser(source, user, now, _options.SweepWindow, _options.SweepDistinctUsers * _options.TrustedThresholdMultiplier);
-                return !Crossed(source, SecurityRules.Sweep, distinct, _options.SweepDistinctUsers, _options.SweepWindow, request.Method, now);
+                var distinct = _activity.CountUser(source, user, now, _rules.Options.SweepWindow, _rules.Options.SweepDistinctUsers * _rules.Options.TrustedThresholdMultiplier);
+                return !Crossed(source, SecurityRules.Sweep, distinct, _rules.Options.SweepDistinctUsers, _rules.Options.SweepWindow, request.Method, now);
             }
         }
 
@@ -120,9 +116,9 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
         var source = from.EndPoint.Address;
         var now = _time.GetUtcNow();
         var evidence = $"{request.Method} {username}@{realm}";
-        var failures = _activity.CountAuthFailure(source, now, _options.AuthFailureWindow);
-        Crossed(source, SecurityRules.AuthFailures, failures, _options.AuthFailuresPerAddress, _options.AuthFailureWindow, evidence, now);
-        if (_phones.CountFailure(realm, username, now, _options.PhoneAuthFailureWindow) is { } phone)
+        var failures = _activity.CountAuthFailure(source, now, _rules.Options.AuthFailureWindow);
+        Crossed(source, SecurityRules.AuthFailures, failures, _rules.Options.AuthFailuresPerAddress, _rules.Options.AuthFailureWindow, evidence, now);
+        if (_phones.CountFailure(realm, username, now, _rules.Options.PhoneAuthFailureWindow) is { } phone)
         {
             CountPhoneFailure(source, realm, phone.Phone, phone.Failures, evidence, now);
         }
@@ -132,7 +128,8 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
     public void Apply(SecurityDirectives directives)
     {
         ArgumentNullException.ThrowIfNull(directives);
-        _trusted = new TrustedSources(_platformTrusted, directives.TenantTrusted);
+        _tenantTrusted = directives.TenantTrusted;
+        _trusted = new TrustedSources(_rules.PlatformTrusted, _tenantTrusted);
         foreach (var imported in directives.Imported ?? [])
         {
             _bans.Import(imported.Address, imported.Rule, imported.BannedAt, imported.ExpiresAt);
@@ -148,16 +145,37 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
         }
     }
 
+    /// <summary>
+    /// Takes the platform's rules as the API last set them (thresholds, windows, ban lengths, scanner patterns, the
+    /// platform's trusted blocks, monitor-only rules). Counts and bans in force stay; the table sizes are fixed at start.
+    /// </summary>
+    public void Apply(SignallingGuardOptions rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.FindProblems().FirstOrDefault() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(rules));
+        }
+
+        var next = new GuardRules(rules);
+        _rules = next;
+        _bans.Lengths = BanLengths.From(rules);
+        _trusted = new TrustedSources(next.PlatformTrusted, _tenantTrusted);
+    }
+
+    /// <summary>The rules in force (as set at start or by the last <see cref="Apply(SignallingGuardOptions)"/>).</summary>
+    public SignallingGuardOptions Rules => _rules.Options;
+
     private void CountPhoneFailure(IPAddress source, string realm, Config.PhoneEntry phone, int failures, string evidence, DateTimeOffset now)
     {
-        var truster = failures > _options.PhoneAuthFailures ? _trusted.FindTruster(source) : null;
-        var limit = truster is null ? _options.PhoneAuthFailures : _options.PhoneAuthFailures * _options.TrustedThresholdMultiplier;
+        var truster = failures > _rules.Options.PhoneAuthFailures ? _trusted.FindTruster(source) : null;
+        var limit = truster is null ? _rules.Options.PhoneAuthFailures : _rules.Options.PhoneAuthFailures * _rules.Options.TrustedThresholdMultiplier;
         if (failures != limit + 1)
         {
             return;
         }
 
-        var raised = new SecurityEvent(now, SecurityRules.PhoneAuthFailures, SecurityAction.Alert, source, failures, limit, _options.PhoneAuthFailureWindow, evidence)
+        var raised = new SecurityEvent(now, SecurityRules.PhoneAuthFailures, SecurityAction.Alert, source, failures, limit, _rules.Options.PhoneAuthFailureWindow, evidence)
         {
             TenantId = phone.TenantId,
             PhoneId = phone.Id,
@@ -166,6 +184,11 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
         {
             Counters.Alerted();
             _events.Raise(raised);
+        }
+        else if (_rules.IsMonitored(SecurityRules.PhoneAuthFailures))
+        {
+            Counters.Watched();
+            _events.Raise(raised with { Action = SecurityAction.Monitor });
         }
         else if (_phones.Suspend(realm, phone))
         {
@@ -187,7 +210,7 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
 
         if (FindTruster(source, rule) is { } truster)
         {
-            var trustedThreshold = (long)threshold * _options.TrustedThresholdMultiplier;
+            var trustedThreshold = (long)threshold * _rules.Options.TrustedThresholdMultiplier;
             if (count == trustedThreshold + 1)
             {
                 Counters.Alerted();
@@ -195,6 +218,18 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
                 {
                     TenantId = truster.Length == 0 ? null : truster,
                 });
+            }
+
+            return false;
+        }
+
+        if (_rules.IsMonitored(rule))
+        {
+            // Monitor-only: what the rule would have banned is reported once per window, and the source goes on.
+            if (count == threshold + 1)
+            {
+                Counters.Watched();
+                _events.Raise(new SecurityEvent(now, rule, SecurityAction.Monitor, source, count, threshold, window, evidence));
             }
 
             return false;
@@ -220,4 +255,18 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
     /// </summary>
     private string? FindTruster(IPAddress source, string rule) =>
         _trusted.FindTruster(source) ?? (rule == SecurityRules.Flood ? _config.Current.FindPeerTenant(source) : null);
+
+    /// <summary>One consistent set of rules, swapped whole when the platform changes them.</summary>
+    private sealed class GuardRules(SignallingGuardOptions options)
+    {
+        private readonly HashSet<string> _monitored = [.. options.MonitorRuleList];
+
+        public SignallingGuardOptions Options { get; } = options;
+
+        public ScannerSignatures Scanners { get; } = new(options.ScannerPatternList);
+
+        public IReadOnlyList<CidrBlock> PlatformTrusted { get; } = options.TrustedBlocks;
+
+        public bool IsMonitored(string rule) => _monitored.Count > 0 && _monitored.Contains(rule);
+    }
 }

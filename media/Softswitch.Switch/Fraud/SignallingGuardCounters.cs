@@ -7,6 +7,7 @@ public sealed class SignallingGuardCounters
     private long _alerts;
     private long _suspensions;
     private long _lifts;
+    private long _monitored;
 
     public long Bans => Interlocked.Read(ref _bans);
 
@@ -18,6 +19,9 @@ public sealed class SignallingGuardCounters
     /// <summary>Bans lifted through the API.</summary>
     public long Lifts => Interlocked.Read(ref _lifts);
 
+    /// <summary>Bans and suspensions a monitor-only rule would have made, reported instead.</summary>
+    public long Monitored => Interlocked.Read(ref _monitored);
+
     internal void Banned() => Interlocked.Increment(ref _bans);
 
     internal void Alerted() => Interlocked.Increment(ref _alerts);
@@ -25,4 +29,6 @@ public sealed class SignallingGuardCounters
     internal void Suspended() => Interlocked.Increment(ref _suspensions);
 
     internal void Lifted() => Interlocked.Increment(ref _lifts);
+
+    internal void Watched() => Interlocked.Increment(ref _monitored);
 }

@@ -22,7 +22,8 @@ public static class SignallingGuardMetrics
             Decision(counters.Alerts, "alert"),
             Decision(counters.Suspensions, "suspend"),
             Decision(counters.Lifts, "lift"),
-        }, "{decision}", "Bans, trusted-peer alerts, phone suspensions and lifted bans");
+            Decision(counters.Monitored, "monitor"),
+        }, "{decision}", "Bans, trusted-peer alerts, phone suspensions, lifted bans, and what monitor-only rules would have done");
         meter.CreateObservableUpDownCounter("softswitch.fraud.bans.active", () => guard.ActiveBans, "{source}");
         meter.CreateObservableUpDownCounter("softswitch.fraud.sources.tracked", () => guard.TrackedSources, "{source}",
             "Sources whose request counts are held (bounded by MaxTrackedSources)");

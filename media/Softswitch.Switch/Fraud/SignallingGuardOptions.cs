@@ -67,6 +67,12 @@ public sealed class SignallingGuardOptions
     /// <summary>The platform's trusted addresses (comma-separated CIDR blocks); tenants add theirs through the API.</summary>
     public string TrustedAddresses { get; set; } = "";
 
+    /// <summary>
+    /// Rules that only report (comma-separated: flood, scanner, sweep, auth-failures, phone-auth-failures): crossing
+    /// one raises a <c>monitor</c> security event instead of a ban or suspension, so a threshold can be tried safely.
+    /// </summary>
+    public string MonitorRules { get; set; } = "";
+
     /// <summary>Sources tracked at once; past it the oldest is forgotten (a spoofing attacker cannot exhaust memory).</summary>
     [Range(1_000, 10_000_000)]
     public int MaxTrackedSources { get; set; } = 100_000;
@@ -85,6 +91,8 @@ public sealed class SignallingGuardOptions
 
     public IReadOnlyList<string> ScannerPatternList => Split(ScannerPatterns);
 
+    public IReadOnlyList<string> MonitorRuleList => Split(MonitorRules);
+
     public IReadOnlyList<CidrBlock> TrustedBlocks => Split(TrustedAddresses).Select(CidrBlock.Parse).ToArray();
 
     /// <summary>What is wrong with these settings beyond their ranges; empty when they can be used.</summary>
@@ -98,6 +106,11 @@ public sealed class SignallingGuardOptions
         foreach (var block in Split(TrustedAddresses).Where(b => !CidrBlock.IsValid(b)))
         {
             yield return $"TrustedAddresses: '{block}' is not a CIDR block.";
+        }
+
+        foreach (var rule in MonitorRuleList.Where(r => !SecurityRules.Signalling.Contains(r)))
+        {
+            yield return $"MonitorRules: '{rule}' is not a rule of the signalling layer ({string.Join(", ", SecurityRules.Signalling)}).";
         }
     }
 

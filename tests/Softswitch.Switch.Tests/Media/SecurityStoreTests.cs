@@ -64,7 +64,8 @@ public sealed class SecurityStoreTests
     public async Task Lifts_trusted_blocks_and_feed_bans_reach_the_guard()
     {
         await using var database = await SqliteDatabase.CreateAsync();
-        var guard = new GuardRig().Guard;
+        var rig = new GuardRig();
+        var guard = rig.Guard;
         var tenantId = await TenantAsync(database);
         guard.Admit(Attacker);
         for (var i = 0; i < 10; i++)
@@ -87,7 +88,7 @@ public sealed class SecurityStoreTests
             await db.SaveChangesAsync();
         }
 
-        var refresher = new SecurityDirectivesRefresher(database.Options, guard, TimeProvider.System, NullLogger<SecurityDirectivesRefresher>.Instance);
+        var refresher = new SecurityDirectivesRefresher(database.Options, guard, rig.Options, TimeProvider.System, NullLogger<SecurityDirectivesRefresher>.Instance);
         await refresher.RefreshAsync(TestContext.Current.CancellationToken);
 
         Assert.False(guard.IsBanned(Attacker));
@@ -97,6 +98,35 @@ public sealed class SecurityStoreTests
         {
             Assert.True(guard.Admit(trusted));
         }
+    }
+
+    [Fact]
+    public async Task Platform_rules_stored_through_the_api_reach_the_guard_and_deleting_them_restores_the_settings()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var rig = new GuardRig();
+        var refresher = new SecurityDirectivesRefresher(database.Options, rig.Guard, rig.Options, TimeProvider.System, NullLogger<SecurityDirectivesRefresher>.Instance);
+        var stored = SignallingRuleRows.FromOptions(rig.Options);
+        stored.FloodRequests = 2;
+        stored.MonitorRules = ["sweep"];
+        await using (var db = database.Platform())
+        {
+            db.SignallingRuleSettings.Add(stored);
+            await db.SaveChangesAsync();
+        }
+
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        var applied = (rig.Guard.Rules.FloodRequests, rig.Guard.Rules.MonitorRules, rig.Guard.Rules.MaxBans);
+        await using (var db = database.Platform())
+        {
+            db.SignallingRuleSettings.Remove(await db.SignallingRuleSettings.SingleAsync());
+            await db.SaveChangesAsync();
+        }
+
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((2, "sweep", rig.Options.MaxBans), applied);
+        Assert.Same(rig.Options, rig.Guard.Rules);
     }
 
     private static async Task<string> TenantAsync(SqliteDatabase database)
