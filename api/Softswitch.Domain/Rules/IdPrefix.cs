@@ -17,6 +17,9 @@ public static class IdPrefix
     public const string IpBan = "ban";
     public const string SecurityEvent = "sev";
     public const string TrustedAddress = "tra";
+    public const string IpRangeSet = "irs";
+    public const string IpRange = "ipr";
+    public const string Geofence = "gfn";
 
     public static string For(Entity entity) => entity switch
     {
@@ -34,6 +37,9 @@ public static class IdPrefix
         Domain.IpBan => IpBan,
         Domain.SecurityEvent => SecurityEvent,
         Domain.TrustedAddress => TrustedAddress,
+        Domain.IpRangeSet => IpRangeSet,
+        Domain.IpRange => IpRange,
+        Domain.Geofence => Geofence,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };
