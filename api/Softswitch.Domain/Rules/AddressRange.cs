@@ -63,6 +63,20 @@ public readonly record struct AddressRange(UInt128 First, UInt128 Last)
             && TryFromStartAndCount(start, count, ipv4, out range);
     }
 
+    /// <summary>The range a stored row holds (<see cref="IpRange.First"/>, <see cref="IpRange.Last"/>); false for text that is not one.</summary>
+    public static bool TryFromStored(string first, string last, out AddressRange range)
+    {
+        range = default;
+        if (!TryParseAddress(first, out var from, out var ipv4) || !TryParseAddress(last, out var to, out var lastIpv4)
+            || ipv4 != lastIpv4 || to < from)
+        {
+            return false;
+        }
+
+        range = new AddressRange(from, to);
+        return true;
+    }
+
     /// <summary>The range of <paramref name="count"/> addresses from <paramref name="first"/>; false when it would leave the family.</summary>
     public static bool TryFromStartAndCount(IPAddress first, UInt128 count, out AddressRange range)
     {

@@ -15,6 +15,7 @@ using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Fraud;
+using Softswitch.Switch.Geofencing;
 using Softswitch.Switch.Signalling;
 
 namespace Softswitch.Media.Sip;
@@ -28,6 +29,7 @@ public sealed partial class SipSwitchService(
     IOptions<SipSwitchSettings> settings,
     ISwitchConfigSource config,
     SignallingGuard guard,
+    GeofencePolicySource geofences,
     CallCapacity capacity,
     ICdrSink cdrs,
     TimeProvider time,
@@ -112,7 +114,8 @@ public sealed partial class SipSwitchService(
                 SessionExpires = TimeSpan.FromSeconds(s.SessionExpiresSeconds),
             },
             time,
-            loggers.CreateLogger<B2buaCore>());
+            loggers.CreateLogger<B2buaCore>(),
+            geofences: geofences);
         layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
         transport.Start(layer);
         _transport = transport;
