@@ -30,6 +30,9 @@ public static class ApiRoutes
         tenantScoped.MapRates();
         tenantScoped.MapCdrs();
         tenantScoped.MapTrustedAddresses();
+        tenantScoped.MapIpRangeSets();
+        tenantScoped.MapIpRanges();
+        tenantScoped.MapGeofences();
         return app;
     }
 }
