@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -72,6 +74,26 @@ public sealed class GeofencingApiTests
 
         using var replaced = await ImportCsvAsync(tenant.Client, set, "start,count\n192.0.2.0,256\n", "replace");
         Assert.Equal((1, 3), await ImportedAndReplacedAsync(replaced));
+    }
+
+    [Fact]
+    public async Task A_100000_range_file_is_imported_whole()
+    {
+        await using var app = new TestApplication();
+        using var tenant = await app.CreateTenantAsync("alpha");
+        var set = await tenant.Client.CreateAsync("/v1/ip-range-sets", new { name = "Big" });
+        var csv = new StringBuilder("start,count\n");
+        for (var i = 0; i < 100_000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"10.{i >> 14}.{(i >> 6) & 0xff}.{(i & 0x3f) << 2},3\n");
+        }
+
+        var elapsed = Stopwatch.StartNew();
+        using var imported = await ImportCsvAsync(tenant.Client, set, csv.ToString());
+        TestContext.Current.SendDiagnosticMessage($"100,000 ranges imported in {elapsed.Elapsed.TotalSeconds:F1} s");
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(100_000, (await (await tenant.Client.GetAsync($"/v1/ip-range-sets/{set}", Ct)).ReadObjectAsync())["range_count"]!.GetValue<int>());
     }
 
     [Fact]
