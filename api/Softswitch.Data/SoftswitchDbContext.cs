@@ -81,6 +81,11 @@ public class SoftswitchDbContext : DbContext
     public DbSet<TrustedAddress> TrustedAddresses => Set<TrustedAddress>();
 
     public DbSet<SignallingRuleSettings> SignallingRuleSettings => Set<SignallingRuleSettings>();
+    public DbSet<IpRangeSet> IpRangeSets => Set<IpRangeSet>();
+
+    public DbSet<IpRange> IpRanges => Set<IpRange>();
+
+    public DbSet<Geofence> Geofences => Set<Geofence>();
 
     /// <summary>
     /// The tenant whose rows this context sees. Read by the query filters on every query, so EF
@@ -137,6 +142,9 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new SecurityEventConfiguration());
         modelBuilder.ApplyConfiguration(new TrustedAddressConfiguration());
         modelBuilder.ApplyConfiguration(new SignallingRuleSettingsConfiguration());
+        modelBuilder.ApplyConfiguration(new IpRangeSetConfiguration());
+        modelBuilder.ApplyConfiguration(new IpRangeConfiguration());
+        modelBuilder.ApplyConfiguration(new GeofenceConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {

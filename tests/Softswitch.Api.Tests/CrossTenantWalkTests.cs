@@ -102,6 +102,9 @@ public sealed class CrossTenantWalkTests
                 "trusted-addresses" => a.TrustedAddressId,
                 "ip-bans" => "203.0.113.1",
                 "refusal-policies" => "call-rate",
+                "ip-range-sets" => a.IpRangeSetId,
+                "ranges" => a.IpRangeId,
+                "geofences" => a.GeofenceId,
                 var other => throw new InvalidOperationException(
                     $"Path {path}: no tenant-A resource known for ids under '{other}'; add it to TenantFixtures and this map."),
             };
@@ -127,6 +130,13 @@ public sealed class CrossTenantWalkTests
             return null;
         }
 
+        if (content.ContainsKey("application/octet-stream"))
+        {
+            var bytes = new ByteArrayContent([0]);
+            bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            return bytes;
+        }
+
         return content.ContainsKey("text/csv")
             ? new StringContent("prefix,price_per_minute\n44,0.5\n", Encoding.UTF8, "text/csv")
             : new StringContent("{}", Encoding.UTF8, "application/json");
@@ -135,7 +145,7 @@ public sealed class CrossTenantWalkTests
     private static string[] IdsOf(TenantResources a) =>
     [
         a.TenantId, a.ClientAccountId, a.VendorAccountId, a.PhoneId, a.MappingGatewayId, a.RoutingGatewayId,
-        a.RouteId, a.RateTableId, a.RateId, a.ApiKeyId, a.CdrId, a.TrustedAddressId,
+        a.RouteId, a.RateTableId, a.RateId, a.ApiKeyId, a.CdrId, a.TrustedAddressId, a.IpRangeSetId, a.IpRangeId, a.GeofenceId,
     ];
 
     /// <summary>Tenant A's own view of every resource, versions included: any write by B would change it.</summary>
@@ -145,7 +155,7 @@ public sealed class CrossTenantWalkTests
         {
             $"/v1/tenants/{a.TenantId}", $"/v1/tenants/{a.TenantId}/api-keys", "/v1/accounts", "/v1/phones",
             "/v1/mapping-gateways", "/v1/routing-gateways", "/v1/routes", "/v1/rate-tables", "/v1/trusted-addresses", "/v1/refusal-policies",
-            $"/v1/rate-tables/{a.RateTableId}/rates",
+            $"/v1/rate-tables/{a.RateTableId}/rates", "/v1/ip-range-sets", $"/v1/ip-range-sets/{a.IpRangeSetId}/ranges", "/v1/geofences",
         };
         var text = new StringBuilder();
         foreach (var path in paths)

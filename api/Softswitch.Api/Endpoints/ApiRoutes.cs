@@ -32,6 +32,9 @@ public static class ApiRoutes
         tenantScoped.MapCdrs();
         tenantScoped.MapTrustedAddresses();
         tenantScoped.MapRefusalPolicies();
+        tenantScoped.MapIpRangeSets();
+        tenantScoped.MapIpRanges();
+        tenantScoped.MapGeofences();
         return app;
     }
 }

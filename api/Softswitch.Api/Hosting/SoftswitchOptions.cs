@@ -35,6 +35,9 @@ public sealed class SoftswitchOptions
 
     [ValidateObjectMembers]
     public RateTableOptions RateTables { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public GeofencingOptions Geofencing { get; set; } = new();
 }
 
 public sealed class DatabaseOptions
@@ -88,4 +91,19 @@ public sealed class RateTableOptions
     /// <summary>Rates one rate table may hold, counting every effective period; enforced on create and on import.</summary>
     [Range(1, 100_000_000)]
     public int MaxRatesPerTable { get; set; } = 1_000_000;
+}
+
+public sealed class GeofencingOptions
+{
+    /// <summary>Ranges one range set may hold; enforced on create and on import.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxRangesPerSet { get; set; } = 250_000;
+
+    /// <summary>Ranges all of a tenant's sets may hold together: the switch keeps every set a fence uses in memory.</summary>
+    [Range(1, 100_000_000)]
+    public int MaxRangesPerTenant { get; set; } = 1_000_000;
+
+    /// <summary>The largest MaxMind-format (.mmdb) file an import accepts (GeoLite2-Country is about 10 MB).</summary>
+    [Range(1024, 1L << 30)]
+    public long MaxDatabaseBytes { get; set; } = 128L * 1024 * 1024;
 }

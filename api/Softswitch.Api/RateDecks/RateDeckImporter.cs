@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Softswitch.Api.Http;
 using Softswitch.Data;
+using Softswitch.Domain;
 
 namespace Softswitch.Api.RateDecks;
 
@@ -12,7 +14,7 @@ public sealed record RateDeckImportResult(int Imported, int Replaced, RateDeckFa
 
 /// <summary>
 /// Writes a validated <see cref="RateDeck"/> into a rate table in one transaction: all of it or none of it.
-/// Rows go in with <see cref="RateBulkInserter"/>, not the change tracker, so a 50,000-row deck takes about a second.
+/// Rows go in with <see cref="BulkInserter{TEntity}"/>, not the change tracker, so a 50,000-row deck takes about a second.
 /// </summary>
 public sealed class RateDeckImporter(SoftswitchDbContext db, TimeProvider time)
 {
@@ -41,7 +43,7 @@ public sealed class RateDeckImporter(SoftswitchDbContext db, TimeProvider time)
             }
         }
 
-        await new RateBulkInserter(db, time).InsertAsync(deck.Rows.Select(row => row.ToRate(rateTableId)).ToList(), cancellationToken);
+        await new BulkInserter<Rate>(db, time).InsertAsync(deck.Rows.Select(row => row.ToRate(rateTableId)).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RateDeckImportResult(deck.Rows.Count, replaced, null);
     }

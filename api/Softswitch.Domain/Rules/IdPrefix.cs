@@ -18,6 +18,9 @@ public static class IdPrefix
     public const string SecurityEvent = "sev";
     public const string TrustedAddress = "tra";
     public const string SignallingRuleSettings = "sig";
+    public const string IpRangeSet = "irs";
+    public const string IpRange = "ipr";
+    public const string Geofence = "gfn";
 
     public static string For(Entity entity) => entity switch
     {
@@ -36,6 +39,9 @@ public static class IdPrefix
         Domain.SecurityEvent => SecurityEvent,
         Domain.TrustedAddress => TrustedAddress,
         Domain.SignallingRuleSettings => SignallingRuleSettings,
+        Domain.IpRangeSet => IpRangeSet,
+        Domain.IpRange => IpRange,
+        Domain.Geofence => Geofence,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };

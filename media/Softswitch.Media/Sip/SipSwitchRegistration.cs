@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Softswitch.Media.Fraud;
+using Softswitch.Media.Geofencing;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Fraud;
+using Softswitch.Switch.Geofencing;
 
 namespace Softswitch.Media.Sip;
 
@@ -40,6 +42,13 @@ public static class SipSwitchRegistration
             sp.GetRequiredService<IOptions<SignallingGuardOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SecurityDirectivesRefresher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<SecurityDirectivesRefresher>());
+
+        // Loaded once before the listeners start, so the first call already meets the tenants' geofences.
+        services.AddSingleton<GeofencePolicySource>();
+        services.AddSingleton(sp => new GeofenceRefresher(
+            sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<GeofencePolicySource>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GeofenceRefresher>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<GeofenceRefresher>());
 
         services.AddSingleton<SipSwitchService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipSwitchService>());

@@ -16,6 +16,7 @@ using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Fraud;
+using Softswitch.Switch.Geofencing;
 using Softswitch.Switch.Signalling;
 
 
@@ -31,6 +32,7 @@ public sealed partial class SipSwitchService(
     ISwitchConfigSource config,
     SignallingGuard guard,
     SecurityEventWriter securityEvents,
+    GeofencePolicySource geofences,
     CallCapacity capacity,
     ICdrSink cdrs,
     TimeProvider time,
@@ -116,7 +118,8 @@ public sealed partial class SipSwitchService(
             },
             time,
             loggers.CreateLogger<B2buaCore>(),
-            securityEvents: securityEvents);
+            securityEvents: securityEvents,
+            geofences: geofences);
         layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
         transport.Start(layer);
         _transport = transport;

@@ -10,6 +10,7 @@ using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Events;
 using Softswitch.Switch.Fraud;
+using Softswitch.Switch.Geofencing;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Sessions;
 
@@ -43,15 +44,16 @@ public sealed class B2buaCore : IDisposable
         ICallRouter? router = null,
         ISessionDescriptionBridge? sessions = null,
         IReadOnlyList<ICallEventConsumer>? callEventConsumers = null,
-        ISecurityEventSink? securityEvents = null)
+        ISecurityEventSink? securityEvents = null,
+        GeofencePolicySource? geofences = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(options);
         var retransmitter = new AnsweredInviteRetransmitter(layer.Transport, layer.Options, time);
-        Admission = new AdmissionPipeline(AdmissionStages.Default(options, Counters, cdrs, new CallIngress(authenticator), capacity, time, logger), time);
+        Admission = new AdmissionPipeline(AdmissionStages.Default(options, Counters, cdrs, new CallIngress(authenticator), capacity, time, logger, geofences ??= new GeofencePolicySource()), time);
         _services = new B2buaServices(
             layer, options, time, capacity, new CallEventStream([new CdrEventRecorder(cdrs), .. callEventConsumers ?? []]), new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission,
-            router ?? PrefixCallRouter.Instance, sessions ?? SignallingOnlySessionBridge.Instance, logger);
+            router ?? PrefixCallRouter.Instance, sessions ?? SignallingOnlySessionBridge.Instance, geofences, logger);
         _config = config;
         _refusals = new RefusalRecorder(_services.Events, securityEvents, time, logger);
         _lanes = new CallIdLanes(options.AdmissionLanes, options.MaxPendingAdmissions, logger);

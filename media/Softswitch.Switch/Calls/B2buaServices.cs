@@ -4,6 +4,7 @@ using Softswitch.Sip.Transactions;
 using Softswitch.Switch.Admission;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Events;
+using Softswitch.Switch.Geofencing;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Sessions;
 
@@ -23,6 +24,7 @@ internal sealed record B2buaServices(
     AdmissionPipeline Admission,
     ICallRouter Router,
     ISessionDescriptionBridge Sessions,
+    GeofencePolicySource Geofences,
     ILogger Logger)
 {
     public Random Random { get; } = Random.Shared;

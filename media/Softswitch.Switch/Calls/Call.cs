@@ -167,6 +167,13 @@ internal sealed partial class Call : SerialExecutor
             return;
         }
 
+        if (FenceRefuses(vendor, response) is { } rule)
+        {
+            vendor.Abandon(_services.Layer);
+            FailFencedVendor(vendor, rule);
+            return;
+        }
+
         if (_record.MarkRinging(_services.Time.GetUtcNow()))
         {
             Publish(CallEventKind.Ringing);
@@ -197,6 +204,13 @@ internal sealed partial class Call : SerialExecutor
 
         if (response.IsSuccess)
         {
+            if (FenceRefuses(vendor, response) is { } rule)
+            {
+                HangUpLateAnswer(vendor, response);
+                FailFencedVendor(vendor, rule);
+                return;
+            }
+
             OnAnswered(vendor, response);
             return;
         }

@@ -11,7 +11,8 @@ namespace Softswitch.Api.Tests.Infrastructure;
 /// </summary>
 public sealed record TenantResources(
     string TenantId, string ClientAccountId, string VendorAccountId, string PhoneId, string MappingGatewayId,
-    string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId);
+    string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId,
+    string IpRangeSetId, string IpRangeId, string GeofenceId);
 
 public static class TenantFixtures
 {
@@ -53,7 +54,14 @@ public static class TenantFixtures
             Attempts = [new CdrAttempt { RoutingGatewayId = routing, CalleeSent = "44201234", StartedAt = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc), ResponseCode = 200 }],
         });
         var trusted = await client.CreateAsync("/v1/trusted-addresses", new { block = NextTrunkAddress(), description = "PBX" });
-        return new TenantResources(tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted);
+        var rangeSet = await client.CreateAsync("/v1/ip-range-sets", new { name = "Partners" });
+        var range = await client.CreateAsync($"/v1/ip-range-sets/{rangeSet}/ranges", new { cidr = "203.0.113.0/24" });
+        var geofence = await client.CreateAsync("/v1/geofences", new
+        {
+            scope = "mapping_gateway", target_id = mapping, ip_range_set_id = rangeSet, mode = "allow",
+        });
+        return new TenantResources(
+            tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted, rangeSet, range, geofence);
     }
 
     private static string NextTrunkAddress()

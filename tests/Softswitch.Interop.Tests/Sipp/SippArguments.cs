@@ -25,7 +25,7 @@ internal static class SippArguments
             "-t", options.Transport == SippTransport.Tcp ? "t1" : "u1",
             "-i", options.LocalAddress, "-bind_local", "-p", Invariant(ports.Sip),
             "-ci", options.LocalAddress, "-cp", Invariant(ports.Control),
-            "-mi", options.LocalAddress, "-mp", Invariant(ports.Media),
+            "-mi", options.MediaAddress ?? options.LocalAddress, "-mp", Invariant(ports.Media),
             "-nostdin",
             "-trace_stat", "-stf", files.Statistics,
             "-trace_err", "-error_file", files.Errors,

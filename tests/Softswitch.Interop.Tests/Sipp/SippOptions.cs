@@ -16,6 +16,9 @@ public sealed record SippOptions
     /// <summary>The loopback address SIPp binds (<c>-i</c>); anti-fraud tests attack from addresses other than 127.0.0.1.</summary>
     public string LocalAddress { get; init; } = "127.0.0.1";
 
+    /// <summary>The loopback address of SIPp's media socket (<c>-mi</c>), which its SDP offers and answers name in <c>c=</c>; null: <see cref="LocalAddress"/>.</summary>
+    public string? MediaAddress { get; init; }
+
     /// <summary>SIPp exits after this many calls (<c>-m</c>); a UAS serving an unknown number is ended with StopAsync.</summary>
     public int Calls { get; init; } = 1;
 

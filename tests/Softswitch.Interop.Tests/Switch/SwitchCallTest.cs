@@ -40,12 +40,12 @@ public abstract class SwitchCallTest : IAsyncLifetime
 
     protected async Task<SippProcess> VendorAsync(
         string scenario, SippTransport transport = SippTransport.Udp, TimeSpan? pause = null, int calls = 1,
-        IReadOnlyDictionary<string, string>? keywords = null)
+        IReadOnlyDictionary<string, string>? keywords = null, string? mediaAddress = null)
     {
         var sipp = await SippProcess.StartAsync(new SippOptions
         {
             Scenario = scenario, Transport = transport, Calls = calls, Pause = pause ?? TimeSpan.Zero, Timeout = SippTimeout,
-            Keywords = keywords ?? new Dictionary<string, string>(),
+            Keywords = keywords ?? new Dictionary<string, string>(), MediaAddress = mediaAddress,
         });
         _sipps.Add(sipp);
         return sipp;

@@ -33,13 +33,15 @@ internal sealed class B2buaFixture : IAsyncDisposable
     /// <param name="cdrs">Where CDRs go, given the test's clock; by default <see cref="Cdrs"/>, which keeps them in memory.</param>
     /// <param name="callEvents">A consumer of the call-event stream after the CDR recorder.</param>
     /// <param name="securityEvents">Where refusals' security events go; none by default.</param>
+    /// <param name="geofences">The geofence policy; by default none.</param>
     public B2buaFixture(
         Func<int, SwitchConfigSnapshot>? snapshot = null,
         ISessionDescriptionBridge? sessions = null,
         ICallRouter? router = null,
         Func<TimeProvider, ICdrSink>? cdrs = null,
         ICallEventConsumer? callEvents = null,
-        ISecurityEventSink? securityEvents = null)
+        ISecurityEventSink? securityEvents = null,
+        Softswitch.Switch.Geofencing.GeofencePolicySource? geofences = null)
     {
         Caller = new LoopbackPeer("caller", Clock);
         Vendor = new LoopbackPeer("vendor", Clock);
@@ -50,7 +52,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
         var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, Clock);
         B2bua = new B2buaCore(
             layer, config, new CallCapacity(), cdrs?.Invoke(Clock) ?? Cdrs, authenticator, new B2buaOptions(), Clock, NullLogger<B2buaCore>.Instance, router, sessions,
-            callEvents is null ? null : [callEvents], securityEvents);
+            callEvents is null ? null : [callEvents], securityEvents, geofences);
         var registrar = new SipRegistrar(new SipBindingStore(Clock), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions(), Clock);
         layer.Attach(new SwitchTransactionUser(B2bua, registrar, SipOptionsResponder.Default, NullLogger<SwitchTransactionUser>.Instance));
         _transport.Start(layer);

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Softswitch.Data;
 using Softswitch.Domain;
 
-namespace Softswitch.Api.RateDecks;
+namespace Softswitch.Api.Http;
 
 /// <summary>
-/// Inserts rates with multi-row <c>INSERT … VALUES (…), (…)</c> statements inside the context's current transaction.
-/// Going through the change tracker made a 50,000-row deck take 8–14 s on SQLite; this writes the same columns,
+/// Inserts tenant rows (rates, address ranges) with multi-row <c>INSERT … VALUES (…), (…)</c> statements inside the context's current transaction.
+/// Going through the change tracker made a 50,000-row rate deck take 8–14 s on SQLite; this writes the same columns,
 /// through the same value converters (money as micro-units on SQLite, UTC times), in about a second. Table, column
 /// and parameter names come from the EF model, so it works on either provider.
 /// </summary>
@@ -20,7 +20,8 @@ namespace Softswitch.Api.RateDecks;
 /// Like <c>ExecuteUpdate</c>, this bypasses <see cref="SoftswitchDbContext.SaveChangesAsync(bool, CancellationToken)"/>,
 /// so it stamps each row itself exactly as the context would: prefixed id, the current tenant, timestamps, version 1.
 /// </remarks>
-public sealed class RateBulkInserter
+public sealed class BulkInserter<TEntity>
+    where TEntity : TenantEntity
 {
     // About 15 rows a statement. Microsoft.Data.Sqlite binds each parameter by name, and SQLite finds a name by a
     // linear search, so binding costs grow with the square of a statement's parameters: 2,000 made a 50,000-row
@@ -33,19 +34,19 @@ public sealed class RateBulkInserter
     private readonly Column[] columns;
     private readonly ISqlGenerationHelper sql;
 
-    public RateBulkInserter(SoftswitchDbContext db, TimeProvider time)
+    public BulkInserter(SoftswitchDbContext db, TimeProvider time)
     {
         this.db = db;
         this.time = time;
         sql = db.GetService<ISqlGenerationHelper>();
-        var entity = db.Model.FindEntityType(typeof(Rate)) ?? throw new InvalidOperationException("Rate is not in the model.");
-        var tableName = entity.GetTableName() ?? throw new InvalidOperationException("Rate is not mapped to a table.");
+        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+        var tableName = entity.GetTableName() ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped to a table.");
         var store = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
         table = sql.DelimitIdentifier(tableName, entity.GetSchema());
         columns = entity.GetProperties()
             .Select(p => new Column(
-                sql.DelimitIdentifier(p.GetColumnName(store) ?? throw new InvalidOperationException($"Rate.{p.Name} has no column.")),
-                p.PropertyInfo ?? throw new InvalidOperationException($"Rate.{p.Name} is not a CLR property."),
+                sql.DelimitIdentifier(p.GetColumnName(store) ?? throw new InvalidOperationException($"{typeof(TEntity).Name}.{p.Name} has no column.")),
+                p.PropertyInfo ?? throw new InvalidOperationException($"{typeof(TEntity).Name}.{p.Name} is not a CLR property."),
                 p.GetRelationalTypeMapping(),
                 p.IsNullable))
             .ToArray();
@@ -53,27 +54,27 @@ public sealed class RateBulkInserter
 
     public int RowsPerStatement => MaxParameters / columns.Length;
 
-    /// <summary>Inserts <paramref name="rates"/> (new, unsaved) in the current transaction, which the caller must have begun.</summary>
-    public async Task InsertAsync(IReadOnlyList<Rate> rates, CancellationToken cancellationToken)
+    /// <summary>Inserts <paramref name="rows"/> (new, unsaved) in the current transaction, which the caller must have begun.</summary>
+    public async Task InsertAsync(IReadOnlyList<TEntity> rows, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A bulk insert must run inside a transaction, so a failure leaves nothing behind.");
         var tenant = db.CurrentTenantId
-            ?? throw new InvalidOperationException("Refusing to insert rates without a current tenant.");
+            ?? throw new InvalidOperationException("Refusing to insert tenant rows without a current tenant.");
         var now = time.GetUtcNow();
-        foreach (var rate in rates)
+        foreach (var row in rows)
         {
-            rate.Id = IdGenerator.New(IdPrefix.Rate, now);
-            rate.TenantId = tenant;
-            rate.CreatedAt = rate.UpdatedAt = now.UtcDateTime;
-            rate.Version = 1;
+            row.Id = IdGenerator.New(IdPrefix.For(row), now);
+            row.TenantId = tenant;
+            row.CreatedAt = row.UpdatedAt = now.UtcDateTime;
+            row.Version = 1;
         }
 
         // Full batches share one command, so the provider prepares the statement once and only rebinds values.
         DbCommand? full = null;
         try
         {
-            foreach (var batch in rates.Chunk(RowsPerStatement))
+            foreach (var batch in rows.Chunk(RowsPerStatement))
             {
                 if (batch.Length == RowsPerStatement)
                 {
@@ -118,14 +119,14 @@ public sealed class RateBulkInserter
         return command;
     }
 
-    private async Task ExecuteAsync(DbCommand command, Rate[] batch, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(DbCommand command, TEntity[] batch, CancellationToken cancellationToken)
     {
         var index = 0;
-        foreach (var rate in batch)
+        foreach (var row in batch)
         {
             foreach (var column in columns)
             {
-                var value = column.Property.GetValue(rate);
+                var value = column.Property.GetValue(row);
                 if (value is not null && column.Mapping.Converter is { } converter)
                 {
                     value = converter.ConvertToProvider(value);

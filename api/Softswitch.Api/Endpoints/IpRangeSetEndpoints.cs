@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Softswitch.Api.Auth;
+using Softswitch.Api.Contracts;
+using Softswitch.Api.Http;
+using Softswitch.Data;
+using Softswitch.Domain;
+
+namespace Softswitch.Api.Endpoints;
+
+/// <summary>
+/// <c>/v1/ip-range-sets</c>: named sets of address ranges (a country's networks, a partner's blocks) that geofences
+/// apply. The ranges themselves are under <c>/v1/ip-range-sets/{id}/ranges</c>. A set a geofence uses cannot be
+/// deleted (409).
+/// </summary>
+public static class IpRangeSetEndpoints
+{
+    private const string Resource = "IP range set";
+
+    public static void MapIpRangeSets(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/ip-range-sets").WithTags("Geofencing");
+        group.MapGet("", ListAsync).WithName("ListIpRangeSets").WithSummary("List the tenant's IP range sets")
+            .Produces<Page<IpRangeSetResponse>>().ProducesValidationProblem();
+        group.MapGet("/{id}", GetAsync).WithName("GetIpRangeSet").WithSummary("Get an IP range set")
+            .Produces<IpRangeSetResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("", CreateAsync).WithName("CreateIpRangeSet").WithSummary("Create an empty IP range set")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces<IpRangeSetResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id}", UpdateAsync).WithName("UpdateIpRangeSet").WithSummary("Rename or describe an IP range set")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces<IpRangeSetResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteIpRangeSet").WithSummary("Delete an IP range set and its ranges")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+    }
+
+    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
+    {
+        var errors = new FieldErrors();
+        var page = PageRequest.Parse(limit, cursor, errors);
+        return errors.Any
+            ? errors.ToProblem()
+            : TypedResults.Ok(await db.IpRangeSets.ToPageAsync(page, GeofencingMapping.AsResponse, http.RequestAborted));
+    }
+
+    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+        EntityOperations.GetAsync(db.IpRangeSets, id, Resource, GeofencingMapping.AsResponse, http);
+
+    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, IpRangeSetRequest request)
+    {
+        var errors = Validate(request);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        if (await db.IpRangeSets.AnyAsync(s => s.Name == request.Name, http.RequestAborted))
+        {
+            return Duplicate(request.Name!);
+        }
+
+        var set = new IpRangeSet { Name = request.Name!, Description = request.Description };
+        db.IpRangeSets.Add(set);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return EntityOperations.Created(http, $"/v1/ip-range-sets/{set.Id}", set, GeofencingMapping.AsResponse);
+    }
+
+    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, IpRangeSetRequest request)
+    {
+        var (set, failure) = await EntityOperations.LoadForUpdateAsync(db.IpRangeSets, id, Resource, http);
+        if (set is null)
+        {
+            return failure!;
+        }
+
+        var errors = Validate(request);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        if (await db.IpRangeSets.AnyAsync(s => s.Id != id && s.Name == request.Name, http.RequestAborted))
+        {
+            return Duplicate(request.Name!);
+        }
+
+        set.Name = request.Name!;
+        set.Description = request.Description;
+        await db.SaveChangesAsync(http.RequestAborted);
+        return EntityOperations.Updated(http, set, GeofencingMapping.AsResponse);
+    }
+
+    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id)
+    {
+        if (await db.Geofences.AnyAsync(g => g.IpRangeSetId == id, http.RequestAborted))
+        {
+            return ApiProblems.Conflict($"IP range set '{id}' is used by a geofence; delete or change the geofence first.");
+        }
+
+        return await EntityOperations.DeleteAsync(db, db.IpRangeSets, id, Resource, http);
+    }
+
+    private static FieldErrors Validate(IpRangeSetRequest request) =>
+        new FieldErrors()
+            .Required("name", request.Name, IpRangeSet.NameMaxLength)
+            .Optional("description", request.Description, IpRangeSet.DescriptionMaxLength);
+
+    private static IResult Duplicate(string name) => ApiProblems.Conflict($"An IP range set named '{name}' already exists in this tenant.");
+}
