@@ -17,6 +17,9 @@ public static class IdPrefix
     public const string IpBan = "ban";
     public const string SecurityEvent = "sev";
     public const string TrustedAddress = "tra";
+    public const string FraudRule = "frr";
+    public const string DynamicBlacklistEntry = "dbl";
+    public const string DynamicBlacklistEvent = "dbe";
 
     public static string For(Entity entity) => entity switch
     {
@@ -34,6 +37,9 @@ public static class IdPrefix
         Domain.IpBan => IpBan,
         Domain.SecurityEvent => SecurityEvent,
         Domain.TrustedAddress => TrustedAddress,
+        Domain.FraudRule => FraudRule,
+        Domain.DynamicBlacklistEntry => DynamicBlacklistEntry,
+        Domain.DynamicBlacklistEvent => DynamicBlacklistEvent,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };
