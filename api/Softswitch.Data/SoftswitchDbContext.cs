@@ -80,6 +80,12 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<TrustedAddress> TrustedAddresses => Set<TrustedAddress>();
 
+    public DbSet<FraudRule> FraudRules => Set<FraudRule>();
+
+    public DbSet<DynamicBlacklistEntry> DynamicBlacklistEntries => Set<DynamicBlacklistEntry>();
+
+    public DbSet<DynamicBlacklistEvent> DynamicBlacklistEvents => Set<DynamicBlacklistEvent>();
+
     /// <summary>
     /// The tenant whose rows this context sees. Read by the query filters on every query, so EF
     /// sends it as a parameter; null shows no tenant rows at all.
@@ -134,6 +140,9 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new IpBanConfiguration());
         modelBuilder.ApplyConfiguration(new SecurityEventConfiguration());
         modelBuilder.ApplyConfiguration(new TrustedAddressConfiguration());
+        modelBuilder.ApplyConfiguration(new FraudRuleConfiguration());
+        modelBuilder.ApplyConfiguration(new DynamicBlacklistEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new DynamicBlacklistEventConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {
