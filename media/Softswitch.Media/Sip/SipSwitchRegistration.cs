@@ -40,6 +40,8 @@ public static class SipSwitchRegistration
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SecurityDirectivesRefresher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<SecurityDirectivesRefresher>());
 
+        services.AddDynamicBlacklist(configuration);
+
         services.AddSingleton<SipSwitchService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipSwitchService>());
         return services;

@@ -28,6 +28,7 @@ public sealed partial class SipSwitchService(
     IOptions<SipSwitchSettings> settings,
     ISwitchConfigSource config,
     SignallingGuard guard,
+    DynamicBlacklist dynamicBlacklist,
     CallCapacity capacity,
     ICdrSink cdrs,
     TimeProvider time,
@@ -112,7 +113,8 @@ public sealed partial class SipSwitchService(
                 SessionExpires = TimeSpan.FromSeconds(s.SessionExpiresSeconds),
             },
             time,
-            loggers.CreateLogger<B2buaCore>());
+            loggers.CreateLogger<B2buaCore>(),
+            dynamicBlacklist: dynamicBlacklist);
         layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
         transport.Start(layer);
         _transport = transport;
