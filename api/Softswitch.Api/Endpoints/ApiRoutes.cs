@@ -30,6 +30,8 @@ public static class ApiRoutes
         tenantScoped.MapRates();
         tenantScoped.MapCdrs();
         tenantScoped.MapTrustedAddresses();
+        tenantScoped.MapFraudRules();
+        tenantScoped.MapDynamicBlacklist();
         return app;
     }
 }
