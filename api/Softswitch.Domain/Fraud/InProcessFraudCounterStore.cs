@@ -155,7 +155,7 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
 
     private sealed class Partition(int capacity)
     {
-        private long _sweptAt = long.MinValue;
+        private long _sweptAt;
 
         public Lock Gate { get; } = new();
 

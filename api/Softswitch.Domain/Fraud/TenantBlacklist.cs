@@ -14,7 +14,7 @@ public sealed class TenantBlacklist(string tenantId, IFraudCounterStore counters
     private readonly Lock _gate = new();
     private readonly Dictionary<BlacklistKey, BlacklistSlot> _entries = [];
     private FraudRuleSpec[] _rules = [];
-    private long _sweptAt = long.MinValue;
+    private long _sweptAt;
     private long _notKept;
 
     public string TenantId => tenantId;
