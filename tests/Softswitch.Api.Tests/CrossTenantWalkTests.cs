@@ -94,6 +94,8 @@ public sealed class CrossTenantWalkTests
                 "rates" => a.RateId,
                 "cdrs" => a.CdrId,
                 "trusted-addresses" => a.TrustedAddressId,
+                "fraud-rules" => a.FraudRuleId,
+                "dynamic-blacklist" => a.DynamicBlacklistEntryId,
                 "ip-bans" => "203.0.113.1",
                 var other => throw new InvalidOperationException(
                     $"Path {path}: no tenant-A resource known for ids under '{other}'; add it to TenantFixtures and this map."),
@@ -128,7 +130,7 @@ public sealed class CrossTenantWalkTests
     private static string[] IdsOf(TenantResources a) =>
     [
         a.TenantId, a.ClientAccountId, a.VendorAccountId, a.PhoneId, a.MappingGatewayId, a.RoutingGatewayId,
-        a.RouteId, a.RateTableId, a.RateId, a.ApiKeyId, a.CdrId, a.TrustedAddressId,
+        a.RouteId, a.RateTableId, a.RateId, a.ApiKeyId, a.CdrId, a.TrustedAddressId, a.FraudRuleId, a.DynamicBlacklistEntryId,
     ];
 
     /// <summary>Tenant A's own view of every resource, versions included: any write by B would change it.</summary>
@@ -138,7 +140,7 @@ public sealed class CrossTenantWalkTests
         {
             $"/v1/tenants/{a.TenantId}", $"/v1/tenants/{a.TenantId}/api-keys", "/v1/accounts", "/v1/phones",
             "/v1/mapping-gateways", "/v1/routing-gateways", "/v1/routes", "/v1/rate-tables", "/v1/trusted-addresses",
-            $"/v1/rate-tables/{a.RateTableId}/rates",
+            $"/v1/rate-tables/{a.RateTableId}/rates", "/v1/fraud-rules", "/v1/dynamic-blacklist",
         };
         var text = new StringBuilder();
         foreach (var path in paths)

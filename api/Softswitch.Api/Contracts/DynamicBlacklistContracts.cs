@@ -20,7 +20,7 @@ public sealed record CounterResetRequest(string? Value);
 
 public sealed record DynamicBlacklistQuery(
     [FromQuery(Name = "value")] string? Value,
-    [FromQuery(Name = "subject")] BlacklistSubject? Subject,
+    [FromQuery(Name = "subject")] string? Subject,
     [FromQuery(Name = "rule_id")] string? RuleId,
     [FromQuery(Name = "mapping_gateway_id")] string? MappingGatewayId,
     [FromQuery(Name = "active")] bool? Active);
@@ -31,7 +31,7 @@ public sealed record DynamicBlacklistEventResponse(
     string? RuleId, string? EntryId, int Count, int Level, int WindowSeconds, DateTime? ExpiresAt, IReadOnlyList<string> EvidenceCallIds);
 
 public sealed record DynamicBlacklistEventQuery(
-    [FromQuery(Name = "kind")] BlacklistEventKind? Kind,
+    [FromQuery(Name = "kind")] string? Kind,
     [FromQuery(Name = "value")] string? Value,
     [FromQuery(Name = "rule_id")] string? RuleId,
     [FromQuery(Name = "from")] DateTime? From,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -51,6 +52,7 @@ public static class DynamicBlacklistEndpoints
             .Optional("value", filter.Value, DynamicBlacklistEntry.ValueMaxLength)
             .Optional("rule_id", filter.RuleId, IdGenerator.MaxLength)
             .Optional("mapping_gateway_id", filter.MappingGatewayId, IdGenerator.MaxLength);
+        var subjectFilter = errors.EnumName<BlacklistSubject>("subject", filter.Subject);
         var page = PageRequest.Parse(limit, cursor, errors);
         if (errors.Any)
         {
@@ -64,7 +66,7 @@ public static class DynamicBlacklistEndpoints
             query = query.Where(e => e.Value == filter.Value);
         }
 
-        if (filter.Subject is { } subject)
+        if (subjectFilter is { } subject)
         {
             query = query.Where(e => e.Subject == subject);
         }
@@ -139,7 +141,7 @@ public static class DynamicBlacklistEndpoints
         return TypedResults.Created($"/v1/dynamic-blacklist/{entry.Id}", entry.AsResponse(now));
     }
 
-    private static async Task<IResult> ReleaseAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id, int? whitelistSeconds)
+    private static async Task<IResult> ReleaseAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id, [FromQuery(Name = "whitelist_seconds")] int? whitelistSeconds)
     {
         var errors = new FieldErrors().Range("whitelist_seconds", whitelistSeconds, 1, MaxGraceSeconds);
         if (errors.Any)
@@ -198,6 +200,7 @@ public static class DynamicBlacklistEndpoints
         var errors = new FieldErrors()
             .Optional("value", filter.Value, DynamicBlacklistEntry.ValueMaxLength)
             .Optional("rule_id", filter.RuleId, IdGenerator.MaxLength);
+        var kindFilter = errors.EnumName<BlacklistEventKind>("kind", filter.Kind);
         var page = PageRequest.Parse(limit, cursor, errors);
         if (filter is { From: { } from, To: { } to } && RateRules.AsUtc(to) <= RateRules.AsUtc(from))
         {
@@ -210,7 +213,7 @@ public static class DynamicBlacklistEndpoints
         }
 
         var query = db.DynamicBlacklistEvents.AsQueryable();
-        if (filter.Kind is { } kind)
+        if (kindFilter is { } kind)
         {
             query = query.Where(e => e.Kind == kind);
         }

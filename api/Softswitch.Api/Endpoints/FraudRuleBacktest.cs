@@ -21,6 +21,12 @@ public static class FraudRuleBacktest
 
     public static async Task<IResult> RunAsync(SoftswitchDbContext db, HttpContext http, string id, BacktestRequest request)
     {
+        var rule = await db.FraudRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, http.RequestAborted);
+        if (rule is null)
+        {
+            return ApiProblems.NotFound("fraud rule", id);
+        }
+
         var errors = new FieldErrors();
         if (request.From is null)
         {
@@ -40,12 +46,6 @@ public static class FraudRuleBacktest
         if (errors.Any)
         {
             return errors.ToProblem();
-        }
-
-        var rule = await db.FraudRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, http.RequestAborted);
-        if (rule is null)
-        {
-            return ApiProblems.NotFound("fraud rule", id);
         }
 
         var from = RateRules.AsUtc(request.From!.Value);

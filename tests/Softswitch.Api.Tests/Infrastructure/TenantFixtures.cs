@@ -11,7 +11,8 @@ namespace Softswitch.Api.Tests.Infrastructure;
 /// </summary>
 public sealed record TenantResources(
     string TenantId, string ClientAccountId, string VendorAccountId, string PhoneId, string MappingGatewayId,
-    string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId);
+    string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId, string FraudRuleId,
+    string DynamicBlacklistEntryId);
 
 public static class TenantFixtures
 {
@@ -53,7 +54,13 @@ public static class TenantFixtures
             Attempts = [new CdrAttempt { RoutingGatewayId = routing, CalleeSent = "44201234", StartedAt = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc), ResponseCode = 200 }],
         });
         var trusted = await client.CreateAsync("/v1/trusted-addresses", new { block = NextTrunkAddress(), description = "PBX" });
-        return new TenantResources(tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted);
+        var fraudRule = await client.CreateAsync("/v1/fraud-rules", new
+        {
+            name = "callers", kind = "caller_frequency", blocking_level = 10, window_seconds = 60, expire_seconds = 600,
+        });
+        var blacklisted = await client.CreateAsync("/v1/dynamic-blacklist", new { subject = "caller", value = "15550009", expire_seconds = 3600 });
+        return new TenantResources(
+            tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted, fraudRule, blacklisted);
     }
 
     private static string NextTrunkAddress()
