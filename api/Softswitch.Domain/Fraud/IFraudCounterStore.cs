@@ -15,7 +15,7 @@ public interface IFraudCounterStore
     /// Adds <paramref name="member"/> to the window's set and answers how many distinct members it holds. The set
     /// stops growing at <paramref name="cap"/>: past the blocking level the exact number no longer matters.
     /// </summary>
-    int AddDistinct(in FraudCounterKey key, string member, DateTimeOffset now, TimeSpan window, int cap, string callId, out bool isNew);
+    int AddDistinct(in FraudCounterKey key, ReadOnlySpan<char> member, DateTimeOffset now, TimeSpan window, int cap, string callId, out bool isNew);
 
     /// <summary>Moves a count that has no window (calls up at once) by <paramref name="delta"/>; never below 0.</summary>
     int AddInFlight(in FraudCounterKey key, int delta, string callId);

@@ -33,7 +33,7 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
         }
     }
 
-    public int AddDistinct(in FraudCounterKey key, string member, DateTimeOffset now, TimeSpan window, int cap, string callId, out bool isNew)
+    public int AddDistinct(in FraudCounterKey key, ReadOnlySpan<char> member, DateTimeOffset now, TimeSpan window, int cap, string callId, out bool isNew)
     {
         var partition = PartitionOf(key.TenantId);
         lock (partition.Gate)
@@ -46,7 +46,8 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
 
             counter.Roll(now.UtcTicks, window);
             var members = counter.Members ??= new HashSet<string>(StringComparer.Ordinal);
-            if (members.Count < cap && members.Add(member))
+            // The alternate lookup makes a string of the member only when it is new.
+            if (members.Count < cap && members.GetAlternateLookup<ReadOnlySpan<char>>().Add(member))
             {
                 isNew = true;
                 counter.Note(callId);

@@ -16,6 +16,8 @@ public sealed class TenantBlacklist(string tenantId, IFraudCounterStore counters
     private FraudRuleSpec[] _rules = [];
     private long _sweptAt;
     private long _notKept;
+    // Set once a grace entry arrives: until then the rules skip looking for one (most tenants never release early).
+    private volatile bool _hasAllows;
 
     public string TenantId => tenantId;
 
@@ -84,7 +86,7 @@ public sealed class TenantBlacklist(string tenantId, IFraudCounterStore counters
                     count = counters.AddInFlight(key, 1, call.CallId);
                     break;
                 case FraudRuleKind.DistinctCallees:
-                    var member = rule.PrefixLength > 0 && call.Callee.Length > rule.PrefixLength ? call.Callee[..rule.PrefixLength] : call.Callee;
+                    var member = rule.PrefixLength > 0 && call.Callee.Length > rule.PrefixLength ? call.Callee.AsSpan(0, rule.PrefixLength) : call.Callee;
                     count = counters.AddDistinct(key, member, now, rule.Window, rule.BlockingLevel + 1, call.CallId, out crossing);
                     break;
                 default:
@@ -165,6 +167,7 @@ public sealed class TenantBlacklist(string tenantId, IFraudCounterStore counters
                 return;
             }
 
+            _hasAllows |= entry.Kind == BlacklistEntryKind.Allow;
             _entries[entry.Key] = new BlacklistSlot
             {
                 ExpiresAt = entry.ExpiresAt.UtcTicks, Rule = rule, Kind = entry.Kind, ExtendsOnAttempt = rule is not null && entry.Kind == BlacklistEntryKind.Block,
@@ -308,6 +311,11 @@ public sealed class TenantBlacklist(string tenantId, IFraudCounterStore counters
 
     private bool IsAllowed(BlacklistKey subject, DateTimeOffset now)
     {
+        if (!_hasAllows)
+        {
+            return false;
+        }
+
         lock (_gate)
         {
             return _entries.TryGetValue(subject, out var slot) && slot.Kind == BlacklistEntryKind.Allow && slot.ExpiresAt > now.UtcTicks;
