@@ -15,7 +15,9 @@ public sealed record FraudRuleResponse(
 /// <summary>
 /// Creates or replaces a rule. <c>window_seconds</c> is required except for caller concurrency; <c>mapping_gateway_ids</c>
 /// only for the standalone scope; <c>min_answered_seconds</c> only for no-answer; <c>prefix_length</c> and
-/// <c>count_by</c> (caller or account) only for distinct callees. <c>response_code</c> defaults to 403.
+/// <c>count_by</c> (caller or account) only for distinct callees. <c>scanner_destinations</c> (the scanner honeypot
+/// opt-in) needs only <c>expire_seconds</c>: how long after a banned scanner dialled a number calls to it are refused.
+/// <c>response_code</c> defaults to 403.
 /// </summary>
 public sealed record FraudRuleRequest(
     string? Name, FraudRuleKind? Kind, FraudRuleScope? Scope, List<string>? MappingGatewayIds, int? WarningLevel, int? BlockingLevel,

@@ -131,13 +131,18 @@ public static class FraudRuleEndpoints
         else
         {
             errors.Defined("kind", kind);
-            if (kind != FraudRuleKind.CallerConcurrency && request.WindowSeconds is null)
+            if (kind is not (FraudRuleKind.CallerConcurrency or FraudRuleKind.ScannerDestinations) && request.WindowSeconds is null)
             {
                 errors.Add("window_seconds", "is required for this kind of rule.");
             }
+
+            if (kind == FraudRuleKind.ScannerDestinations && request.ExpireSeconds is not > 0)
+            {
+                errors.Add("expire_seconds", "is required for scanner destinations: how long a number stays blocked after a scanner dialled it.");
+            }
         }
 
-        if (request.BlockingLevel is null)
+        if (request.BlockingLevel is null && request.Kind != FraudRuleKind.ScannerDestinations)
         {
             errors.Add("blocking_level", "is required.");
         }
@@ -192,7 +197,7 @@ public static class FraudRuleEndpoints
         rule.Scope = request.Scope ?? FraudRuleScope.Central;
         rule.MappingGatewayIds = request.MappingGatewayIds?.Distinct().ToList() ?? [];
         rule.WarningLevel = request.WarningLevel;
-        rule.BlockingLevel = request.BlockingLevel!.Value;
+        rule.BlockingLevel = request.BlockingLevel ?? 0;
         rule.WindowSeconds = request.WindowSeconds ?? 0;
         rule.ExpireSeconds = request.ExpireSeconds ?? 0;
         rule.MonitorOnly = request.MonitorOnly ?? false;

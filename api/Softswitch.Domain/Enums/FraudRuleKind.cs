@@ -17,4 +17,10 @@ public enum FraudRuleKind
 
     /// <summary>Distinct callees (or callee prefixes) one caller or account dials in the window; that caller or account is blacklisted.</summary>
     DistinctCallees,
+
+    /// <summary>
+    /// Opt-in scanner honeypot: calls to numbers that sources banned as scanners tried to reach are refused until
+    /// the rule's expiry has passed since a scanner last dialled them. Counts nothing and makes no entries.
+    /// </summary>
+    ScannerDestinations,
 }

@@ -56,7 +56,7 @@ public sealed class FraudRuleSpec
     public BlacklistSubject Blocks => Kind switch
     {
         FraudRuleKind.CallerFrequency or FraudRuleKind.CallerConcurrency => BlacklistSubject.Caller,
-        FraudRuleKind.CalleeFrequency or FraudRuleKind.NoAnswer => BlacklistSubject.Callee,
+        FraudRuleKind.CalleeFrequency or FraudRuleKind.NoAnswer or FraudRuleKind.ScannerDestinations => BlacklistSubject.Callee,
         _ => CountBy,
     };
 

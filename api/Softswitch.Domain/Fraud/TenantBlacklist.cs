@@ -7,7 +7,8 @@ namespace Softswitch.Domain.Fraud;
 /// it, and a counter past its blocking level blacklists the rule's subject for the rule's expiry. Thread-safe; the
 /// counters live behind <see cref="IFraudCounterStore"/>, keyed by this tenant, so nothing here reaches another tenant.
 /// </summary>
-public sealed class TenantBlacklist(string tenantId, IFraudCounterStore counters, IBlacklistFindingSink sink, int maxEntries)
+public sealed class TenantBlacklist(
+    string tenantId, IFraudCounterStore counters, IBlacklistFindingSink sink, int maxEntries, IScannerDestinations? scannerDestinations = null)
 {
     private static readonly BlacklistSubject[] Subjects = [BlacklistSubject.Caller, BlacklistSubject.Callee, BlacklistSubject.Account];
 
@@ -73,6 +74,16 @@ public sealed class TenantBlacklist(string tenantId, IFraudCounterStore counters
             var rule = rules[i];
             if (rule.Kind == FraudRuleKind.NoAnswer || !rule.AppliesTo(call.MappingGatewayId))
             {
+                continue;
+            }
+
+            if (rule.Kind == FraudRuleKind.ScannerDestinations)
+            {
+                if (!decision.Refused && scannerDestinations?.LastDialled(call.Callee) is { } dialled && dialled + rule.Expire > now && !rule.MonitorOnly)
+                {
+                    decision = new BlacklistDecision(true, new BlacklistKey(rule.ScopeOf(call.MappingGatewayId), BlacklistSubject.Callee, call.Callee), rule);
+                }
+
                 continue;
             }
 

@@ -29,7 +29,8 @@ public static class DynamicBlacklistRegistration
             return new DynamicBlacklist(
                 options,
                 new InProcessFraudCounterStore(options.MaxCountersPerTenant, sp.GetRequiredService<TimeProvider>()),
-                sp.GetRequiredService<DynamicBlacklistWriter>());
+                sp.GetRequiredService<DynamicBlacklistWriter>(),
+                sp.GetRequiredService<SignallingGuard>().Honeypot);
         });
         services.AddSingleton(sp => new DynamicBlacklistRefresher(
             sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<DynamicBlacklist>(),

@@ -10,11 +10,10 @@ namespace Softswitch.Switch.Fraud;
 /// never touch another's calls. Rules, hand-made entries, releases and counter resets arrive from the control plane
 /// through <see cref="SetRules"/>, <see cref="Apply"/>, <see cref="Remove"/> and <see cref="ResetCounters"/>.
 /// </summary>
-public sealed class DynamicBlacklist(DynamicBlacklistOptions options, IFraudCounterStore counters, IBlacklistFindingSink sink)
+public sealed class DynamicBlacklist(
+    DynamicBlacklistOptions options, IFraudCounterStore counters, IBlacklistFindingSink sink, IScannerDestinations? scannerDestinations = null)
 {
     private readonly ConcurrentDictionary<string, TenantBlacklist> _tenants = new(StringComparer.Ordinal);
-
-    public IFraudCounterStore Counters => counters;
 
     /// <summary>The tenant's blacklist, or null when it has neither rules nor entries (the common path then costs one lookup).</summary>
     public TenantBlacklist? For(string tenantId) => _tenants.GetValueOrDefault(tenantId);
@@ -46,5 +45,5 @@ public sealed class DynamicBlacklist(DynamicBlacklistOptions options, IFraudCoun
     public void ResetCounters(string tenantId, string value) => counters.ClearSubject(tenantId, value);
 
     private TenantBlacklist TenantOf(string tenantId) =>
-        _tenants.GetOrAdd(tenantId, id => new TenantBlacklist(id, counters, sink, options.MaxEntriesPerTenant));
+        _tenants.GetOrAdd(tenantId, id => new TenantBlacklist(id, counters, sink, options.MaxEntriesPerTenant, scannerDestinations));
 }
