@@ -161,6 +161,29 @@ public sealed class DynamicBlacklistTests : SwitchCallTest
         Assert.True(inB.AllCallsSucceeded, inB.ToString());
     }
 
+    [Fact]
+    public async Task Numbers_a_banned_scanner_dialled_are_refused_for_a_tenant_that_opted_in()
+    {
+        var vendor = await VendorAsync(SippScenario.UasAnswer, calls: 1);
+        await ProvisionAsync(new VendorTrunk(vendor.SipPort));
+        await RuleAsync(new { name = "honeypot", kind = "scanner_destinations", expire_seconds = 3600 });
+        var guard = Host.Application.Services.GetRequiredService<SignallingGuard>();
+        using (var scanner = new SipProbe("127.0.0.9", Host.SipEndPoint))
+        {
+            await scanner.InviteAsync("0097259000000", "friendly-scanner");
+        }
+
+        await WaitUntilAsync(() => guard.Honeypot.LastDialled("0097259000000") is not null);
+        var tested = await CallAsync(Caller(SippScenario.UacExpectFailure) with
+        {
+            Callee = "0097259000000", Variables = new Dictionary<string, string> { ["expected_status"] = "403" },
+        });
+        var ordinary = await CallAsync(Caller(SippScenario.UacCallBye) with { Callee = Callee });
+
+        Assert.True(tested.AllCallsSucceeded, tested.ToString());
+        Assert.True(ordinary.AllCallsSucceeded, ordinary.ToString());
+    }
+
     private DynamicBlacklist Blacklist => Host.Application.Services.GetRequiredService<DynamicBlacklist>();
 
     private static SippOptions Attack(int calls) =>
