@@ -42,7 +42,7 @@ public sealed class DynamicBlacklist(
 
     public void Remove(string tenantId, BlacklistKey key, BlacklistEntryKind kind) => For(tenantId)?.Remove(key, kind);
 
-    public void ResetCounters(string tenantId, string value) => counters.ClearSubject(tenantId, value);
+    public void ResetCounters(string tenantId, string value) => For(tenantId)?.ResetCounters(value);
 
     private TenantBlacklist TenantOf(string tenantId) =>
         _tenants.GetOrAdd(tenantId, id => new TenantBlacklist(id, counters, sink, options.MaxEntriesPerTenant, scannerDestinations));
