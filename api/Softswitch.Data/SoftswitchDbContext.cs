@@ -86,6 +86,11 @@ public class SoftswitchDbContext : DbContext
     public DbSet<IpRange> IpRanges => Set<IpRange>();
 
     public DbSet<Geofence> Geofences => Set<Geofence>();
+    public DbSet<FraudRule> FraudRules => Set<FraudRule>();
+
+    public DbSet<DynamicBlacklistEntry> DynamicBlacklistEntries => Set<DynamicBlacklistEntry>();
+
+    public DbSet<DynamicBlacklistEvent> DynamicBlacklistEvents => Set<DynamicBlacklistEvent>();
 
     /// <summary>
     /// The tenant whose rows this context sees. Read by the query filters on every query, so EF
@@ -145,6 +150,9 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new IpRangeSetConfiguration());
         modelBuilder.ApplyConfiguration(new IpRangeConfiguration());
         modelBuilder.ApplyConfiguration(new GeofenceConfiguration());
+        modelBuilder.ApplyConfiguration(new FraudRuleConfiguration());
+        modelBuilder.ApplyConfiguration(new DynamicBlacklistEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new DynamicBlacklistEventConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {

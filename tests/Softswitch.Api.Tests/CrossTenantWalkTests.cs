@@ -100,6 +100,8 @@ public sealed class CrossTenantWalkTests
                 "rates" => a.RateId,
                 "cdrs" => a.CdrId,
                 "trusted-addresses" => a.TrustedAddressId,
+                "fraud-rules" => a.FraudRuleId,
+                "dynamic-blacklist" => a.DynamicBlacklistEntryId,
                 "ip-bans" => "203.0.113.1",
                 "refusal-policies" => "call-rate",
                 "ip-range-sets" => a.IpRangeSetId,
@@ -146,6 +148,7 @@ public sealed class CrossTenantWalkTests
     [
         a.TenantId, a.ClientAccountId, a.VendorAccountId, a.PhoneId, a.MappingGatewayId, a.RoutingGatewayId,
         a.RouteId, a.RateTableId, a.RateId, a.ApiKeyId, a.CdrId, a.TrustedAddressId, a.IpRangeSetId, a.IpRangeId, a.GeofenceId,
+        a.FraudRuleId, a.DynamicBlacklistEntryId,
     ];
 
     /// <summary>Tenant A's own view of every resource, versions included: any write by B would change it.</summary>
@@ -156,6 +159,7 @@ public sealed class CrossTenantWalkTests
             $"/v1/tenants/{a.TenantId}", $"/v1/tenants/{a.TenantId}/api-keys", "/v1/accounts", "/v1/phones",
             "/v1/mapping-gateways", "/v1/routing-gateways", "/v1/routes", "/v1/rate-tables", "/v1/trusted-addresses", "/v1/refusal-policies",
             $"/v1/rate-tables/{a.RateTableId}/rates", "/v1/ip-range-sets", $"/v1/ip-range-sets/{a.IpRangeSetId}/ranges", "/v1/geofences",
+            "/v1/fraud-rules", "/v1/dynamic-blacklist",
         };
         var text = new StringBuilder();
         foreach (var path in paths)

@@ -13,11 +13,14 @@ public static class RecurringJobCatalog
 {
     public const string PurgeIdempotencyRecords = "purge-idempotency-records";
     public const string ImportThreatFeed = "import-threat-feed";
+    public const string DynamicBlacklistExpiry = "dynamic-blacklist-expiry";
 
     public static void Register(IRecurringJobManager jobs, ThreatFeedOptions feed)
     {
         jobs.AddOrUpdate<PurgeIdempotencyRecordsJob>(
             PurgeIdempotencyRecords, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<DynamicBlacklistExpiryJob>(
+            DynamicBlacklistExpiry, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         if (feed.Source is null)
         {
             jobs.RemoveIfExists(ImportThreatFeed);

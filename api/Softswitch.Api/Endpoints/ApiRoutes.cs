@@ -35,6 +35,8 @@ public static class ApiRoutes
         tenantScoped.MapIpRangeSets();
         tenantScoped.MapIpRanges();
         tenantScoped.MapGeofences();
+        tenantScoped.MapFraudRules();
+        tenantScoped.MapDynamicBlacklist();
         return app;
     }
 }

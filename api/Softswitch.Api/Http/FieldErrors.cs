@@ -101,6 +101,27 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>Reads an enum query value by its JSON name (<c>counters_reset</c>); null when absent, a field error when unknown.</summary>
+    public TEnum? EnumName<TEnum>(string field, string? text)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        foreach (var value in Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(JsonNames.Of(value.ToString()), text, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        Add(field, $"must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNames.Of))}.");
+        return null;
+    }
+
     public FieldErrors AddressList(string field, IReadOnlyList<string>? values, int maxCount, bool required)
     {
         if (values is null || values.Count == 0)

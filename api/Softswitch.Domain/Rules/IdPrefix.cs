@@ -21,6 +21,9 @@ public static class IdPrefix
     public const string IpRangeSet = "irs";
     public const string IpRange = "ipr";
     public const string Geofence = "gfn";
+    public const string FraudRule = "frr";
+    public const string DynamicBlacklistEntry = "dbl";
+    public const string DynamicBlacklistEvent = "dbe";
 
     public static string For(Entity entity) => entity switch
     {
@@ -42,6 +45,9 @@ public static class IdPrefix
         Domain.IpRangeSet => IpRangeSet,
         Domain.IpRange => IpRange,
         Domain.Geofence => Geofence,
+        Domain.FraudRule => FraudRule,
+        Domain.DynamicBlacklistEntry => DynamicBlacklistEntry,
+        Domain.DynamicBlacklistEvent => DynamicBlacklistEvent,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };

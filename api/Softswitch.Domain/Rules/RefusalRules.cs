@@ -11,6 +11,9 @@ public static class RefusalRules
     public const string CallRate = "call-rate";
     public const string IngressCapacity = "ingress-capacity";
     public const string AccountCapacity = "account-capacity";
+    public const string GeofenceSource = "geofence-source";
+    public const string GeofenceSdp = "geofence-sdp";
+    public const string DynamicBlacklist = "dynamic-blacklist";
 
     public static IReadOnlySet<string> TenantRules { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -18,5 +21,14 @@ public static class RefusalRules
         CallRate,
         IngressCapacity,
         AccountCapacity,
+        GeofenceSource,
+        GeofenceSdp,
+        DynamicBlacklist,
     };
+
+    /// <summary>
+    /// The tenant rules that run before the dynamic blacklist: a call they refused never reached its counters, so a
+    /// back-test over CDRs leaves it out as the switch did.
+    /// </summary>
+    public static IReadOnlyList<string> BeforeDynamicBlacklist { get; } = [AccountAccessIp, GeofenceSource, GeofenceSdp];
 }

@@ -49,6 +49,7 @@ public static class SipSwitchRegistration
             sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<GeofencePolicySource>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GeofenceRefresher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<GeofenceRefresher>());
+        services.AddDynamicBlacklist(configuration);
 
         services.AddSingleton<SipSwitchService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipSwitchService>());

@@ -33,6 +33,7 @@ public sealed partial class SipSwitchService(
     SignallingGuard guard,
     SecurityEventWriter securityEvents,
     GeofencePolicySource geofences,
+    DynamicBlacklist dynamicBlacklist,
     CallCapacity capacity,
     ICdrSink cdrs,
     TimeProvider time,
@@ -119,7 +120,8 @@ public sealed partial class SipSwitchService(
             time,
             loggers.CreateLogger<B2buaCore>(),
             securityEvents: securityEvents,
-            geofences: geofences);
+            geofences: geofences,
+            dynamicBlacklist: dynamicBlacklist);
         layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
         transport.Start(layer);
         _transport = transport;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Softswitch.Switch.Calls;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
+using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
 
 namespace Softswitch.Switch.Admission;
@@ -10,13 +11,22 @@ namespace Softswitch.Switch.Admission;
 /// The order the switch asks its questions of a new INVITE: cheap protocol preconditions first (they need no
 /// configuration), in the order of RFC 3261 §8.2 (Request-URI, then Require, then the body), then whether the call
 /// could be recorded, then who is calling, then whether there is room. Anti-fraud and credit stages go between
-/// ingress and capacity, so a refused call never holds a slot.
+/// ingress and capacity, so a refused call never holds a slot: geofences first (they look only at addresses), then
+/// the dynamic blacklist, which counts the call, so a call from a fenced-off address is never counted against its
+/// numbers; the blacklist goes before the call rate, so a blacklisted caller spends no rate token.
 /// </summary>
 internal static class AdmissionStages
 {
     public static IReadOnlyList<IAdmissionStage> Default(
-        B2buaOptions options, B2buaCounters counters, ICdrSink cdrs, CallIngress ingress, CallCapacity capacity, TimeProvider time, ILogger logger,
-        GeofencePolicySource geofences) =>
+        B2buaOptions options,
+        B2buaCounters counters,
+        ICdrSink cdrs,
+        CallIngress ingress,
+        CallCapacity capacity,
+        TimeProvider time,
+        ILogger logger,
+        GeofencePolicySource geofences,
+        DynamicBlacklist? dynamicBlacklist = null) =>
     [
         new MaxForwardsStage(),
         new RequestUriSchemeStage(),
@@ -30,6 +40,7 @@ internal static class AdmissionStages
         new AccountAccessIpStage(),
         new GeofenceSourceStage(geofences),
         new GeofenceOfferStage(geofences),
+        .. dynamicBlacklist is null ? (IAdmissionStage[])[] : [new DynamicBlacklistStage(dynamicBlacklist, time)],
         new CallRateStage(new CallRateBuckets(time)),
         new SwitchCapacityStage(options, counters),
         new IngressCapacityStage(capacity, options, counters),

@@ -45,14 +45,18 @@ public sealed class B2buaCore : IDisposable
         ISessionDescriptionBridge? sessions = null,
         IReadOnlyList<ICallEventConsumer>? callEventConsumers = null,
         ISecurityEventSink? securityEvents = null,
-        GeofencePolicySource? geofences = null)
+        GeofencePolicySource? geofences = null,
+        DynamicBlacklist? dynamicBlacklist = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(options);
         var retransmitter = new AnsweredInviteRetransmitter(layer.Transport, layer.Options, time);
-        Admission = new AdmissionPipeline(AdmissionStages.Default(options, Counters, cdrs, new CallIngress(authenticator), capacity, time, logger, geofences ??= new GeofencePolicySource()), time);
+        Admission = new AdmissionPipeline(
+            AdmissionStages.Default(options, Counters, cdrs, new CallIngress(authenticator), capacity, time, logger, geofences ??= new GeofencePolicySource(), dynamicBlacklist),
+            time);
+        IReadOnlyList<ICallEventConsumer> outcomes = dynamicBlacklist is null ? [] : [new DynamicBlacklistOutcomes(dynamicBlacklist)];
         _services = new B2buaServices(
-            layer, options, time, capacity, new CallEventStream([new CdrEventRecorder(cdrs), .. callEventConsumers ?? []]), new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission,
+            layer, options, time, capacity, new CallEventStream([new CdrEventRecorder(cdrs), .. outcomes, .. callEventConsumers ?? []]), new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission,
             router ?? PrefixCallRouter.Instance, sessions ?? SignallingOnlySessionBridge.Instance, geofences, logger);
         _config = config;
         _refusals = new RefusalRecorder(_services.Events, securityEvents, time, logger);

@@ -40,6 +40,9 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
 
     public SignallingGuardCounters Counters { get; } = new();
 
+    /// <summary>The numbers the INVITEs of sources banned as scanners were for (the scanner honeypot).</summary>
+    public ScannerHoneypot Honeypot { get; } = new();
+
     /// <summary>Sources whose counts are held now (bounded by <see cref="SignallingGuardOptions.MaxTrackedSources"/>).</summary>
     public int TrackedSources => _activity.Count;
 
@@ -73,7 +76,13 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
         {
             // A scanner needs no count: its first request gives it away. A trusted one is reported once per window.
             var hits = _activity.CountScannerHit(source, now, _rules.Options.FloodWindow);
-            return !Crossed(source, SecurityRules.Scanner, hits, 0, _rules.Options.FloodWindow, evidence, now);
+            var banned = Crossed(source, SecurityRules.Scanner, hits, 0, _rules.Options.FloodWindow, evidence, now);
+            if (banned && request.Method == SipMethods.Invite && request.Uri.User is { } callee)
+            {
+                Honeypot.Record(callee, now);
+            }
+
+            return !banned;
         }
 
         if (request.Method is SipMethods.Register or SipMethods.Options && request.To.Tag is null)

@@ -12,7 +12,7 @@ namespace Softswitch.Api.Tests.Infrastructure;
 public sealed record TenantResources(
     string TenantId, string ClientAccountId, string VendorAccountId, string PhoneId, string MappingGatewayId,
     string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId,
-    string IpRangeSetId, string IpRangeId, string GeofenceId);
+    string IpRangeSetId, string IpRangeId, string GeofenceId, string FraudRuleId, string DynamicBlacklistEntryId);
 
 public static class TenantFixtures
 {
@@ -60,8 +60,13 @@ public static class TenantFixtures
         {
             scope = "mapping_gateway", target_id = mapping, ip_range_set_id = rangeSet, mode = "allow",
         });
+        var fraudRule = await client.CreateAsync("/v1/fraud-rules", new
+        {
+            name = "callers", kind = "caller_frequency", blocking_level = 10, window_seconds = 60, expire_seconds = 600,
+        });
+        var blacklisted = await client.CreateAsync("/v1/dynamic-blacklist", new { subject = "caller", value = "15550009", expire_seconds = 3600 });
         return new TenantResources(
-            tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted, rangeSet, range, geofence);
+            tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted, rangeSet, range, geofence, fraudRule, blacklisted);
     }
 
     private static string NextTrunkAddress()

@@ -47,6 +47,27 @@ internal sealed class SipProbe(string localAddress, IPEndPoint server) : IDispos
         }
     }
 
+    /// <summary>Sends an INVITE to <paramref name="callee"/> with <paramref name="userAgent"/>, as a scanner testing a number does; waits for nothing.</summary>
+    public async Task InviteAsync(string callee, string userAgent)
+    {
+        var local = (IPEndPoint)_socket.Client.LocalEndPoint!;
+        var callId = Guid.NewGuid().ToString("n");
+        var request = string.Join("\r\n",
+            $"INVITE sip:{callee}@{server} SIP/2.0",
+            $"Via: SIP/2.0/UDP {local};branch=z9hG4bK{callId}",
+            "Max-Forwards: 70",
+            $"From: <sip:100@{local.Address}>;tag={callId[..8]}",
+            $"To: <sip:{callee}@{server}>",
+            $"Call-ID: {callId}",
+            "CSeq: 1 INVITE",
+            $"Contact: <sip:100@{local}>",
+            $"User-Agent: {userAgent}",
+            "Content-Length: 0",
+            "",
+            "");
+        await _socket.SendAsync(Encoding.ASCII.GetBytes(request), server);
+    }
+
     /// <summary>Sends up to <paramref name="limit"/> OPTIONS one after another and answers how many were answered before the first silence.</summary>
     public async Task<int> AnsweredInARowAsync(int limit, TimeSpan wait)
     {
