@@ -80,6 +80,14 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<TrustedAddress> TrustedAddresses => Set<TrustedAddress>();
 
+    public DbSet<NumberGroup> NumberGroups => Set<NumberGroup>();
+
+    public DbSet<NumberList> NumberLists => Set<NumberList>();
+
+    public DbSet<NumberListContent> NumberListContents => Set<NumberListContent>();
+
+    public DbSet<NumberSettings> NumberSettings => Set<NumberSettings>();
+
     /// <summary>
     /// The tenant whose rows this context sees. Read by the query filters on every query, so EF
     /// sends it as a parameter; null shows no tenant rows at all.
@@ -134,6 +142,10 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new IpBanConfiguration());
         modelBuilder.ApplyConfiguration(new SecurityEventConfiguration());
         modelBuilder.ApplyConfiguration(new TrustedAddressConfiguration());
+        modelBuilder.ApplyConfiguration(new NumberGroupConfiguration());
+        modelBuilder.ApplyConfiguration(new NumberListConfiguration());
+        modelBuilder.ApplyConfiguration(new NumberListContentConfiguration());
+        modelBuilder.ApplyConfiguration(new NumberSettingsConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {

@@ -17,6 +17,10 @@ public static class IdPrefix
     public const string IpBan = "ban";
     public const string SecurityEvent = "sev";
     public const string TrustedAddress = "tra";
+    public const string NumberGroup = "ngr";
+    public const string NumberList = "nbl";
+    public const string NumberListContent = "nlc";
+    public const string NumberSettings = "nst";
 
     public static string For(Entity entity) => entity switch
     {
@@ -34,6 +38,10 @@ public static class IdPrefix
         Domain.IpBan => IpBan,
         Domain.SecurityEvent => SecurityEvent,
         Domain.TrustedAddress => TrustedAddress,
+        Domain.NumberGroup => NumberGroup,
+        Domain.NumberList => NumberList,
+        Domain.NumberListContent => NumberListContent,
+        Domain.NumberSettings => NumberSettings,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };
