@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Softswitch.Media.Fraud;
+using Softswitch.Media.Numbers;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Fraud;
+using Softswitch.Switch.Numbers;
 
 namespace Softswitch.Media.Sip;
 
@@ -39,6 +41,13 @@ public static class SipSwitchRegistration
             sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<SignallingGuard>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SecurityDirectivesRefresher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<SecurityDirectivesRefresher>());
+
+        // Number lists load before the listeners start, so the first call already meets them.
+        services.AddSingleton(new NumberPlanSource(NumberPlan.NotLoaded));
+        services.AddSingleton(sp => new NumberPlanRefresher(
+            sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<NumberPlanSource>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<NumberPlanRefresher>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<NumberPlanRefresher>());
 
         services.AddSingleton<SipSwitchService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipSwitchService>());

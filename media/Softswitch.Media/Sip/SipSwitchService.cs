@@ -15,6 +15,7 @@ using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Fraud;
+using Softswitch.Switch.Numbers;
 using Softswitch.Switch.Signalling;
 
 namespace Softswitch.Media.Sip;
@@ -30,6 +31,7 @@ public sealed partial class SipSwitchService(
     SignallingGuard guard,
     CallCapacity capacity,
     ICdrSink cdrs,
+    NumberPlanSource numbers,
     TimeProvider time,
     IMeterFactory meters,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
@@ -112,7 +114,8 @@ public sealed partial class SipSwitchService(
                 SessionExpires = TimeSpan.FromSeconds(s.SessionExpiresSeconds),
             },
             time,
-            loggers.CreateLogger<B2buaCore>());
+            loggers.CreateLogger<B2buaCore>(),
+            numbers: numbers);
         layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
         transport.Start(layer);
         _transport = transport;

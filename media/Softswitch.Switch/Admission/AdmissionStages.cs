@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Softswitch.Switch.Calls;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
+using Softswitch.Switch.Numbers;
 
 namespace Softswitch.Switch.Admission;
 
@@ -14,7 +15,8 @@ namespace Softswitch.Switch.Admission;
 internal static class AdmissionStages
 {
     public static IReadOnlyList<IAdmissionStage> Default(
-        B2buaOptions options, B2buaCounters counters, ICdrSink cdrs, CallIngress ingress, CallCapacity capacity, TimeProvider time, ILogger logger) =>
+        B2buaOptions options, B2buaCounters counters, ICdrSink cdrs, CallIngress ingress, CallCapacity capacity, INumberPlanSource numbers,
+        TimeProvider time, ILogger logger) =>
     [
         new MaxForwardsStage(),
         new RequestUriSchemeStage(),
@@ -26,6 +28,9 @@ internal static class AdmissionStages
         new CdrDurabilityStage(cdrs, options, counters),
         new IngressStage(ingress, counters, logger),
         new AccountAccessIpStage(),
+        new NumberListStage(numbers),
+        new GatewayNumberStage(numbers),
+        new AccountDestinationStage(numbers),
         new CallRateStage(new CallRateBuckets(time)),
         new SwitchCapacityStage(options, counters),
         new IngressCapacityStage(capacity, options, counters),

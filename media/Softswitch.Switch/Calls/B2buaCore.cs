@@ -9,6 +9,7 @@ using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Events;
+using Softswitch.Switch.Numbers;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Sessions;
 
@@ -40,15 +41,16 @@ public sealed class B2buaCore : IDisposable
         ILogger<B2buaCore> logger,
         ICallRouter? router = null,
         ISessionDescriptionBridge? sessions = null,
-        IReadOnlyList<ICallEventConsumer>? callEventConsumers = null)
+        IReadOnlyList<ICallEventConsumer>? callEventConsumers = null,
+        INumberPlanSource? numbers = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(options);
         var retransmitter = new AnsweredInviteRetransmitter(layer.Transport, layer.Options, time);
-        Admission = new AdmissionPipeline(AdmissionStages.Default(options, Counters, cdrs, new CallIngress(authenticator), capacity, time, logger), time);
+        Admission = new AdmissionPipeline(AdmissionStages.Default(options, Counters, cdrs, new CallIngress(authenticator), capacity, numbers ??= NumberPlanSource.Unconfigured, time, logger), time);
         _services = new B2buaServices(
             layer, options, time, capacity, new CallEventStream([new CdrEventRecorder(cdrs), .. callEventConsumers ?? []]), new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission,
-            router ?? PrefixCallRouter.Instance, sessions ?? SignallingOnlySessionBridge.Instance, logger);
+            new NumberScreenedRouter(router ?? PrefixCallRouter.Instance, numbers), sessions ?? SignallingOnlySessionBridge.Instance, logger);
         _config = config;
         _lanes = new CallIdLanes(options.AdmissionLanes, options.MaxPendingAdmissions, logger);
         _retryAfter = ((int)options.OverloadRetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
