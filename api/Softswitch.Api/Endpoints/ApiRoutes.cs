@@ -30,6 +30,10 @@ public static class ApiRoutes
         tenantScoped.MapRates();
         tenantScoped.MapCdrs();
         tenantScoped.MapTrustedAddresses();
+        tenantScoped.MapNumberGroups();
+        tenantScoped.MapNumberLists();
+        tenantScoped.MapNumberListNumbers();
+        tenantScoped.MapNumberSettings();
         return app;
     }
 }

@@ -35,6 +35,9 @@ public sealed class SoftswitchOptions
 
     [ValidateObjectMembers]
     public RateTableOptions RateTables { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public NumberListOptions NumberLists { get; set; } = new();
 }
 
 public sealed class DatabaseOptions
@@ -88,4 +91,14 @@ public sealed class RateTableOptions
     /// <summary>Rates one rate table may hold, counting every effective period; enforced on create and on import.</summary>
     [Range(1, 100_000_000)]
     public int MaxRatesPerTable { get; set; } = 1_000_000;
+}
+
+public sealed class NumberListOptions
+{
+    /// <summary>
+    /// Numbers one tenant's black/white lists may hold together (8 bytes each in the switch's memory); enforced on every
+    /// change of a list's numbers.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int MaxNumbersPerTenant { get; set; } = 2_000_000;
 }
