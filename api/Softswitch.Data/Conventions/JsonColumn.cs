@@ -8,7 +8,8 @@ namespace Softswitch.Data.Conventions;
 
 /// <summary>
 /// Stores a small settings object as one JSON text column. Its lists of strings and enums are read whole by the switch
-/// and never queried, so a column per list would only widen the table.
+/// and never queried, so a column per list would only widen the table. Rows that existed before the column read as
+/// empty text: the object's defaults.
 /// </summary>
 public static class JsonColumn
 {
@@ -24,7 +25,7 @@ public static class JsonColumn
         ArgumentNullException.ThrowIfNull(property);
         property.HasConversion(
             value => JsonSerializer.Serialize(value, Options),
-            json => JsonSerializer.Deserialize<T>(json, Options) ?? new T(),
+            json => json.Length == 0 ? new T() : JsonSerializer.Deserialize<T>(json, Options) ?? new T(),
             new ValueComparer<T>(
                 (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
                 value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
