@@ -94,6 +94,8 @@ public sealed class CrossTenantWalkTests
                 "rates" => a.RateId,
                 "cdrs" => a.CdrId,
                 "trusted-addresses" => a.TrustedAddressId,
+                "number-groups" => a.NumberGroupId,
+                "number-lists" => a.NumberListId,
                 "ip-bans" => "203.0.113.1",
                 var other => throw new InvalidOperationException(
                     $"Path {path}: no tenant-A resource known for ids under '{other}'; add it to TenantFixtures and this map."),
@@ -128,7 +130,7 @@ public sealed class CrossTenantWalkTests
     private static string[] IdsOf(TenantResources a) =>
     [
         a.TenantId, a.ClientAccountId, a.VendorAccountId, a.PhoneId, a.MappingGatewayId, a.RoutingGatewayId,
-        a.RouteId, a.RateTableId, a.RateId, a.ApiKeyId, a.CdrId, a.TrustedAddressId,
+        a.RouteId, a.RateTableId, a.RateId, a.ApiKeyId, a.CdrId, a.TrustedAddressId, a.NumberGroupId, a.NumberListId,
     ];
 
     /// <summary>Tenant A's own view of every resource, versions included: any write by B would change it.</summary>
@@ -138,7 +140,8 @@ public sealed class CrossTenantWalkTests
         {
             $"/v1/tenants/{a.TenantId}", $"/v1/tenants/{a.TenantId}/api-keys", "/v1/accounts", "/v1/phones",
             "/v1/mapping-gateways", "/v1/routing-gateways", "/v1/routes", "/v1/rate-tables", "/v1/trusted-addresses",
-            $"/v1/rate-tables/{a.RateTableId}/rates",
+            $"/v1/rate-tables/{a.RateTableId}/rates", "/v1/number-groups", "/v1/number-lists", "/v1/number-settings",
+            $"/v1/number-lists/{a.NumberListId}/numbers",
         };
         var text = new StringBuilder();
         foreach (var path in paths)

@@ -186,7 +186,7 @@ public static class NumberListNumberEndpoints
 
         if (csv.Faults.Any)
         {
-            return csv.Faults.ToProblem();
+            return csv.Faults.ToProblem(http, "The numbers file has invalid rows.");
         }
 
         var existing = mode == "replace" ? [] : await editor.ReadAsync(list, http.RequestAborted);

@@ -47,13 +47,13 @@ public sealed class RateDeckFaults
     /// A 400 validation problem like every other in the API (same customisation, so <c>instance</c> and <c>trace_id</c>
     /// are there), except that the <c>row N</c> keys are written as they are.
     /// </summary>
-    public IResult ToProblem(HttpContext http)
+    public IResult ToProblem(HttpContext http, string title = "The rate deck has invalid rows.")
     {
         var problem = new HttpValidationProblemDetails(
             reported.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal))
         {
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-            Title = "The rate deck has invalid rows.",
+            Title = title,
             Status = StatusCodes.Status400BadRequest,
             Detail = Count > reportedCount
                 ? $"{Count} faults found; the first {reportedCount} are listed. Nothing was imported."

@@ -11,7 +11,8 @@ namespace Softswitch.Api.Tests.Infrastructure;
 /// </summary>
 public sealed record TenantResources(
     string TenantId, string ClientAccountId, string VendorAccountId, string PhoneId, string MappingGatewayId,
-    string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId);
+    string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId,
+    string NumberGroupId, string NumberListId);
 
 public static class TenantFixtures
 {
@@ -53,7 +54,11 @@ public static class TenantFixtures
             Attempts = [new CdrAttempt { RoutingGatewayId = routing, CalleeSent = "44201234", StartedAt = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc), ResponseCode = 200 }],
         });
         var trusted = await client.CreateAsync("/v1/trusted-addresses", new { block = NextTrunkAddress(), description = "PBX" });
-        return new TenantResources(tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted);
+        var group = await client.CreateAsync("/v1/number-groups", new { name = "Premium UK", prefixes = new[] { "44909" } });
+        var list = await client.CreateAsync("/v1/number-lists", new { name = "Blocked callers", kind = "black", match = "caller", number_group_ids = new[] { group } });
+        using var listed = await client.PostJsonAsync($"/v1/number-lists/{list}/numbers", new { numbers = new[] { "15550009999" } });
+        listed.EnsureSuccessStatusCode();
+        return new TenantResources(tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted, group, list);
     }
 
     private static string NextTrunkAddress()
