@@ -39,6 +39,9 @@ public sealed class GatewayScreening
 
     public bool HasLists { get; }
 
+    /// <summary>The assigned lists' ids, in the order they are checked.</summary>
+    public IReadOnlyList<string> NumberListIds => _listIds;
+
     public bool HasRules { get; }
 
     /// <summary>The first of the gateway's lists that refuses the call.</summary>
