@@ -49,5 +49,5 @@ public sealed class NumberSet
     }
 
     public bool Contains(ReadOnlySpan<char> number) =>
-        NumberKey.TryEncode(number, out var key) && Array.BinarySearch(_keys, key) >= 0;
+        NumberKey.TryEncode(number, out var key) && _keys.AsSpan().BinarySearch(key) >= 0;
 }
