@@ -21,28 +21,28 @@ public static class NumberPlanBuilder
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(lists);
         ArgumentNullException.ThrowIfNull(numbersOf);
-        var tenantIds = groups.Select(g => g.TenantId).Concat(settings.Select(s => s.TenantId)).Concat(lists.Select(l => l.TenantId))
-            .ToHashSet(StringComparer.Ordinal);
+        var groupsByTenant = groups.ToLookup(g => g.TenantId, StringComparer.Ordinal);
+        var listsByTenant = lists.ToLookup(l => l.TenantId, StringComparer.Ordinal);
+        var settingsByTenant = settings.ToLookup(s => s.TenantId, StringComparer.Ordinal);
         var tenants = new Dictionary<string, TenantNumbers>(StringComparer.Ordinal);
-        foreach (var tenantId in tenantIds)
+        foreach (var tenantId in groupsByTenant.Select(g => g.Key).Concat(listsByTenant.Select(l => l.Key)).Concat(settingsByTenant.Select(s => s.Key)).Distinct())
         {
-            var tenantGroups = groups.Where(g => g.TenantId == tenantId)
-                .ToFrozenDictionary(g => g.Id, g => new PrefixSet(g.Prefixes ?? []), StringComparer.Ordinal);
-            var tenantLists = lists.Where(l => l.TenantId == tenantId).ToFrozenDictionary(
+            // Group ids are looked up within the tenant only: another tenant's id names nothing here.
+            var tenantGroups = groupsByTenant[tenantId].ToFrozenDictionary(g => g.Id, g => g.Prefixes ?? [], StringComparer.Ordinal);
+            var tenantLists = listsByTenant[tenantId].ToFrozenDictionary(
                 l => l.Id,
                 l => new CompiledNumberList(
                     l.Id, l.Name, l.Kind, l.Match, l.RefusalStatus, numbersOf(l),
-                    new PrefixSet((l.NumberGroupIds ?? []).SelectMany(id => groups.FirstOrDefault(g => g.Id == id && g.TenantId == tenantId)?.Prefixes ?? []))),
+                    new PrefixSet((l.NumberGroupIds ?? []).SelectMany(id => tenantGroups.GetValueOrDefault(id) ?? []))),
                 StringComparer.Ordinal);
-            var setting = settings.FirstOrDefault(s => s.TenantId == tenantId);
-            var cache = previous?.For(tenantId)?.Cache ?? new ClassificationCache();
+            var setting = settingsByTenant[tenantId].FirstOrDefault();
             tenants[tenantId] = new TenantNumbers(
                 tenantId,
-                tenantGroups,
+                tenantGroups.ToFrozenDictionary(g => g.Key, g => new PrefixSet(g.Value), StringComparer.Ordinal),
                 tenantLists,
                 NumberMetadata.CallingCodeOf(setting?.HomeCountry),
                 new PrefixSet(setting?.HighRiskPrefixes ?? [.. DefaultHighRiskPrefixes.All]),
-                cache);
+                previous?.For(tenantId)?.Cache ?? new ClassificationCache());
         }
 
         return new NumberPlan(true, tenants.ToFrozenDictionary(StringComparer.Ordinal));
