@@ -59,8 +59,14 @@ public sealed class GatewayScreening
 
         foreach (var id in _listIds)
         {
-            // A list deleted since it was assigned no longer filters.
-            if (numbers.Lists.TryGetValue(id, out var list) && !list.Admits(caller, callee))
+            // The API refuses to delete an assigned list, so a list the plan lacks is one it has not read yet (the
+            // gateway and the lists are refreshed apart): refuse for that half second rather than admit unchecked.
+            if (!numbers.Lists.TryGetValue(id, out var list))
+            {
+                return NumberRefusal.Unavailable;
+            }
+
+            if (!list.Admits(caller, callee))
             {
                 return new NumberRefusal(ListRule, list.RefusalStatus, list.Match == NumberSide.Caller
                     ? "Caller refused by number list"

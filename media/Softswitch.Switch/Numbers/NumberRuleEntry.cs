@@ -46,7 +46,7 @@ public sealed class NumberRuleEntry
             return NumberRuleVerdict.Passes;
         }
 
-        if (numbers is null && NeedsPlan)
+        if (NeedsPlan && (numbers is null || !AllKnown(_allowedGroups, numbers) || !AllKnown(_forbiddenGroups, numbers)))
         {
             return NumberRuleVerdict.Unavailable;
         }
@@ -68,6 +68,20 @@ public sealed class NumberRuleEntry
 
     public NumberClasses ClassesOf(ReadOnlySpan<char> number, TenantNumbers numbers) =>
         numbers.Classify(number, ForbiddenClasses);
+
+    // As with lists, a group in use cannot be deleted: one the plan lacks has not been read yet.
+    private static bool AllKnown(string[] groupIds, TenantNumbers numbers)
+    {
+        foreach (var id in groupIds)
+        {
+            if (!numbers.Groups.ContainsKey(id))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool InAnyGroup(string[] groupIds, ReadOnlySpan<char> number, TenantNumbers? numbers)
     {

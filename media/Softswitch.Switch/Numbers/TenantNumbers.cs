@@ -61,6 +61,5 @@ public sealed class TenantNumbers(
         return found;
     }
 
-    public bool InGroup(string groupId, ReadOnlySpan<char> number) =>
-        Groups.TryGetValue(groupId, out var group) && group.Matches(number);
+    public bool InGroup(string groupId, ReadOnlySpan<char> number) => Groups[groupId].Matches(number);
 }

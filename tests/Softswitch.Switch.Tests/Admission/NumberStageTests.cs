@@ -84,11 +84,23 @@ public sealed class NumberStageTests
     [Fact]
     public async Task Another_tenants_list_never_decides_this_tenants_calls()
     {
-        // Tenant n has a black list "bl" holding our caller; our trunk names "bl" but tenant t has no such list.
+        // Tenant n's black list "bl" holds our caller; ours, under the same id, is empty: lists are found per tenant.
         var rig = Rig(s => s.NumberListIds = ["bl"]);
-        var numbers = new NumberRows().List("n", "bl", NumberListKind.Black, NumberSide.Caller, [Caller]).Source();
+        var numbers = new NumberRows().List("n", "bl", NumberListKind.Black, NumberSide.Caller, [Caller])
+            .List("t", "bl", NumberListKind.Black, NumberSide.Caller, []).Source();
 
         Assert.True((await new NumberListStage(numbers).EvaluateAsync(await IdentifiedAsync(rig))).IsContinue);
+    }
+
+    [Fact]
+    public async Task A_list_or_group_the_switch_has_not_read_yet_refuses_with_503_rather_than_admitting_unchecked()
+    {
+        var list = Rig(s => s.NumberListIds = ["new"]);
+        var group = Rig(s => s.Callee.ForbiddenGroupIds = ["new"]);
+        var numbers = NumberPlanSource.Unconfigured;
+
+        Assert.Equal(NumberRefusal.UnavailableRule, (await new NumberListStage(numbers).EvaluateAsync(await IdentifiedAsync(list))).RuleId);
+        Assert.Equal(NumberRefusal.UnavailableRule, (await new GatewayNumberStage(numbers).EvaluateAsync(await IdentifiedAsync(group))).RuleId);
     }
 
     [Theory]
