@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Softswitch.Api.Tests.Infrastructure;
+using Softswitch.Data;
 
 namespace Softswitch.Api.Tests;
 
@@ -170,6 +173,26 @@ public sealed class NumberLayerApiTests
         Assert.Contains("number_screening.caller_max_length", errors);
         Assert.Contains("number_screening.callee.forbidden_prefixes[0]", errors);
         Assert.Contains("number_screening.callee.refusal_status", errors);
+    }
+
+    [Fact]
+    public async Task Deleting_an_unassigned_list_deletes_its_numbers()
+    {
+        await using var app = new TestApplication();
+        using var tenant = await app.CreateTenantAsync("t");
+        var list = await tenant.Client.CreateAsync("/v1/number-lists", new { name = "L", kind = "black", match = "caller" });
+        using (await tenant.Client.PostJsonAsync($"/v1/number-lists/{list}/numbers", new { numbers = new[] { "15550001111" } }))
+        {
+        }
+
+        using var deleted = await tenant.Client.DeleteAsync($"/v1/number-lists/{list}");
+        using var gone = await tenant.Client.GetAsync($"/v1/number-lists/{list}/numbers");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        var options = app.Services.GetRequiredService<DbContextOptions<SoftswitchDbContext>>();
+        await using var db = new SoftswitchDbContext(options, FixedTenantContext.None, TimeProvider.System);
+        Assert.Equal(0, await db.NumberListContents.IgnoreQueryFilters().CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
