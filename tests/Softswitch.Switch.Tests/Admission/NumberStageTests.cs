@@ -5,6 +5,7 @@ using Softswitch.Switch.Calls;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Numbers;
 using Softswitch.Switch.Tests.Builders;
+using Softswitch.Switch.Tests.Calls;
 using Softswitch.Switch.Tests.Numbers;
 
 namespace Softswitch.Switch.Tests.Admission;
@@ -217,6 +218,18 @@ public sealed class NumberStageTests
         Assert.True((await new NumberListStage(numbers).EvaluateAsync(context)).IsContinue);
         Assert.True((await new GatewayNumberStage(numbers).EvaluateAsync(context)).IsContinue);
         Assert.True((await new AccountDestinationStage(numbers).EvaluateAsync(context)).IsContinue);
+    }
+
+    [Fact]
+    public void The_number_stages_run_after_the_account_binding_and_before_any_rate_or_capacity_is_taken()
+    {
+        var rig = new AdmissionRig();
+        var names = AdmissionStages.Default(
+            rig.Options, rig.Counters, new RecordingCdrSink(), new CallIngress(rig.Authenticator), rig.Capacity, NumberPlanSource.Unconfigured,
+            rig.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).Select(s => s.Name).ToList();
+
+        var at = names.IndexOf("account-access-ip");
+        Assert.Equal(["number-lists", "gateway-numbers", "account-destination", "call-rate"], names.Skip(at + 1).Take(4));
     }
 
     private static AdmissionRig Rig(Action<NumberScreening>? screening = null, Action<SwitchConfigRows>? edit = null, Action<Account>? account = null) =>
