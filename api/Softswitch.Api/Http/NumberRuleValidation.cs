@@ -32,7 +32,7 @@ public static class NumberRuleValidation
         return errors;
     }
 
-    public static bool IsNumber(string? value) =>
+    private static bool IsNumber(string? value) =>
         value is not null && NumberKey.TryEncode(value, out _);
 
     public static FieldErrors NumberRule(this FieldErrors errors, string field, NumberRuleDto? rule)

@@ -29,8 +29,6 @@ public sealed class NumberPlan
 
     public bool Loaded { get; }
 
-    public IEnumerable<TenantNumbers> Tenants => _tenants.Values;
-
     /// <summary>The tenant's number layer; a tenant with nothing configured gets the defaults. Null while not loaded.</summary>
     public TenantNumbers? For(string tenantId)
     {

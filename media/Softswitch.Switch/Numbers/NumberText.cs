@@ -7,8 +7,4 @@ internal static class NumberText
         number.Length > 0 && number[0] == '+' ? number[1..] : number;
 
     public static string Digits(string number) => number.StartsWith('+') ? number[1..] : number;
-
-    /// <summary>True for 1 to 18 ASCII digits (after a leading '+').</summary>
-    public static bool IsNumber(ReadOnlySpan<char> number) =>
-        Digits(number) is { Length: > 0 and <= Domain.NumberKey.MaxDigits } digits && !digits.ContainsAnyExceptInRange('0', '9');
 }
