@@ -91,6 +91,13 @@ public class SoftswitchDbContext : DbContext
     public DbSet<DynamicBlacklistEntry> DynamicBlacklistEntries => Set<DynamicBlacklistEntry>();
 
     public DbSet<DynamicBlacklistEvent> DynamicBlacklistEvents => Set<DynamicBlacklistEvent>();
+    public DbSet<NumberGroup> NumberGroups => Set<NumberGroup>();
+
+    public DbSet<NumberList> NumberLists => Set<NumberList>();
+
+    public DbSet<NumberListContent> NumberListContents => Set<NumberListContent>();
+
+    public DbSet<NumberSettings> NumberSettings => Set<NumberSettings>();
 
     /// <summary>
     /// The tenant whose rows this context sees. Read by the query filters on every query, so EF
@@ -153,6 +160,10 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new FraudRuleConfiguration());
         modelBuilder.ApplyConfiguration(new DynamicBlacklistEntryConfiguration());
         modelBuilder.ApplyConfiguration(new DynamicBlacklistEventConfiguration());
+        modelBuilder.ApplyConfiguration(new NumberGroupConfiguration());
+        modelBuilder.ApplyConfiguration(new NumberListConfiguration());
+        modelBuilder.ApplyConfiguration(new NumberListContentConfiguration());
+        modelBuilder.ApplyConfiguration(new NumberSettingsConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {

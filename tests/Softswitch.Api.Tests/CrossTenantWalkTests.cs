@@ -102,6 +102,8 @@ public sealed class CrossTenantWalkTests
                 "trusted-addresses" => a.TrustedAddressId,
                 "fraud-rules" => a.FraudRuleId,
                 "dynamic-blacklist" => a.DynamicBlacklistEntryId,
+                "number-groups" => a.NumberGroupId,
+                "number-lists" => a.NumberListId,
                 "ip-bans" => "203.0.113.1",
                 "refusal-policies" => "call-rate",
                 "ip-range-sets" => a.IpRangeSetId,
@@ -148,7 +150,7 @@ public sealed class CrossTenantWalkTests
     [
         a.TenantId, a.ClientAccountId, a.VendorAccountId, a.PhoneId, a.MappingGatewayId, a.RoutingGatewayId,
         a.RouteId, a.RateTableId, a.RateId, a.ApiKeyId, a.CdrId, a.TrustedAddressId, a.IpRangeSetId, a.IpRangeId, a.GeofenceId,
-        a.FraudRuleId, a.DynamicBlacklistEntryId,
+        a.FraudRuleId, a.DynamicBlacklistEntryId, a.NumberGroupId, a.NumberListId,
     ];
 
     /// <summary>Tenant A's own view of every resource, versions included: any write by B would change it.</summary>
@@ -159,7 +161,8 @@ public sealed class CrossTenantWalkTests
             $"/v1/tenants/{a.TenantId}", $"/v1/tenants/{a.TenantId}/api-keys", "/v1/accounts", "/v1/phones",
             "/v1/mapping-gateways", "/v1/routing-gateways", "/v1/routes", "/v1/rate-tables", "/v1/trusted-addresses", "/v1/refusal-policies",
             $"/v1/rate-tables/{a.RateTableId}/rates", "/v1/ip-range-sets", $"/v1/ip-range-sets/{a.IpRangeSetId}/ranges", "/v1/geofences",
-            "/v1/fraud-rules", "/v1/dynamic-blacklist",
+            "/v1/fraud-rules", "/v1/dynamic-blacklist", "/v1/number-groups", "/v1/number-lists", "/v1/number-settings",
+            $"/v1/number-lists/{a.NumberListId}/numbers",
         };
         var text = new StringBuilder();
         foreach (var path in paths)

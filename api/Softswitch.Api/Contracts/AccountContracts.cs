@@ -18,6 +18,9 @@ public sealed record AccountResponse(
     int? MaxConcurrentCalls,
     int? MaxCallsPerSecond,
     int? MaxCallDurationSeconds,
+    NumberRuleDto Destinations,
+    bool BlockInternational,
+    bool BlockPremium,
     DateTime CreatedAt,
     DateTime UpdatedAt,
     long Version);
@@ -35,7 +38,10 @@ public sealed record AccountCreateRequest(
     string? Notes,
     int? MaxConcurrentCalls = null,
     int? MaxCallsPerSecond = null,
-    int? MaxCallDurationSeconds = null);
+    int? MaxCallDurationSeconds = null,
+    NumberRuleDto? Destinations = null,
+    bool? BlockInternational = null,
+    bool? BlockPremium = null);
 
 /// <summary>Replaces an account's settings (PUT). Kind, currency and balance cannot change here.</summary>
 public sealed record AccountUpdateRequest(
@@ -47,11 +53,15 @@ public sealed record AccountUpdateRequest(
     string? Notes,
     int? MaxConcurrentCalls = null,
     int? MaxCallsPerSecond = null,
-    int? MaxCallDurationSeconds = null);
+    int? MaxCallDurationSeconds = null,
+    NumberRuleDto? Destinations = null,
+    bool? BlockInternational = null,
+    bool? BlockPremium = null);
 
 public static class AccountMapping
 {
     public static AccountResponse AsResponse(this Account a) => new(
         a.Id, a.Name, a.Kind, a.Currency, a.Balance, a.CreditLimit, a.AvailableFunds, a.Status, a.AccessIps,
-        a.RateTableId, a.Notes, a.MaxConcurrentCalls, a.MaxCallsPerSecond, a.MaxCallDurationSeconds, a.CreatedAt, a.UpdatedAt, a.Version);
+        a.RateTableId, a.Notes, a.MaxConcurrentCalls, a.MaxCallsPerSecond, a.MaxCallDurationSeconds,
+        a.Destinations.AsDto(), a.BlockInternational, a.BlockPremium, a.CreatedAt, a.UpdatedAt, a.Version);
 }

@@ -10,20 +10,21 @@ public sealed record MappingGatewayResponse(
     string Id, string AccountId, string Name, IReadOnlyList<string> SourceAddresses, string? TechPrefix,
     IReadOnlyList<RewriteRuleDto> CallerRewriteRules, IReadOnlyList<RewriteRuleDto> CalleeRewriteRules,
     int? MaxConcurrentCalls, int? MaxCallDurationSeconds, int? MaxCallsPerSecond, GatewayStatus Status,
-    DateTime CreatedAt, DateTime UpdatedAt, long Version);
+    NumberScreeningDto NumberScreening, DateTime CreatedAt, DateTime UpdatedAt, long Version);
 
 /// <summary>Creates or replaces a mapping gateway.</summary>
 public sealed record MappingGatewayRequest(
     string? AccountId, string? Name, List<string>? SourceAddresses, string? TechPrefix,
     List<RewriteRuleDto>? CallerRewriteRules, List<RewriteRuleDto>? CalleeRewriteRules,
-    int? MaxConcurrentCalls, int? MaxCallDurationSeconds, GatewayStatus? Status, int? MaxCallsPerSecond = null);
+    int? MaxConcurrentCalls, int? MaxCallDurationSeconds, GatewayStatus? Status, int? MaxCallsPerSecond = null,
+    NumberScreeningDto? NumberScreening = null);
 
 public static class MappingGatewayMapping
 {
     public static MappingGatewayResponse AsResponse(this MappingGateway g) => new(
         g.Id, g.AccountId, g.Name, g.SourceAddresses, g.TechPrefix,
         g.CallerRewriteRules.Select(AsDto).ToList(), g.CalleeRewriteRules.Select(AsDto).ToList(),
-        g.MaxConcurrentCalls, g.MaxCallDurationSeconds, g.MaxCallsPerSecond, g.Status, g.CreatedAt, g.UpdatedAt, g.Version);
+        g.MaxConcurrentCalls, g.MaxCallDurationSeconds, g.MaxCallsPerSecond, g.Status, g.NumberScreening.AsDto(), g.CreatedAt, g.UpdatedAt, g.Version);
 
     public static RewriteRuleDto AsDto(this RewriteRule r) => new(r.MatchPrefix, r.Replacement);
 

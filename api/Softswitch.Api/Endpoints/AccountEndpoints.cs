@@ -85,13 +85,15 @@ public static class AccountEndpoints
             .Optional("notes", request.Notes, Account.NotesMaxLength)
             .Range("max_concurrent_calls", request.MaxConcurrentCalls, 1, 100_000)
             .Range("max_calls_per_second", request.MaxCallsPerSecond, 1, 10_000)
-            .Range("max_call_duration_seconds", request.MaxCallDurationSeconds, 1, 86_400);
+            .Range("max_call_duration_seconds", request.MaxCallDurationSeconds, 1, 86_400)
+            .NumberRule("destinations", request.Destinations);
         if (request.Kind is null)
         {
             errors.Add("kind", "is required: client or vendor.");
         }
 
         await References.CheckAsync(db.RateTables, "rate_table_id", request.RateTableId, "rate table", errors, http.RequestAborted);
+        await NumberRuleValidation.CheckGroupsAsync(db, "destinations", request.Destinations, errors, http.RequestAborted);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -111,6 +113,9 @@ public static class AccountEndpoints
             MaxConcurrentCalls = request.MaxConcurrentCalls,
             MaxCallsPerSecond = request.MaxCallsPerSecond,
             MaxCallDurationSeconds = request.MaxCallDurationSeconds,
+            Destinations = request.Destinations.AsRule(),
+            BlockInternational = request.BlockInternational ?? false,
+            BlockPremium = request.BlockPremium ?? false,
         };
         db.Accounts.Add(account);
         await db.SaveChangesAsync(http.RequestAborted);
@@ -132,7 +137,8 @@ public static class AccountEndpoints
             .Optional("notes", request.Notes, Account.NotesMaxLength)
             .Range("max_concurrent_calls", request.MaxConcurrentCalls, 1, 100_000)
             .Range("max_calls_per_second", request.MaxCallsPerSecond, 1, 10_000)
-            .Range("max_call_duration_seconds", request.MaxCallDurationSeconds, 1, 86_400);
+            .Range("max_call_duration_seconds", request.MaxCallDurationSeconds, 1, 86_400)
+            .NumberRule("destinations", request.Destinations);
         if (request.CreditLimit is null)
         {
             errors.Add("credit_limit", "is required.");
@@ -144,6 +150,7 @@ public static class AccountEndpoints
         }
 
         await References.CheckAsync(db.RateTables, "rate_table_id", request.RateTableId, "rate table", errors, http.RequestAborted);
+        await NumberRuleValidation.CheckGroupsAsync(db, "destinations", request.Destinations, errors, http.RequestAborted);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -158,6 +165,9 @@ public static class AccountEndpoints
         account.MaxConcurrentCalls = request.MaxConcurrentCalls;
         account.MaxCallsPerSecond = request.MaxCallsPerSecond;
         account.MaxCallDurationSeconds = request.MaxCallDurationSeconds;
+        account.Destinations = request.Destinations.AsRule();
+        account.BlockInternational = request.BlockInternational ?? false;
+        account.BlockPremium = request.BlockPremium ?? false;
         await db.SaveChangesAsync(http.RequestAborted);
         return EntityOperations.Updated(http, account, AccountMapping.AsResponse);
     }

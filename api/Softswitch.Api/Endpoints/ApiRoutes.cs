@@ -37,6 +37,10 @@ public static class ApiRoutes
         tenantScoped.MapGeofences();
         tenantScoped.MapFraudRules();
         tenantScoped.MapDynamicBlacklist();
+        tenantScoped.MapNumberGroups();
+        tenantScoped.MapNumberLists();
+        tenantScoped.MapNumberListNumbers();
+        tenantScoped.MapNumberSettings();
         return app;
     }
 }

@@ -147,8 +147,10 @@ public static class MappingGatewayEndpoints
             .RewriteRules("callee_rewrite_rules", request.CalleeRewriteRules)
             .Range("max_concurrent_calls", request.MaxConcurrentCalls, 1, 100_000)
             .Range("max_call_duration_seconds", request.MaxCallDurationSeconds, 1, 86_400)
-            .Range("max_calls_per_second", request.MaxCallsPerSecond, 1, 10_000);
+            .Range("max_calls_per_second", request.MaxCallsPerSecond, 1, 10_000)
+            .NumberScreening("number_screening", request.NumberScreening);
         await References.CheckAsync(db.Accounts, "account_id", request.AccountId, "account", errors, cancellationToken);
+        await NumberRuleValidation.CheckNumberReferencesAsync(db, "number_screening", request.NumberScreening, errors, cancellationToken);
         return errors;
     }
 
@@ -163,6 +165,7 @@ public static class MappingGatewayEndpoints
         gateway.MaxConcurrentCalls = request.MaxConcurrentCalls;
         gateway.MaxCallDurationSeconds = request.MaxCallDurationSeconds;
         gateway.MaxCallsPerSecond = request.MaxCallsPerSecond;
+        gateway.NumberScreening = request.NumberScreening.AsScreening();
         gateway.Status = request.Status ?? GatewayStatus.Active;
     }
 }

@@ -137,7 +137,9 @@ public static class RoutingGatewayEndpoints
             errors.Add("stop_codes", "must not repeat a failover code: a code either fails over or stops.");
         }
 
+        errors.NumberScreening("number_screening", request.NumberScreening);
         await References.CheckAsync(db.Accounts, "account_id", request.AccountId, "account", errors, cancellationToken);
+        await NumberRuleValidation.CheckNumberReferencesAsync(db, "number_screening", request.NumberScreening, errors, cancellationToken);
         return errors;
     }
 
@@ -160,6 +162,7 @@ public static class RoutingGatewayEndpoints
         gateway.StopCodes = request.StopCodes?.Distinct().ToList() ?? defaults.StopCodes;
         gateway.RedirectPolicy = request.RedirectPolicy ?? RedirectPolicy.ReturnUpstream;
         gateway.OptionsPing = request.OptionsPing ?? false;
+        gateway.NumberScreening = request.NumberScreening.AsScreening();
         gateway.Status = request.Status ?? GatewayStatus.Active;
     }
 }

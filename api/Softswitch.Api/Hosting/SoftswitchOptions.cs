@@ -38,6 +38,7 @@ public sealed class SoftswitchOptions
 
     [ValidateObjectMembers]
     public GeofencingOptions Geofencing { get; set; } = new();
+    public NumberListOptions NumberLists { get; set; } = new();
 }
 
 public sealed class DatabaseOptions
@@ -106,4 +107,14 @@ public sealed class GeofencingOptions
     /// <summary>The largest MaxMind-format (.mmdb) file an import accepts (GeoLite2-Country is about 10 MB).</summary>
     [Range(1024, 1L << 30)]
     public long MaxDatabaseBytes { get; set; } = 128L * 1024 * 1024;
+}
+
+public sealed class NumberListOptions
+{
+    /// <summary>
+    /// Numbers one tenant's black/white lists may hold together (8 bytes each in the switch's memory); enforced on every
+    /// change of a list's numbers.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int MaxNumbersPerTenant { get; set; } = 2_000_000;
 }

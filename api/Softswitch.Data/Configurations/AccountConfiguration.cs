@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Softswitch.Data.Conventions;
 using Softswitch.Domain;
 
 namespace Softswitch.Data.Configurations;
@@ -11,6 +12,7 @@ public sealed class AccountConfiguration : TenantEntityConfiguration<Account>
         builder.Property(a => a.Currency).HasMaxLength(3).IsUnicode(false);
         builder.Property(a => a.Notes).HasMaxLength(Account.NotesMaxLength);
         builder.PrimitiveCollection(a => a.AccessIps).IsUnicode(false);
+        builder.Property(a => a.Destinations).HasJsonConversion();
         ReferencesSameTenant<RateTable>(builder, nameof(Account.RateTableId), required: false);
 
         builder.HasIndex(a => new { a.TenantId, a.Name });

@@ -14,6 +14,7 @@ public sealed class MappingGatewayConfiguration : TenantEntityConfiguration<Mapp
         builder.Property(g => g.TechPrefix).HasMaxLength(MappingGateway.TechPrefixMaxLength).IsUnicode(false).IsOrdinalText();
         builder.ComplexCollection(g => g.CallerRewriteRules, rule => rule.ToJson());
         builder.ComplexCollection(g => g.CalleeRewriteRules, rule => rule.ToJson());
+        builder.Property(g => g.NumberScreening).HasJsonConversion();
         ReferencesSameTenant<Account>(builder, nameof(MappingGateway.AccountId), required: true);
 
         builder.HasIndex(g => new { g.TenantId, g.Name }).IsUnique();

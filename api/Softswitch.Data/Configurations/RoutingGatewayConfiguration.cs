@@ -14,6 +14,7 @@ public sealed class RoutingGatewayConfiguration : TenantEntityConfiguration<Rout
         builder.Property(g => g.AddPrefix).HasMaxLength(RoutingGateway.AddPrefixMaxLength).IsUnicode(false).IsOrdinalText();
         builder.PrimitiveCollection(g => g.FailoverCodes);
         builder.PrimitiveCollection(g => g.StopCodes);
+        builder.Property(g => g.NumberScreening).HasJsonConversion();
         ReferencesSameTenant<Account>(builder, nameof(RoutingGateway.AccountId), required: true);
 
         builder.HasIndex(g => new { g.TenantId, g.Name }).IsUnique();

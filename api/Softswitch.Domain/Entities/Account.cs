@@ -40,6 +40,15 @@ public class Account : TenantEntity
 
     public string? Notes { get; set; }
 
+    /// <summary>Destinations this account may call (allowed and forbidden prefixes, groups and number classes).</summary>
+    public NumberRule Destinations { get; set; } = new();
+
+    /// <summary>Refuse callees outside the tenant's home country (<see cref="NumberSettings.HomeCountry"/>).</summary>
+    public bool BlockInternational { get; set; }
+
+    /// <summary>Refuse premium-rate callees (<see cref="NumberClass.PremiumRate"/>).</summary>
+    public bool BlockPremium { get; set; }
+
     /// <summary>Money the account can still spend before hitting its credit limit.</summary>
     public decimal AvailableFunds => Balance + CreditLimit;
 }

@@ -34,6 +34,9 @@ public class MappingGateway : TenantEntity
 
     public GatewayStatus Status { get; set; }
 
+    /// <summary>Number lists, caller/callee rules and caller length limits checked at admission.</summary>
+    public NumberScreening NumberScreening { get; set; } = new();
+
     public string RewriteCaller(string number) => RewriteRule.ApplyFirstMatch(CallerRewriteRules, number);
 
     public string RewriteCallee(string number) => RewriteRule.ApplyFirstMatch(CalleeRewriteRules, number);

@@ -48,6 +48,9 @@ public class RoutingGateway : TenantEntity
 
     public GatewayStatus Status { get; set; }
 
+    /// <summary>Number lists, caller/callee rules and caller length limits: a vendor that refuses a call is skipped in routing.</summary>
+    public NumberScreening NumberScreening { get; set; } = new();
+
     /// <summary>Removes <see cref="StripDigits"/> leading characters (all of them if the number is shorter) and prepends <see cref="AddPrefix"/>.</summary>
     public string RewriteCallee(string callee)
     {

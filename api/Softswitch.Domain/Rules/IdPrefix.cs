@@ -24,6 +24,10 @@ public static class IdPrefix
     public const string FraudRule = "frr";
     public const string DynamicBlacklistEntry = "dbl";
     public const string DynamicBlacklistEvent = "dbe";
+    public const string NumberGroup = "ngr";
+    public const string NumberList = "nbl";
+    public const string NumberListContent = "nlc";
+    public const string NumberSettings = "nst";
 
     public static string For(Entity entity) => entity switch
     {
@@ -48,6 +52,10 @@ public static class IdPrefix
         Domain.FraudRule => FraudRule,
         Domain.DynamicBlacklistEntry => DynamicBlacklistEntry,
         Domain.DynamicBlacklistEvent => DynamicBlacklistEvent,
+        Domain.NumberGroup => NumberGroup,
+        Domain.NumberList => NumberList,
+        Domain.NumberListContent => NumberListContent,
+        Domain.NumberSettings => NumberSettings,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };

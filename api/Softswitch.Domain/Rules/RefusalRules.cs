@@ -14,6 +14,12 @@ public static class RefusalRules
     public const string GeofenceSource = "geofence-source";
     public const string GeofenceSdp = "geofence-sdp";
     public const string DynamicBlacklist = "dynamic-blacklist";
+    public const string NumberList = "number-list";
+    public const string CallerLength = "caller-length";
+    public const string CallerPrefix = "caller-prefix";
+    public const string CalleePrefix = "callee-prefix";
+    public const string NumberClass = "number-class";
+    public const string AccountDestination = "account-destination";
 
     public static IReadOnlySet<string> TenantRules { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -24,11 +30,20 @@ public static class RefusalRules
         GeofenceSource,
         GeofenceSdp,
         DynamicBlacklist,
+        NumberList,
+        CallerLength,
+        CallerPrefix,
+        CalleePrefix,
+        NumberClass,
+        AccountDestination,
     };
 
     /// <summary>
     /// The tenant rules that run before the dynamic blacklist: a call they refused never reached its counters, so a
     /// back-test over CDRs leaves it out as the switch did.
     /// </summary>
-    public static IReadOnlyList<string> BeforeDynamicBlacklist { get; } = [AccountAccessIp, GeofenceSource, GeofenceSdp];
+    public static IReadOnlyList<string> BeforeDynamicBlacklist { get; } = 
+    [
+        AccountAccessIp, GeofenceSource, GeofenceSdp, NumberList, CallerLength, CallerPrefix, CalleePrefix, NumberClass, AccountDestination,
+    ];
 }

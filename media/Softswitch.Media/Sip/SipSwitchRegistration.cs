@@ -4,9 +4,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Softswitch.Media.Fraud;
 using Softswitch.Media.Geofencing;
+using Softswitch.Media.Numbers;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
+using Softswitch.Switch.Numbers;
 
 namespace Softswitch.Media.Sip;
 
@@ -50,6 +52,12 @@ public static class SipSwitchRegistration
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GeofenceRefresher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<GeofenceRefresher>());
         services.AddDynamicBlacklist(configuration);
+        // Number lists load before the listeners start, so the first call already meets them.
+        services.AddSingleton(new NumberPlanSource(NumberPlan.NotLoaded));
+        services.AddSingleton(sp => new NumberPlanRefresher(
+            sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<NumberPlanSource>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<NumberPlanRefresher>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<NumberPlanRefresher>());
 
         services.AddSingleton<SipSwitchService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipSwitchService>());

@@ -17,6 +17,7 @@ using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
+using Softswitch.Switch.Numbers;
 using Softswitch.Switch.Signalling;
 
 
@@ -36,6 +37,7 @@ public sealed partial class SipSwitchService(
     DynamicBlacklist dynamicBlacklist,
     CallCapacity capacity,
     ICdrSink cdrs,
+    NumberPlanSource numbers,
     TimeProvider time,
     IMeterFactory meters,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
@@ -121,7 +123,8 @@ public sealed partial class SipSwitchService(
             loggers.CreateLogger<B2buaCore>(),
             securityEvents: securityEvents,
             geofences: geofences,
-            dynamicBlacklist: dynamicBlacklist);
+            dynamicBlacklist: dynamicBlacklist,
+            numbers: numbers);
         layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
         transport.Start(layer);
         _transport = transport;

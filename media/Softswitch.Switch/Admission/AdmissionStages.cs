@@ -4,6 +4,7 @@ using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
+using Softswitch.Switch.Numbers;
 
 namespace Softswitch.Switch.Admission;
 
@@ -11,8 +12,8 @@ namespace Softswitch.Switch.Admission;
 /// The order the switch asks its questions of a new INVITE: cheap protocol preconditions first (they need no
 /// configuration), in the order of RFC 3261 §8.2 (Request-URI, then Require, then the body), then whether the call
 /// could be recorded, then who is calling, then whether there is room. Anti-fraud and credit stages go between
-/// ingress and capacity, so a refused call never holds a slot: geofences first (they look only at addresses), then
-/// the dynamic blacklist, which counts the call, so a call from a fenced-off address is never counted against its
+/// ingress and capacity, so a refused call never holds a slot: geofences first (they look only at addresses), then the
+/// number lists and rules, then the dynamic blacklist, which counts the call, so a call from a fenced-off address is never counted against its
 /// numbers; the blacklist goes before the call rate, so a blacklisted caller spends no rate token.
 /// </summary>
 internal static class AdmissionStages
@@ -26,6 +27,7 @@ internal static class AdmissionStages
         TimeProvider time,
         ILogger logger,
         GeofencePolicySource geofences,
+        INumberPlanSource numbers,
         DynamicBlacklist? dynamicBlacklist = null) =>
     [
         new MaxForwardsStage(),
@@ -40,6 +42,9 @@ internal static class AdmissionStages
         new AccountAccessIpStage(),
         new GeofenceSourceStage(geofences),
         new GeofenceOfferStage(geofences),
+        new NumberListStage(numbers),
+        new GatewayNumberStage(numbers),
+        new AccountDestinationStage(numbers),
         .. dynamicBlacklist is null ? (IAdmissionStage[])[] : [new DynamicBlacklistStage(dynamicBlacklist, time)],
         new CallRateStage(new CallRateBuckets(time)),
         new SwitchCapacityStage(options, counters),

@@ -11,6 +11,7 @@ using Softswitch.Switch.Config;
 using Softswitch.Switch.Events;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
+using Softswitch.Switch.Numbers;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Sessions;
 
@@ -46,18 +47,21 @@ public sealed class B2buaCore : IDisposable
         IReadOnlyList<ICallEventConsumer>? callEventConsumers = null,
         ISecurityEventSink? securityEvents = null,
         GeofencePolicySource? geofences = null,
-        DynamicBlacklist? dynamicBlacklist = null)
+        DynamicBlacklist? dynamicBlacklist = null,
+        INumberPlanSource? numbers = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(options);
         var retransmitter = new AnsweredInviteRetransmitter(layer.Transport, layer.Options, time);
+        numbers ??= NumberPlanSource.Unconfigured;
         Admission = new AdmissionPipeline(
-            AdmissionStages.Default(options, Counters, cdrs, new CallIngress(authenticator), capacity, time, logger, geofences ??= new GeofencePolicySource(), dynamicBlacklist),
+            AdmissionStages.Default(
+                options, Counters, cdrs, new CallIngress(authenticator), capacity, time, logger, geofences ??= new GeofencePolicySource(), numbers, dynamicBlacklist),
             time);
         IReadOnlyList<ICallEventConsumer> outcomes = dynamicBlacklist is null ? [] : [new DynamicBlacklistOutcomes(dynamicBlacklist)];
         _services = new B2buaServices(
             layer, options, time, capacity, new CallEventStream([new CdrEventRecorder(cdrs), .. outcomes, .. callEventConsumers ?? []]), new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission,
-            router ?? PrefixCallRouter.Instance, sessions ?? SignallingOnlySessionBridge.Instance, geofences, logger);
+            new NumberScreenedRouter(router ?? PrefixCallRouter.Instance, numbers), sessions ?? SignallingOnlySessionBridge.Instance, geofences, logger);
         _config = config;
         _refusals = new RefusalRecorder(_services.Events, securityEvents, time, logger);
         _lanes = new CallIdLanes(options.AdmissionLanes, options.MaxPendingAdmissions, logger);

@@ -72,6 +72,12 @@ internal sealed partial class Call : SerialExecutor
         if (_invitesSent >= _services.Options.MaxAttempts || !_routing!.TryStartNext(out var attempt))
         {
             var code = _routing!.FinalCode ?? CallerFinalResponse.Choose(_record.AttemptCodes);
+            if (_routing.Refusal is { } refusal)
+            {
+                FailCaller(code, null, refusal.Reason!, HangupSide.Switch);
+                return;
+            }
+
             var reason = code == CallerFinalResponse.NoRoute ? "No route" : "All routes failed";
             FailCaller(code, null, reason, code == CallerFinalResponse.NoRoute || code == CallerFinalResponse.NoGatewayAvailable ? HangupSide.Switch : HangupSide.Callee);
             return;

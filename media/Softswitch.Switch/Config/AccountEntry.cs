@@ -1,5 +1,6 @@
 using System.Net;
 using Softswitch.Domain;
+using Softswitch.Switch.Numbers;
 
 namespace Softswitch.Switch.Config;
 
@@ -14,6 +15,9 @@ public sealed record AccountEntry(string Id, string TenantId, string Name, Accou
     public int? MaxCallsPerSecond { get; init; }
 
     public int? MaxCallDurationSeconds { get; init; }
+
+    /// <summary>The destinations the account may call (VOS3000 account authorisation); none: any.</summary>
+    public NumberRuleEntry Destinations { get; init; } = NumberRuleEntry.None;
 
     /// <summary>True when the account is not bound to addresses, or <paramref name="source"/> is in one of its blocks.</summary>
     public bool Admits(IPAddress source)

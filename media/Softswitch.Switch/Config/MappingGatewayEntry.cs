@@ -1,4 +1,5 @@
 using Softswitch.Domain;
+using Softswitch.Switch.Numbers;
 
 namespace Softswitch.Switch.Config;
 
@@ -20,6 +21,7 @@ public sealed class MappingGatewayEntry
         MaxConcurrentCalls = row.MaxConcurrentCalls;
         MaxCallDurationSeconds = row.MaxCallDurationSeconds;
         MaxCallsPerSecond = row.MaxCallsPerSecond;
+        Screening = row.NumberScreening is { IsEmpty: false } screening ? new GatewayScreening(screening) : GatewayScreening.None;
         _callerRules = Copy(row.CallerRewriteRules);
         _calleeRules = Copy(row.CalleeRewriteRules);
     }
@@ -44,6 +46,9 @@ public sealed class MappingGatewayEntry
 
     /// <summary>New calls a second this trunk may send; null: no cap.</summary>
     public int? MaxCallsPerSecond { get; }
+
+    /// <summary>The trunk's number lists, caller/callee rules and caller length limits.</summary>
+    public GatewayScreening Screening { get; }
 
     public string RewriteCaller(string number) => RewriteRule.ApplyFirstMatch(_callerRules, number);
 

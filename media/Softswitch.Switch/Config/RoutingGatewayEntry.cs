@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Softswitch.Domain;
+using Softswitch.Switch.Numbers;
 
 namespace Softswitch.Switch.Config;
 
@@ -27,6 +28,7 @@ public sealed class RoutingGatewayEntry
         StopCodes = row.StopCodes.ToFrozenSet();
         RedirectPolicy = row.RedirectPolicy;
         OptionsPing = row.OptionsPing;
+        Screening = row.NumberScreening is { IsEmpty: false } screening ? new GatewayScreening(screening) : GatewayScreening.None;
     }
 
     public string Id { get; }
@@ -66,6 +68,9 @@ public sealed class RoutingGatewayEntry
     public RedirectPolicy RedirectPolicy { get; }
 
     public bool OptionsPing { get; }
+
+    /// <summary>The vendor's number lists and rules: a call they refuse is not offered to this vendor.</summary>
+    public GatewayScreening Screening { get; }
 
     /// <summary>Removes <see cref="StripDigits"/> leading characters (all when shorter) and prepends <see cref="AddPrefix"/>.</summary>
     public string RewriteCallee(string callee)

@@ -1,4 +1,5 @@
 using Softswitch.Domain;
+using Softswitch.Switch.Numbers;
 
 namespace Softswitch.Switch.Config;
 
@@ -89,6 +90,7 @@ internal sealed class UsableRows
                 MaxConcurrentCalls = account.MaxConcurrentCalls,
                 MaxCallsPerSecond = account.MaxCallsPerSecond,
                 MaxCallDurationSeconds = account.MaxCallDurationSeconds,
+                Destinations = AccountDestinations.Compile(account.Destinations, account.BlockInternational, account.BlockPremium),
             }))
             {
                 Skip("accounts", account.TenantId, account.Id, "skipped: another account row has the same id");

@@ -34,6 +34,9 @@ public sealed class CallRouting
     /// <summary>Set once routing has ended without an answer: the status to send the caller.</summary>
     public int? FinalCode => _finalCode;
 
+    /// <summary>The plan's number refusal, when every vendor of the route refused the call.</summary>
+    public Numbers.NumberRefusal? Refusal => _plan.Refusal;
+
     /// <summary>
     /// The next gateway to send the INVITE to, with one of its call slots taken. False when routing is over: then
     /// <see cref="FinalCode"/> holds the caller's answer.
@@ -54,6 +57,12 @@ public sealed class CallRouting
         if (!_plan.HasRoute)
         {
             _finalCode = CallerFinalResponse.NoRoute;
+            return false;
+        }
+
+        if (_plan.Refusal is { } refusal)
+        {
+            _finalCode = refusal.Status;
             return false;
         }
 

@@ -1,4 +1,5 @@
 using Softswitch.Switch.Config;
+using Softswitch.Switch.Numbers;
 
 namespace Softswitch.Switch.Routing;
 
@@ -6,4 +7,7 @@ namespace Softswitch.Switch.Routing;
 public sealed record RoutePlan(RouteEntry? Route, string RoutedCallee, IReadOnlyList<RouteAttempt> Attempts)
 {
     public bool HasRoute => Route is not null;
+
+    /// <summary>Set when the route's every vendor refused the call's numbers: what the caller is told.</summary>
+    public NumberRefusal? Refusal { get; init; }
 }

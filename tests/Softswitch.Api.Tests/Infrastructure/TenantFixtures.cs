@@ -12,7 +12,8 @@ namespace Softswitch.Api.Tests.Infrastructure;
 public sealed record TenantResources(
     string TenantId, string ClientAccountId, string VendorAccountId, string PhoneId, string MappingGatewayId,
     string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId,
-    string IpRangeSetId, string IpRangeId, string GeofenceId, string FraudRuleId, string DynamicBlacklistEntryId);
+    string IpRangeSetId, string IpRangeId, string GeofenceId, string FraudRuleId, string DynamicBlacklistEntryId, string NumberGroupId,
+    string NumberListId);
 
 public static class TenantFixtures
 {
@@ -65,8 +66,13 @@ public static class TenantFixtures
             name = "callers", kind = "caller_frequency", blocking_level = 10, window_seconds = 60, expire_seconds = 600,
         });
         var blacklisted = await client.CreateAsync("/v1/dynamic-blacklist", new { subject = "caller", value = "15550009", expire_seconds = 3600 });
+        var group = await client.CreateAsync("/v1/number-groups", new { name = "Premium UK", prefixes = new[] { "44909" } });
+        var list = await client.CreateAsync("/v1/number-lists", new { name = "Blocked callers", kind = "black", match = "caller", number_group_ids = new[] { group } });
+        using var listed = await client.PostJsonAsync($"/v1/number-lists/{list}/numbers", new { numbers = new[] { "15550009999" } });
+        listed.EnsureSuccessStatusCode();
         return new TenantResources(
-            tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted, rangeSet, range, geofence, fraudRule, blacklisted);
+            tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted, rangeSet, range, geofence, fraudRule, blacklisted,
+            group, list);
     }
 
     private static string NextTrunkAddress()

@@ -99,7 +99,8 @@ public sealed class GeofenceStageTests
     {
         var names = AdmissionStages.Default(
             new B2buaOptions(), new B2buaCounters(), new Softswitch.Switch.Tests.Calls.RecordingCdrSink(), new CallIngress(new AdmissionRig().Authenticator),
-            new Capacity.CallCapacity(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, new GeofencePolicySource())
+            new Capacity.CallCapacity(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, new GeofencePolicySource(),
+            Softswitch.Switch.Numbers.NumberPlanSource.Unconfigured)
             .Select(s => s.Name).ToList();
 
         Assert.True(names.IndexOf("account-access-ip") < names.IndexOf("geofence-source"));

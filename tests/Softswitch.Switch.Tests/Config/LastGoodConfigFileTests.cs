@@ -32,6 +32,29 @@ public sealed class LastGoodConfigFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Number_rules_of_gateways_and_accounts_survive_the_file_for_a_database_down_start()
+    {
+        var rows = new ConfigRows().Tenant("t").Account("t", "c").Account("t", "v").Mapping("t", "c", "m", ["198.51.100.7"])
+            .Routing("t", "v", "g").DefaultRouteToAll("t").Build();
+        rows.MappingGateways[0].NumberScreening = new Domain.NumberScreening { NumberListIds = ["nbl_1"], CallerMinLength = 6 };
+        rows.RoutingGateways[0].NumberScreening.Callee.ForbiddenPrefixes = ["1900"];
+        rows.Accounts[0].Destinations = new Domain.NumberRule { ForbiddenClasses = [Domain.NumberClass.Satellite], RefusalStatus = 488 };
+        rows.Accounts[0].BlockPremium = true;
+        var file = new LastGoodConfigFile(Path.Combine(_directory, "switch-config.json"));
+
+        await file.WriteAsync(new LastGoodConfig(DateTimeOffset.UnixEpoch, rows), TestContext.Current.CancellationToken);
+        var snapshot = Softswitch.Switch.Config.SwitchConfigSnapshot.Create(1, (await file.ReadAsync(TestContext.Current.CancellationToken))!.Rows);
+
+        var tenant = snapshot.Tenants["t"];
+        Assert.Equal(["nbl_1"], tenant.MappingGateways["m"].Screening.NumberListIds);
+        Assert.True(tenant.RoutingGateways["g"].Screening.HasRules);
+        var destinations = tenant.Accounts["c"].Destinations;
+        Assert.Equal(
+            (Softswitch.Switch.Numbers.NumberClasses.Satellite | Softswitch.Switch.Numbers.NumberClasses.PremiumRate, 488),
+            (destinations.ForbiddenClasses, destinations.RefusalStatus));
+    }
+
+    [Fact]
     public async Task No_file_reads_as_null_and_a_torn_or_foreign_file_is_refused()
     {
         var file = new LastGoodConfigFile(Path.Combine(_directory, "switch-config.json"));

@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Softswitch.Api.Auth;
+using Softswitch.Api.Contracts;
+using Softswitch.Api.Http;
+using Softswitch.Data;
+using Softswitch.Domain;
+
+namespace Softswitch.Api.Endpoints;
+
+/// <summary>
+/// <c>/v1/number-groups</c>: named prefix sets, used in number lists and in the number rules of gateways and accounts.
+/// A change reaches the switch within 2 seconds.
+/// </summary>
+public static class NumberGroupEndpoints
+{
+    private const string Resource = "number group";
+    private const int MaxPerTenant = 1_000;
+
+    public static void MapNumberGroups(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/number-groups").WithTags("Number groups");
+        group.MapGet("", ListAsync).WithName("ListNumberGroups").WithSummary("List number groups")
+            .Produces<Page<NumberGroupResponse>>().ProducesValidationProblem();
+        group.MapGet("/{id}", GetAsync).WithName("GetNumberGroup").WithSummary("Get a number group")
+            .Produces<NumberGroupResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("", CreateAsync).WithName("CreateNumberGroup").WithSummary("Create a number group (named prefixes)")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces<NumberGroupResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPut("/{id}", UpdateAsync).WithName("UpdateNumberGroup").WithSummary("Replace a number group")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces<NumberGroupResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteNumberGroup").WithSummary("Delete a number group nothing uses")
+            .RequireAuthorization(AuthRegistration.WritePolicy)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+    }
+
+    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
+    {
+        var errors = new FieldErrors();
+        var page = PageRequest.Parse(limit, cursor, errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        return TypedResults.Ok(await db.NumberGroups.ToPageAsync(page, NumberGroupMapping.AsResponse, http.RequestAborted));
+    }
+
+    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+        EntityOperations.GetAsync(db.NumberGroups, id, Resource, NumberGroupMapping.AsResponse, http);
+
+    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, NumberGroupRequest request)
+    {
+        var errors = Validate(request);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        if (await db.NumberGroups.AnyAsync(g => g.Name == request.Name!.Trim(), http.RequestAborted))
+        {
+            return ApiProblems.Conflict($"A number group named '{request.Name!.Trim()}' already exists in this tenant.");
+        }
+
+        if (await db.NumberGroups.CountAsync(http.RequestAborted) >= MaxPerTenant)
+        {
+            return new FieldErrors().Add("name", $"would pass the limit of {MaxPerTenant} number groups per tenant.")
+                .ToProblem(StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var group = new NumberGroup();
+        Apply(group, request);
+        db.NumberGroups.Add(group);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return EntityOperations.Created(http, $"/v1/number-groups/{group.Id}", group, NumberGroupMapping.AsResponse);
+    }
+
+    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, NumberGroupRequest request)
+    {
+        var (group, failure) = await EntityOperations.LoadForUpdateAsync(db.NumberGroups, id, Resource, http);
+        if (group is null)
+        {
+            return failure!;
+        }
+
+        var errors = Validate(request);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        if (await db.NumberGroups.AnyAsync(g => g.Id != id && g.Name == request.Name!.Trim(), http.RequestAborted))
+        {
+            return ApiProblems.Conflict($"A number group named '{request.Name!.Trim()}' already exists in this tenant.");
+        }
+
+        Apply(group, request);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return EntityOperations.Updated(http, group, NumberGroupMapping.AsResponse);
+    }
+
+    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id)
+    {
+        if (await NumberUsage.GroupUserAsync(db, id, http.RequestAborted) is { } user)
+        {
+            return ApiProblems.Conflict($"Number group '{id}' is used by {user}; remove it there first.");
+        }
+
+        return await EntityOperations.DeleteAsync(db, db.NumberGroups, id, Resource, http);
+    }
+
+    private static FieldErrors Validate(NumberGroupRequest request)
+    {
+        var errors = new FieldErrors()
+            .Required("name", request.Name, NumberGroup.NameMaxLength)
+            .NumberPrefixes("prefixes", request.Prefixes, NumberGroup.MaxPrefixes);
+        if (request.Prefixes is not { Count: > 0 })
+        {
+            errors.Add("prefixes", "needs at least one prefix.");
+        }
+
+        return errors;
+    }
+
+    private static void Apply(NumberGroup group, NumberGroupRequest request)
+    {
+        group.Name = request.Name!.Trim();
+        group.Prefixes = NumberRuleMapping.Digits(request.Prefixes);
+    }
+}
