@@ -65,16 +65,18 @@ internal sealed class AdmissionPipelineRig : ISipTransactionUser
         var options = new B2buaOptions { MaxActiveCalls = 1_000_000 };
         var counters = new B2buaCounters();
         var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, time);
-        Pipeline = new AdmissionPipeline(
-            AdmissionStages.Default(
-                options, counters, new DiscardedCdrs(), new CallIngress(authenticator), new CallCapacity(), time, NullLogger.Instance, Geofences, Numbers, Blacklist),
-            time);
+        Stages = AdmissionStages.Default(
+            options, counters, new DiscardedCdrs(), new CallIngress(authenticator), new CallCapacity(), time, NullLogger.Instance, Geofences, Numbers, Blacklist);
+        Pipeline = new AdmissionPipeline(Stages, time);
 
         _sources = [.. Enumerable.Range(0, SourcePool).Select(_ => SipEndPoint.Udp(new IPEndPoint(GapAddress(_random.Next(FencedRanges)), 5060)))];
         _offers = [.. _sources.Select(s => Offer(s.EndPoint.Address))];
     }
 
     public AdmissionPipeline Pipeline { get; }
+
+    /// <summary>The pipeline's stages, the same instances, for a cost breakdown by stage.</summary>
+    public IReadOnlyList<IAdmissionStage> Stages { get; }
 
     public GeofencePolicySource Geofences { get; }
 
@@ -115,6 +117,11 @@ internal sealed class AdmissionPipelineRig : ISipTransactionUser
     public void Finish(AdmissionContext context)
     {
         Pipeline.Release(context);
+        Answer(context);
+    }
+
+    public static void Answer(AdmissionContext context)
+    {
         var transaction = context.Transaction;
         transaction.SendResponse(transaction.CreateResponse(200, toTag: "bench"));
     }
