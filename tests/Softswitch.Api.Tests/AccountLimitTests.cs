@@ -47,4 +47,20 @@ public sealed class AccountLimitTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.NotNull((await bad.ReadObjectAsync())["errors"]?["max_calls_per_second"]);
     }
+
+    [Fact]
+    public async Task A_vendor_call_rate_is_stored_and_an_impossible_one_is_a_field_error()
+    {
+        await using var app = new TestApplication();
+        using var tenant = await app.CreateTenantAsync("t");
+        var account = await tenant.Client.CreateAsync("/v1/accounts", new { name = "Carrier", kind = "vendor", currency = "USD" });
+
+        var id = await tenant.Client.CreateAsync("/v1/routing-gateways", new { account_id = account, name = "carrier", host = "203.0.113.5", max_calls_per_second = 50 });
+        using var bad = await tenant.Client.PostJsonAsync("/v1/routing-gateways", new { account_id = account, name = "carrier2", host = "203.0.113.6", max_calls_per_second = 20_000 });
+
+        var gateway = await (await tenant.Client.GetAsync($"/v1/routing-gateways/{id}")).ReadObjectAsync();
+        Assert.Equal(50, gateway["max_calls_per_second"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.NotNull((await bad.ReadObjectAsync())["errors"]?["max_calls_per_second"]);
+    }
 }

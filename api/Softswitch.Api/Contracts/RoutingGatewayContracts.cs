@@ -7,7 +7,7 @@ public sealed record RoutingGatewayResponse(
     string Id, string AccountId, string Name, string Host, int Port, SipTransport Transport, int Priority, int Weight,
     int StripDigits, string? AddPrefix, int? MaxConcurrentCalls, int? MaxCallDurationSeconds, int? NoAnswerTimeoutSeconds,
     IReadOnlyList<int> FailoverCodes, IReadOnlyList<int> StopCodes, RedirectPolicy RedirectPolicy, bool OptionsPing,
-    GatewayStatus Status, NumberScreeningDto NumberScreening, DateTime CreatedAt, DateTime UpdatedAt, long Version);
+    GatewayStatus Status, NumberScreeningDto NumberScreening, int? MaxCallsPerSecond, DateTime CreatedAt, DateTime UpdatedAt, long Version);
 
 /// <summary>
 /// Creates or replaces a routing gateway. Omitted <c>failover_codes</c> default to 408, 500, 502, 503, 504 and
@@ -17,12 +17,12 @@ public sealed record RoutingGatewayRequest(
     string? AccountId, string? Name, string? Host, int? Port, SipTransport? Transport, int? Priority, int? Weight,
     int? StripDigits, string? AddPrefix, int? MaxConcurrentCalls, int? MaxCallDurationSeconds, int? NoAnswerTimeoutSeconds,
     List<int>? FailoverCodes, List<int>? StopCodes, RedirectPolicy? RedirectPolicy, bool? OptionsPing, GatewayStatus? Status,
-    NumberScreeningDto? NumberScreening = null);
+    NumberScreeningDto? NumberScreening = null, int? MaxCallsPerSecond = null);
 
 public static class RoutingGatewayMapping
 {
     public static RoutingGatewayResponse AsResponse(this RoutingGateway g) => new(
         g.Id, g.AccountId, g.Name, g.Host, g.Port, g.Transport, g.Priority, g.Weight, g.StripDigits, g.AddPrefix,
         g.MaxConcurrentCalls, g.MaxCallDurationSeconds, g.NoAnswerTimeoutSeconds, g.FailoverCodes, g.StopCodes,
-        g.RedirectPolicy, g.OptionsPing, g.Status, g.NumberScreening.AsDto(), g.CreatedAt, g.UpdatedAt, g.Version);
+        g.RedirectPolicy, g.OptionsPing, g.Status, g.NumberScreening.AsDto(), g.MaxCallsPerSecond, g.CreatedAt, g.UpdatedAt, g.Version);
 }

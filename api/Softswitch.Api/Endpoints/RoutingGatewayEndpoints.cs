@@ -122,6 +122,7 @@ public static class RoutingGatewayEndpoints
             .Range("strip_digits", request.StripDigits, 0, 32)
             .Digits("add_prefix", request.AddPrefix, RoutingGateway.AddPrefixMaxLength)
             .Range("max_concurrent_calls", request.MaxConcurrentCalls, 1, 100_000)
+            .Range("max_calls_per_second", request.MaxCallsPerSecond, 1, 10_000)
             .Range("max_call_duration_seconds", request.MaxCallDurationSeconds, 1, 86_400)
             .Range("no_answer_timeout_seconds", request.NoAnswerTimeoutSeconds, 1, 600)
             .SipCodes("failover_codes", request.FailoverCodes)
@@ -156,6 +157,7 @@ public static class RoutingGatewayEndpoints
         gateway.StripDigits = request.StripDigits ?? 0;
         gateway.AddPrefix = string.IsNullOrEmpty(request.AddPrefix) ? null : request.AddPrefix;
         gateway.MaxConcurrentCalls = request.MaxConcurrentCalls;
+        gateway.MaxCallsPerSecond = request.MaxCallsPerSecond;
         gateway.MaxCallDurationSeconds = request.MaxCallDurationSeconds;
         gateway.NoAnswerTimeoutSeconds = request.NoAnswerTimeoutSeconds;
         gateway.FailoverCodes = request.FailoverCodes?.Distinct().ToList() ?? defaults.FailoverCodes;

@@ -1587,6 +1587,9 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.Property<int?>("MaxCallDurationSeconds")
                         .HasColumnType("int");
 
+                    b.Property<int?>("MaxCallsPerSecond")
+                        .HasColumnType("int");
+
                     b.Property<int?>("MaxConcurrentCalls")
                         .HasColumnType("int");
 

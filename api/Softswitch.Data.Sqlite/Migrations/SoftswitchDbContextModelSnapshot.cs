@@ -1502,6 +1502,9 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.Property<int?>("MaxCallDurationSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MaxCallsPerSecond")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MaxConcurrentCalls")
                         .HasColumnType("INTEGER");
 

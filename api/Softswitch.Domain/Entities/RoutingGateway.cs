@@ -30,6 +30,9 @@ public class RoutingGateway : TenantEntity
 
     public int? MaxConcurrentCalls { get; set; }
 
+    /// <summary>New calls a second the vendor takes (a token bucket); past it the vendor is skipped like a full one.</summary>
+    public int? MaxCallsPerSecond { get; set; }
+
     public int? MaxCallDurationSeconds { get; set; }
 
     public int? NoAnswerTimeoutSeconds { get; set; }

@@ -29,5 +29,8 @@ internal sealed record B2buaServices(
 {
     public Random Random { get; } = Random.Shared;
 
+    /// <summary>The routing gateways' call-rate buckets, shared by every call.</summary>
+    public CallRateBuckets VendorRates { get; } = new(Time);
+
     public SwitchAddress Address { get; } = new(Layer.Transport);
 }

@@ -62,7 +62,7 @@ internal sealed partial class Call : SerialExecutor
         _services.Registry.Add(_caller.Dialog, this);
         Publish(CallEventKind.Created);
         var plan = _services.Router.Plan(_origin, _services.Random);
-        _routing = new CallRouting(plan, _services.Capacity, _services.Options.MaxAttempts);
+        _routing = new CallRouting(plan, _services.Capacity, _services.Options.MaxAttempts, _services.VendorRates);
         NextGateway();
     }
 

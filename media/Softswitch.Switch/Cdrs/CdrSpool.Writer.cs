@@ -115,7 +115,15 @@ public sealed partial class CdrSpool
                     LogDiskFailed(_logger, ex, _active.Path);
                 }
 
-                // Calls already up must still end cleanly: their records stay in this batch until the disk is back.
+                // Calls already up must still end cleanly: their records stay in this batch until the disk is back. That
+                // includes appends queued behind the failed batch before they could see the fault: left in the channel,
+                // they would wait for the disk (their BYEs unanswered), since this loop retries before reading again.
+                while (_appends.Reader.TryRead(out var queued))
+                {
+                    Interlocked.Decrement(ref _pendingAppends);
+                    batch.Add(queued);
+                }
+
                 batch.ForEach(LetGoUndurable);
             }
 

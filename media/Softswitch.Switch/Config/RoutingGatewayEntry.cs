@@ -22,6 +22,7 @@ public sealed class RoutingGatewayEntry
         StripDigits = row.StripDigits;
         AddPrefix = row.AddPrefix ?? "";
         MaxConcurrentCalls = row.MaxConcurrentCalls;
+        MaxCallsPerSecond = row.MaxCallsPerSecond;
         MaxCallDurationSeconds = row.MaxCallDurationSeconds;
         NoAnswerTimeoutSeconds = row.NoAnswerTimeoutSeconds;
         FailoverCodes = row.FailoverCodes.ToFrozenSet();
@@ -54,6 +55,8 @@ public sealed class RoutingGatewayEntry
     public string AddPrefix { get; }
 
     public int? MaxConcurrentCalls { get; }
+
+    public int? MaxCallsPerSecond { get; }
 
     public int? MaxCallDurationSeconds { get; }
 

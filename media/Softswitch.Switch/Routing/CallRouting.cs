@@ -3,7 +3,8 @@ using Softswitch.Switch.Capacity;
 namespace Softswitch.Switch.Routing;
 
 /// <summary>
-/// Walks a <see cref="RoutePlan"/> for one call: hands out the next gateway that has a free call slot, applies the
+/// Walks a <see cref="RoutePlan"/> for one call: hands out the next gateway that has a free call slot and, when it
+/// limits its call rate, a token of its bucket (a vendor over its rate is skipped like a full one), applies the
 /// failover policy to each failure, stops after the attempt limit, and knows the caller's final status.
 /// Not thread-safe: one call's signalling is handled in order.
 /// </summary>
@@ -11,6 +12,7 @@ public sealed class CallRouting
 {
     private readonly RoutePlan _plan;
     private readonly CallCapacity _capacity;
+    private readonly CallRateBuckets? _vendorRates;
     private readonly int _maxAttempts;
     private readonly List<AttemptOutcome> _outcomes = [];
     private int _next;
@@ -18,7 +20,7 @@ public sealed class CallRouting
     private bool _answered;
     private int? _finalCode;
 
-    public CallRouting(RoutePlan plan, CallCapacity capacity, int maxAttempts)
+    public CallRouting(RoutePlan plan, CallCapacity capacity, int maxAttempts, CallRateBuckets? vendorRates = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(capacity);
@@ -26,6 +28,7 @@ public sealed class CallRouting
         _plan = plan;
         _capacity = capacity;
         _maxAttempts = maxAttempts;
+        _vendorRates = vendorRates;
     }
 
     /// <summary>Every INVITE sent so far and its final status (0 while the attempt is pending or answered).</summary>
@@ -69,12 +72,20 @@ public sealed class CallRouting
         while (_outcomes.Count < _maxAttempts && _next < _plan.Attempts.Count)
         {
             var candidate = _plan.Attempts[_next++];
-            if (_capacity.TryAcquire(candidate.Gateway.Id, candidate.Gateway.MaxConcurrentCalls))
+            if (!_capacity.TryAcquire(candidate.Gateway.Id, candidate.Gateway.MaxConcurrentCalls))
             {
-                _current = attempt = candidate;
-                _outcomes.Add(new AttemptOutcome(candidate, 0));
-                return true;
+                continue;
             }
+
+            if (_vendorRates is not null && !_vendorRates.TryTake(candidate.Gateway.Id, candidate.Gateway.MaxCallsPerSecond))
+            {
+                _capacity.Release(candidate.Gateway.Id);
+                continue;
+            }
+
+            _current = attempt = candidate;
+            _outcomes.Add(new AttemptOutcome(candidate, 0));
+            return true;
         }
 
         _finalCode = CallerFinalResponse.Choose(_outcomes.Select(o => o.StatusCode).ToList());

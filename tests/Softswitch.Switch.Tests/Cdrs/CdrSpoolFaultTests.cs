@@ -52,6 +52,34 @@ public sealed class CdrSpoolFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task A_record_queued_behind_the_commit_that_finds_the_disk_full_is_let_go_with_it()
+    {
+        var spool = Open();
+        await spool.WriteAsync(Final(0));
+        using var gate = new ManualResetEventSlim();
+        _storage.FailingWriteGate = gate;
+        _storage.Full = true;
+
+        var committing = spool.WriteAsync(Final(1)).AsTask();
+        await _storage.FailingWriteEntered.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        var queuedBehind = spool.WriteAsync(Final(2)).AsTask(); // the fault is not known yet: it queues
+        gate.Set();
+
+        // Both calls end while the disk is still full, before any retry (the fake clock has not moved).
+        await Task.WhenAll(committing, queuedBehind).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        var undurable = spool.Counters.AcknowledgedUndurable;
+        var retry = await _time.TimersArmedAsync(1);
+        _storage.Full = false;
+        _fake.Advance(retry);
+        await WhenAsync(() => spool.CanRecord);
+        await spool.DisposeAsync();
+        var store = await DrainAfterRestartAsync();
+
+        Assert.Equal(2, undurable);
+        Assert.Equal([Final(0).Id, Final(1).Id, Final(2).Id], store.Records.Keys.Order());
+    }
+
+    [Fact]
     public async Task Retries_back_off_while_the_disk_stays_full()
     {
         var spool = Open();

@@ -28,6 +28,12 @@ internal sealed class FaultySpoolStorage : ISpoolStorage
 
     public int FilesCreated { get; private set; }
 
+    /// <summary>When set, a write that finds the disk full waits for it before failing (the writer is then mid-commit).</summary>
+    public ManualResetEventSlim? FailingWriteGate { get; set; }
+
+    /// <summary>Completes when a write first finds the disk full.</summary>
+    public TaskCompletionSource FailingWriteEntered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public Stream Create(string path)
     {
         if (_refuseNewFiles || _full)
@@ -77,6 +83,8 @@ internal sealed class FaultySpoolStorage : ISpoolStorage
         {
             if (storage.Full)
             {
+                storage.FailingWriteEntered.TrySetResult();
+                storage.FailingWriteGate?.Wait(TimeSpan.FromSeconds(10));
                 file.Write(buffer[..(buffer.Length / 2)]);
                 file.Flush();
                 throw NoSpace();
