@@ -236,6 +236,9 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.Property<DateTime?>("AnswerAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("BilledSeconds")
+                        .HasColumnType("int");
+
                     b.Property<string>("CallId")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -264,6 +267,19 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(64)")
                         .UseCollation("Latin1_General_BIN2");
 
+                    b.Property<decimal?>("Charge")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("decimal(19,6)");
+
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("decimal(19,6)");
+
+                    b.Property<string>("CostPrefix")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -291,6 +307,13 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .HasColumnType("varchar(40)")
                         .UseCollation("Latin1_General_BIN2");
 
+                    b.Property<decimal>("PackageAmount")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("decimal(19,6)");
+
+                    b.Property<int>("PackageSeconds")
+                        .HasColumnType("int");
+
                     b.Property<int?>("PddMilliseconds")
                         .HasColumnType("int");
 
@@ -302,6 +325,11 @@ namespace Softswitch.Data.SqlServer.Migrations
 
                     b.Property<int>("Q850Cause")
                         .HasColumnType("int");
+
+                    b.Property<string>("RatePrefix")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("RefusalRule")
                         .HasMaxLength(64)

@@ -220,6 +220,9 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.Property<DateTime?>("AnswerAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("BilledSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CallId")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -242,6 +245,17 @@ namespace Softswitch.Data.Sqlite.Migrations
 
                     b.Property<string>("CallerSent")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Charge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CostPrefix")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -270,6 +284,12 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PackageAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PackageSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PddMilliseconds")
                         .HasColumnType("INTEGER");
 
@@ -280,6 +300,11 @@ namespace Softswitch.Data.Sqlite.Migrations
 
                     b.Property<int>("Q850Cause")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatePrefix")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RefusalRule")
                         .HasMaxLength(64)

@@ -19,6 +19,8 @@ public sealed class CdrConfiguration : TenantEntityConfiguration<Cdr>
         builder.Property(c => c.CallerSent).HasMaxLength(Cdr.NumberMaxLength).IsOrdinalText();
         builder.Property(c => c.CalleeSent).HasMaxLength(Cdr.NumberMaxLength).IsOrdinalText();
         builder.Property(c => c.RefusalRule).HasMaxLength(Cdr.RuleMaxLength).IsUnicode(false);
+        builder.Property(c => c.RatePrefix).HasMaxLength(Rate.PrefixMaxLength).IsUnicode(false);
+        builder.Property(c => c.CostPrefix).HasMaxLength(Rate.PrefixMaxLength).IsUnicode(false);
         builder.ComplexCollection(c => c.Attempts, attempt => attempt.ToJson());
 
         // Every list query is "this tenant, this period", optionally narrowed to one account.

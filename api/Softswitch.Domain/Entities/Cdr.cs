@@ -66,6 +66,27 @@ public class Cdr : TenantEntity
     /// <summary>The admission rule that refused the call (e.g. <c>call-rate</c>); null for a call that was admitted.</summary>
     public string? RefusalRule { get; set; }
 
+    /// <summary>Billed duration in whole seconds: the answered time rounded up by the customer rate's increments; 0 when unanswered or unrated.</summary>
+    public int BilledSeconds { get; set; }
+
+    /// <summary>What the client account pays for the call, in its currency, after package allowances; null when no customer rate applied.</summary>
+    public decimal? Charge { get; set; }
+
+    /// <summary>What the answering vendor charges us, in the vendor account's currency; null when no vendor rate applied.</summary>
+    public decimal? Cost { get; set; }
+
+    /// <summary>The customer rate prefix that priced the call.</summary>
+    public string? RatePrefix { get; set; }
+
+    /// <summary>The vendor rate prefix that costed the call.</summary>
+    public string? CostPrefix { get; set; }
+
+    /// <summary>Seconds of the call paid from package free minutes (VOS3000 "package usage duration").</summary>
+    public int PackageSeconds { get; set; }
+
+    /// <summary>Money of the call paid from a package's free amount (VOS3000 "package charges").</summary>
+    public decimal PackageAmount { get; set; }
+
     /// <summary>Every attempt to a routing gateway, in order.</summary>
     public List<CdrAttempt> Attempts { get; set; } = [];
 }
