@@ -99,6 +99,8 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<NumberSettings> NumberSettings => Set<NumberSettings>();
 
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
     /// <summary>
     /// The tenant whose rows this context sees. Read by the query filters on every query, so EF
     /// sends it as a parameter; null shows no tenant rows at all.
@@ -164,6 +166,7 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new NumberListConfiguration());
         modelBuilder.ApplyConfiguration(new NumberListContentConfiguration());
         modelBuilder.ApplyConfiguration(new NumberSettingsConfiguration());
+        modelBuilder.ApplyConfiguration(new LedgerEntryConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Softswitch.Data;
 using Softswitch.Media.Cdrs;
 using Softswitch.Media.Config;
+using Softswitch.Switch.Billing;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
@@ -34,8 +35,11 @@ public static class SwitchCoreRegistration
         services.AddSingleton<SwitchConfigRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<SwitchConfigRefresher>());
 
+        // The CDR store posts call charges and tells the accounts' budgets, which anti-overdraft reads on the call path.
+        services.AddSingleton<AccountBudgets>();
         services.AddSingleton<ICdrStore>(sp => new DatabaseCdrStore(
-            sp.GetRequiredService<SwitchDatabase>().Options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DatabaseCdrStore>>()));
+            sp.GetRequiredService<SwitchDatabase>().Options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DatabaseCdrStore>>(),
+            sp.GetRequiredService<AccountBudgets>()));
         services.AddSingleton(sp => CdrSpool.Open(
             sp.GetRequiredService<IOptions<CdrSpoolOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),

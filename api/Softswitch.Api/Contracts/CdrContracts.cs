@@ -29,7 +29,15 @@ public sealed record CdrResponse(
     bool Interrupted,
     string? RefusalRule,
     IReadOnlyList<CdrAttemptResponse> Attempts,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    int BilledSeconds,
+    decimal? Charge,
+    decimal? Cost,
+    decimal? Profit,
+    string? RatePrefix,
+    string? CostPrefix,
+    int PackageSeconds,
+    decimal PackageAmount);
 
 /// <summary>One INVITE to a routing gateway and the final response it got.</summary>
 public sealed record CdrAttemptResponse(string RoutingGatewayId, string CalleeSent, DateTime StartedAt, int ResponseCode);
@@ -58,7 +66,8 @@ public static class CdrMapping
         c.SetupAt, c.RingingAt, c.AnswerAt, c.EndAt, c.PddMilliseconds, c.DurationMilliseconds,
         c.FinalCode, c.Q850Cause, c.HangupSide, c.Interrupted, c.RefusalRule,
         c.Attempts.Select(a => new CdrAttemptResponse(a.RoutingGatewayId, a.CalleeSent, a.StartedAt, a.ResponseCode)).ToList(),
-        c.CreatedAt);
+        c.CreatedAt, c.BilledSeconds, c.Charge, c.Cost, c.Charge is { } charge && c.Cost is { } cost ? charge - cost : null,
+        c.RatePrefix, c.CostPrefix, c.PackageSeconds, c.PackageAmount);
 }
 
 /// <summary>The CSV export's layout: RFC 4180 fields, one header row, attempts as <c>gateway:code</c> joined by <c>;</c>.</summary>

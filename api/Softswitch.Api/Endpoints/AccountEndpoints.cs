@@ -74,7 +74,7 @@ public static class AccountEndpoints
     private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.Accounts, id, Resource, AccountMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, AccountCreateRequest request)
+    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, AccountCreateRequest request)
     {
         var errors = new FieldErrors()
             .Required("name", request.Name, Account.NameMaxLength)
@@ -101,6 +101,7 @@ public static class AccountEndpoints
 
         var account = new Account
         {
+            Id = IdGenerator.New(IdPrefix.Account, time.GetUtcNow()),
             Name = request.Name!.Trim(),
             Kind = request.Kind!.Value,
             Currency = request.Currency!,
@@ -118,6 +119,17 @@ public static class AccountEndpoints
             BlockPremium = request.BlockPremium ?? false,
         };
         db.Accounts.Add(account);
+        if (account.Balance != 0m)
+        {
+            // The balance is the ledger's sum from the first entry on.
+            account.LedgerSequence = 1;
+            db.LedgerEntries.Add(new LedgerEntry
+            {
+                AccountId = account.Id, Sequence = 1, Kind = LedgerEntryKind.Opening, Amount = account.Balance, BalanceAfter = account.Balance,
+                Description = "Opening balance", Actor = ApiCaller.From(http.User).KeyId,
+            });
+        }
+
         await db.SaveChangesAsync(http.RequestAborted);
         return EntityOperations.Created(http, $"/v1/accounts/{account.Id}", account, AccountMapping.AsResponse);
     }

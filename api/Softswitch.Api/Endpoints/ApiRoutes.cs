@@ -23,6 +23,7 @@ public static class ApiRoutes
 
         var tenantScoped = v1.MapGroup("").AddEndpointFilter<RequireTenantFilter>();
         tenantScoped.MapAccounts();
+        tenantScoped.MapLedger();
         tenantScoped.MapPhones();
         tenantScoped.MapMappingGateways();
         tenantScoped.MapRoutingGateways();

@@ -91,6 +91,9 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(16)");
 
+                    b.Property<long>("LedgerSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("MaxCallDurationSeconds")
                         .HasColumnType("int");
 
@@ -1010,6 +1013,83 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("IpRangeSets");
+                });
+
+            modelBuilder.Entity("Softswitch.Domain.LedgerEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("decimal(19,6)");
+
+                    b.Property<decimal>("BalanceAfter")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("decimal(19,6)");
+
+                    b.Property<int>("CallCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasAlternateKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "AccountId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("LedgerEntries");
                 });
 
             modelBuilder.Entity("Softswitch.Domain.MappingGateway", b =>
@@ -2104,6 +2184,15 @@ namespace Softswitch.Data.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Softswitch.Domain.IpRangeSet", b =>
+                {
+                    b.HasOne("Softswitch.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Softswitch.Domain.LedgerEntry", b =>
                 {
                     b.HasOne("Softswitch.Domain.Tenant", null)
                         .WithMany()

@@ -83,6 +83,9 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("LedgerSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MaxCallDurationSeconds")
                         .HasColumnType("INTEGER");
 
@@ -952,6 +955,78 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("IpRangeSets");
+                });
+
+            modelBuilder.Entity("Softswitch.Domain.LedgerEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BalanceAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasAlternateKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "AccountId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("LedgerEntries");
                 });
 
             modelBuilder.Entity("Softswitch.Domain.MappingGateway", b =>
@@ -2003,6 +2078,15 @@ namespace Softswitch.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Softswitch.Domain.IpRangeSet", b =>
+                {
+                    b.HasOne("Softswitch.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Softswitch.Domain.LedgerEntry", b =>
                 {
                     b.HasOne("Softswitch.Domain.Tenant", null)
                         .WithMany()

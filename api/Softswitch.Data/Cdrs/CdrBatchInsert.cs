@@ -55,8 +55,15 @@ public sealed class CdrBatchInsert
 
     /// <summary>
     /// Inserts <paramref name="rows"/> for the context's tenant in one transaction: all of them or, on failure, none.
+    /// <paramref name="alsoInTransaction"/> runs after the rows, in the same transaction (the call charges posted with
+    /// their CDRs); it may run again when the execution strategy retries the whole unit.
     /// </summary>
-    public async Task InsertAsync(SoftswitchDbContext db, IReadOnlyList<Cdr> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task InsertAsync(
+        SoftswitchDbContext db,
+        IReadOnlyList<Cdr> rows,
+        DateTimeOffset now,
+        CancellationToken cancellationToken,
+        Func<SoftswitchDbContext, CancellationToken, Task>? alsoInTransaction = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
@@ -79,9 +86,10 @@ public sealed class CdrBatchInsert
 
         // A retrying execution strategy (SQL Server's) runs only whole units of work, never a user transaction by itself.
         await db.Database.CreateExecutionStrategy().ExecuteAsync(
-            (Insert: this, Db: db, Rows: rows),
+            (Insert: this, Db: db, Rows: rows, Also: alsoInTransaction),
             static async (_, state, token) =>
             {
+                state.Db.ChangeTracker.Clear();
                 await using var transaction = await state.Db.Database.BeginTransactionAsync(token).ConfigureAwait(false);
                 var connection = state.Db.Database.GetDbConnection();
                 for (var start = 0; start < state.Rows.Count; start += RowsPerStatement)
@@ -90,6 +98,11 @@ public sealed class CdrBatchInsert
                     command.Transaction = transaction.GetDbTransaction();
                     command.CommandText = state.Insert.Fill(command, state.Rows, start, Math.Min(RowsPerStatement, state.Rows.Count - start));
                     await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                }
+
+                if (state.Also is not null)
+                {
+                    await state.Also(state.Db, token).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(token).ConfigureAwait(false);

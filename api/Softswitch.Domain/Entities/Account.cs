@@ -13,7 +13,11 @@ public class Account : TenantEntity
     /// <summary>ISO 4217 code.</summary>
     public string Currency { get; set; } = "";
 
+    /// <summary>The sum of the account's <see cref="LedgerEntry"/> rows; moved only by posting one (see the data layer's ledger).</summary>
     public decimal Balance { get; set; }
+
+    /// <summary>The <see cref="LedgerEntry.Sequence"/> of the last entry in <see cref="Balance"/>: lets a reader tell the newer of two balances.</summary>
+    public long LedgerSequence { get; set; }
 
     /// <summary>
     /// VOS3000 "advance amount": how far below zero the balance may go. A client may place calls

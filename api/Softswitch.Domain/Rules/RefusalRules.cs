@@ -20,6 +20,8 @@ public static class RefusalRules
     public const string CalleePrefix = "callee-prefix";
     public const string NumberClass = "number-class";
     public const string AccountDestination = "account-destination";
+    public const string NoRate = "no-rate";
+    public const string AntiOverdraft = "anti-overdraft";
 
     public static IReadOnlySet<string> TenantRules { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -36,6 +38,8 @@ public static class RefusalRules
         CalleePrefix,
         NumberClass,
         AccountDestination,
+        NoRate,
+        AntiOverdraft,
     };
 
     /// <summary>

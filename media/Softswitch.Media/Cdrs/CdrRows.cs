@@ -34,6 +34,11 @@ public static class CdrRows
             HangupSide = r.HangupSide,
             Interrupted = r.Interrupted,
             RefusalRule = r.RefusedBy,
+            BilledSeconds = r.Rate?.BilledSeconds(r.Duration) ?? 0,
+            Charge = r.Charge,
+            Cost = r.Cost,
+            RatePrefix = r.Rate?.Prefix,
+            CostPrefix = r.VendorRate?.Prefix,
             Attempts = r.Attempts.Select(a => new CdrAttempt
             {
                 RoutingGatewayId = a.RoutingGatewayId,

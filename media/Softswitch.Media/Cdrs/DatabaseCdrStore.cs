@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Softswitch.Data;
+using Softswitch.Data.Billing;
 using Softswitch.Data.Cdrs;
 using Softswitch.Domain;
+using Softswitch.Switch.Billing;
 using Softswitch.Switch.Cdrs;
 
 namespace Softswitch.Media.Cdrs;
@@ -11,9 +13,11 @@ namespace Softswitch.Media.Cdrs;
 /// Stores CDR batches in the control-plane database, one tenant at a time through a context fixed to that tenant
 /// (the data layer refuses rows of any other). Ids already stored are skipped, so a replayed spool stores each call once.
 /// Rows go in through <see cref="CdrBatchInsert"/>, not the change tracker (they are only ever added).
+/// Call charges are posted to the accounts' ledgers in the same transaction (<see cref="CallChargePosting"/>), and the
+/// switch's <see cref="AccountBudgets"/> learn the new balances once it commits.
 /// </summary>
 public sealed partial class DatabaseCdrStore(
-    DbContextOptions<SoftswitchDbContext> options, TimeProvider time, ILogger<DatabaseCdrStore> logger) : ICdrStore
+    DbContextOptions<SoftswitchDbContext> options, TimeProvider time, ILogger<DatabaseCdrStore> logger, AccountBudgets? budgets = null) : ICdrStore
 {
     public async Task StoreAsync(IReadOnlyList<CallDetailRecord> batch, CancellationToken cancellationToken)
     {
@@ -32,7 +36,13 @@ public sealed partial class DatabaseCdrStore(
             var existing = await db.Cdrs.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
             var stored = existing.ToHashSet(StringComparer.Ordinal);
             var rows = tenant.DistinctBy(r => r.Id).Where(r => !stored.Contains(r.Id)).Select(CdrRows.From).ToList();
-            await CdrBatchInsert.For(db).InsertAsync(db, rows, time.GetUtcNow(), cancellationToken);
+            IReadOnlyList<CallChargePosting.Posted> posted = [];
+            await CdrBatchInsert.For(db).InsertAsync(
+                db, rows, time.GetUtcNow(), cancellationToken, async (tx, token) => posted = await CallChargePosting.PostAsync(tx, rows, token));
+            foreach (var settled in posted)
+            {
+                budgets?.Settle(settled.AccountId, settled.Charged, settled.BalanceAfter, settled.Sequence);
+            }
         }
     }
 

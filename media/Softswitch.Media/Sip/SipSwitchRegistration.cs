@@ -2,9 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Softswitch.Media.Billing;
 using Softswitch.Media.Fraud;
 using Softswitch.Media.Geofencing;
 using Softswitch.Media.Numbers;
+using Softswitch.Switch.Billing;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
@@ -58,6 +60,16 @@ public static class SipSwitchRegistration
             sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<NumberPlanSource>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<NumberPlanRefresher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<NumberPlanRefresher>());
+
+        // Rates load before the listeners start, so the first call is already priced.
+        services.AddOptions<BillingOptions>().Bind(configuration.GetSection("Softswitch:Billing"));
+        services.AddSingleton<RateBookSource>();
+        services.AddSingleton(sp => new SwitchBilling(
+            sp.GetRequiredService<RateBookSource>(), sp.GetRequiredService<AccountBudgets>(), sp.GetRequiredService<IOptions<BillingOptions>>().Value));
+        services.AddSingleton(sp => new RateBookRefresher(
+            sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<RateBookSource>(),
+            sp.GetRequiredService<IOptions<BillingOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RateBookRefresher>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<RateBookRefresher>());
 
         services.AddSingleton<SipSwitchService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipSwitchService>());

@@ -11,6 +11,7 @@ using Softswitch.Sip.Registrar;
 using Softswitch.Sip.Transactions;
 using Softswitch.Sip.Transport;
 using Softswitch.Switch.Admission;
+using Softswitch.Switch.Billing;
 using Softswitch.Switch.Calls;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
@@ -38,6 +39,7 @@ public sealed partial class SipSwitchService(
     CallCapacity capacity,
     ICdrSink cdrs,
     NumberPlanSource numbers,
+    SwitchBilling billing,
     TimeProvider time,
     IMeterFactory meters,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
@@ -124,7 +126,8 @@ public sealed partial class SipSwitchService(
             securityEvents: securityEvents,
             geofences: geofences,
             dynamicBlacklist: dynamicBlacklist,
-            numbers: numbers);
+            numbers: numbers,
+            billing: billing);
         layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
         transport.Start(layer);
         _transport = transport;

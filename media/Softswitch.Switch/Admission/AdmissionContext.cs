@@ -40,6 +40,9 @@ public sealed class AdmissionContext
     /// <summary>Refusals the tenant's monitor-only policies let through, in stage order; null when there were none.</summary>
     internal List<AdmissionDecision>? Monitored { get; set; }
 
+    /// <summary>The call's rate and credit reservation, once anti-overdraft has priced it; null for an unrated account.</summary>
+    internal Billing.CallBilling? Billing { get; set; }
+
     /// <summary>Bit <c>i</c> is set while stage <c>i</c> of the pipeline holds a reservation for this call.</summary>
     internal ulong Reserved { get; set; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Softswitch.Switch.Billing;
 using Softswitch.Switch.Calls;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
@@ -14,7 +15,8 @@ namespace Softswitch.Switch.Admission;
 /// could be recorded, then who is calling, then whether there is room. Anti-fraud and credit stages go between
 /// ingress and capacity, so a refused call never holds a slot: geofences first (they look only at addresses), then the
 /// number lists and rules, then the dynamic blacklist, which counts the call, so a call from a fenced-off address is never counted against its
-/// numbers; the blacklist goes before the call rate, so a blacklisted caller spends no rate token.
+/// numbers; the blacklist goes before the call rate, so a blacklisted caller spends no rate token. Anti-overdraft comes last
+/// before capacity: a call refused for anything else never reserves its account's money.
 /// </summary>
 internal static class AdmissionStages
 {
@@ -28,7 +30,8 @@ internal static class AdmissionStages
         ILogger logger,
         GeofencePolicySource geofences,
         INumberPlanSource numbers,
-        DynamicBlacklist? dynamicBlacklist = null) =>
+        DynamicBlacklist? dynamicBlacklist = null,
+        SwitchBilling? billing = null) =>
     [
         new MaxForwardsStage(),
         new RequestUriSchemeStage(),
@@ -47,6 +50,7 @@ internal static class AdmissionStages
         new AccountDestinationStage(numbers),
         .. dynamicBlacklist is null ? (IAdmissionStage[])[] : [new DynamicBlacklistStage(dynamicBlacklist, time)],
         new CallRateStage(new CallRateBuckets(time)),
+        .. billing is null ? (IAdmissionStage[])[] : [new AntiOverdraftStage(billing, time)],
         new SwitchCapacityStage(options, counters),
         new IngressCapacityStage(capacity, options, counters),
         new AccountCapacityStage(capacity),

@@ -5,6 +5,7 @@ using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Transactions;
 using Softswitch.Switch.Admission;
+using Softswitch.Switch.Billing;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
@@ -48,7 +49,8 @@ public sealed class B2buaCore : IDisposable
         ISecurityEventSink? securityEvents = null,
         GeofencePolicySource? geofences = null,
         DynamicBlacklist? dynamicBlacklist = null,
-        INumberPlanSource? numbers = null)
+        INumberPlanSource? numbers = null,
+        SwitchBilling? billing = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(options);
@@ -56,12 +58,15 @@ public sealed class B2buaCore : IDisposable
         numbers ??= NumberPlanSource.Unconfigured;
         Admission = new AdmissionPipeline(
             AdmissionStages.Default(
-                options, Counters, cdrs, new CallIngress(authenticator), capacity, time, logger, geofences ??= new GeofencePolicySource(), numbers, dynamicBlacklist),
+                options, Counters, cdrs, new CallIngress(authenticator), capacity, time, logger, geofences ??= new GeofencePolicySource(), numbers, dynamicBlacklist, billing),
             time);
         IReadOnlyList<ICallEventConsumer> outcomes = dynamicBlacklist is null ? [] : [new DynamicBlacklistOutcomes(dynamicBlacklist)];
         _services = new B2buaServices(
             layer, options, time, capacity, new CallEventStream([new CdrEventRecorder(cdrs), .. outcomes, .. callEventConsumers ?? []]), new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission,
-            new NumberScreenedRouter(router ?? PrefixCallRouter.Instance, numbers), sessions ?? SignallingOnlySessionBridge.Instance, geofences, logger);
+            new NumberScreenedRouter(router ?? PrefixCallRouter.Instance, numbers), sessions ?? SignallingOnlySessionBridge.Instance, geofences, logger)
+        {
+            Billing = billing,
+        };
         _config = config;
         _refusals = new RefusalRecorder(_services.Events, securityEvents, time, logger);
         _lanes = new CallIdLanes(options.AdmissionLanes, options.MaxPendingAdmissions, logger);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Softswitch.Sip.Dialogs;
 using Softswitch.Sip.Transactions;
 using Softswitch.Switch.Admission;
+using Softswitch.Switch.Billing;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Events;
 using Softswitch.Switch.Geofencing;
@@ -33,4 +34,7 @@ internal sealed record B2buaServices(
     public CallRateBuckets VendorRates { get; } = new(Time);
 
     public SwitchAddress Address { get; } = new(Layer.Transport);
+
+    /// <summary>Rating and anti-overdraft; null on a switch that does not rate calls.</summary>
+    public SwitchBilling? Billing { get; init; }
 }

@@ -60,9 +60,11 @@ internal sealed partial class Call
 
         _state = CallState.Answered;
         _record.MarkAnswered(_services.Time.GetUtcNow());
+        RateVendor(vendor);
         _services.Counters.Answered();
         Publish(CallEventKind.Answered);
         StartDurationLimit(vendor);
+        StartCreditLimit();
         StartSessionTimers();
     }
 

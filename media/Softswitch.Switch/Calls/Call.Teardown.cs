@@ -69,8 +69,10 @@ internal sealed partial class Call
 
         _services.Retransmitter.Stop(_caller.Dialog.CallId);
         LingerInviteClaim();
+        var final = _record.Final(_services.Time.GetUtcNow(), status, side);
+        CloseBilling(final);
         _services.Admission.Release(_admission);
-        var write = _services.Events.PublishAsync(new CallEvent(CallEventKind.Ended, ++_eventSequence, _record.Final(_services.Time.GetUtcNow(), status, side)));
+        var write = _services.Events.PublishAsync(new CallEvent(CallEventKind.Ended, ++_eventSequence, final));
         if (write.IsCompletedSuccessfully)
         {
             afterDurable?.Invoke();

@@ -1,4 +1,5 @@
 using Softswitch.Domain;
+using Softswitch.Domain.Billing;
 using Softswitch.Switch.Cdrs;
 
 namespace Softswitch.Switch.Calls;
@@ -18,6 +19,14 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
 
     public DateTimeOffset? AnswerAt => _answerAt;
 
+    public DateTimeOffset SetupAt => setupAt;
+
+    /// <summary>The customer rate admission priced the call at.</summary>
+    public Tariff? Rate { get; set; }
+
+    /// <summary>The answering vendor's rate.</summary>
+    public Tariff? VendorRate { get; set; }
+
     public int AddAttempt(string gatewayId, string calleeSent, DateTimeOffset startedAt)
     {
         _attempts.Add(new CdrAttemptRecord(gatewayId, calleeSent, startedAt, 0));
@@ -25,6 +34,8 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
     }
 
     public void SetAttemptCode(int index, int code) => _attempts[index] = _attempts[index] with { ResponseCode = code };
+
+    public string AttemptCallee(int index) => _attempts[index].CalleeSent;
 
     public void SetCalleeSent(string callee) => _calleeSent = callee;
 
@@ -58,6 +69,8 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
         SetupAt = setupAt,
         RingingAt = _ringingAt,
         AnswerAt = _answerAt,
+        Rate = Rate,
+        VendorRate = VendorRate,
     };
 
     public CallDetailRecord Final(DateTimeOffset endAt, int finalCode, HangupSide side) =>

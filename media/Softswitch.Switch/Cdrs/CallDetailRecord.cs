@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Softswitch.Domain;
+using Softswitch.Domain.Billing;
 
 namespace Softswitch.Switch.Cdrs;
 
@@ -49,6 +50,19 @@ public sealed record CallDetailRecord
 
     /// <summary>The admission rule that refused the call; null for a call that was admitted.</summary>
     public string? RefusedBy { get; init; }
+
+    /// <summary>The customer rate the call was priced at setup; null when the account is not rated.</summary>
+    public Tariff? Rate { get; init; }
+
+    /// <summary>The answering vendor's rate, for the cost; null when its account has no rate for the number sent.</summary>
+    public Tariff? VendorRate { get; init; }
+
+    /// <summary>What the caller's account pays: <see cref="Rate"/> applied to <see cref="Duration"/>.</summary>
+    [JsonIgnore]
+    public decimal? Charge => Rate?.Charge(Duration);
+
+    [JsonIgnore]
+    public decimal? Cost => VendorRate?.Charge(Duration);
 
     /// <summary>Post-dial delay: setup to first ringing, or to the end when nothing rang.</summary>
     [JsonIgnore]

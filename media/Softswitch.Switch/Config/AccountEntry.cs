@@ -16,6 +16,15 @@ public sealed record AccountEntry(string Id, string TenantId, string Name, Accou
 
     public int? MaxCallDurationSeconds { get; init; }
 
+    /// <summary>How far below zero the balance may go; <see cref="AvailableFunds"/> already includes it.</summary>
+    public decimal CreditLimit { get; init; }
+
+    /// <summary>The ledger sequence <see cref="AvailableFunds"/> was read at (see <see cref="Billing.AccountBudgets"/>).</summary>
+    public long LedgerSequence { get; init; }
+
+    /// <summary>The rate table that prices the account's calls; null: its calls are not rated.</summary>
+    public string? RateTableId { get; init; }
+
     /// <summary>The destinations the account may call (VOS3000 account authorisation); none: any.</summary>
     public NumberRuleEntry Destinations { get; init; } = NumberRuleEntry.None;
 

@@ -90,6 +90,9 @@ internal sealed class UsableRows
                 MaxConcurrentCalls = account.MaxConcurrentCalls,
                 MaxCallsPerSecond = account.MaxCallsPerSecond,
                 MaxCallDurationSeconds = account.MaxCallDurationSeconds,
+                CreditLimit = account.CreditLimit,
+                LedgerSequence = account.LedgerSequence,
+                RateTableId = account.RateTableId,
                 Destinations = AccountDestinations.Compile(account.Destinations, account.BlockInternational, account.BlockPremium),
             }))
             {

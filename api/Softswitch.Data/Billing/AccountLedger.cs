@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Softswitch.Domain;
+
+namespace Softswitch.Data.Billing;
+
+/// <summary>
+/// The only way an account's balance moves: one atomic increment of the balance and its ledger sequence, and one
+/// ledger row carrying the amount and the balance after it, in the caller's transaction. The increment is done by the
+/// database (<c>Balance = Balance + @amount</c>), so concurrent postings (the switch's call charges, an operator's
+/// top-up) never overwrite each other, and the balance stays the sum of the ledger.
+/// </summary>
+public static class AccountLedger
+{
+    /// <summary>
+    /// Posts <paramref name="entry"/> (its account, kind, amount and texts set) and fills its sequence and balance after.
+    /// <paramref name="settingsChanged"/> also moves the account's <c>UpdatedAt</c> and <c>Version</c>, so the switch's
+    /// configuration refresh reads the new balance within its interval; call charges leave them, the switch knows its own.
+    /// Returns false when the account does not exist for the context's tenant.
+    /// </summary>
+    public static async Task<bool> PostAsync(SoftswitchDbContext db, LedgerEntry entry, bool settingsChanged, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entry);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A ledger posting runs inside the caller's transaction.");
+        }
+
+        var amount = entry.Amount;
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var accounts = db.Accounts.Where(a => a.Id == entry.AccountId);
+        var updated = settingsChanged
+            ? await accounts.ExecuteUpdateAsync(
+                s => s.SetProperty(a => a.Balance, a => a.Balance + amount)
+                    .SetProperty(a => a.LedgerSequence, a => a.LedgerSequence + 1)
+                    .SetProperty(a => a.UpdatedAt, now)
+                    .SetProperty(a => a.Version, a => a.Version + 1),
+                cancellationToken)
+            : await accounts.ExecuteUpdateAsync(
+                s => s.SetProperty(a => a.Balance, a => a.Balance + amount)
+                    .SetProperty(a => a.LedgerSequence, a => a.LedgerSequence + 1),
+                cancellationToken);
+        if (updated == 0)
+        {
+            return false;
+        }
+
+        var after = await accounts.Select(a => new { a.Balance, a.LedgerSequence }).SingleAsync(cancellationToken);
+        entry.Sequence = after.LedgerSequence;
+        entry.BalanceAfter = after.Balance;
+        db.LedgerEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

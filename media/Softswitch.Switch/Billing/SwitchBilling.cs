@@ -1,0 +1,4 @@
+namespace Softswitch.Switch.Billing;
+
+/// <summary>What rating and anti-overdraft share across the switch: the rates in force, the accounts' budgets, the settings.</summary>
+public sealed record SwitchBilling(RateBookSource Rates, AccountBudgets Budgets, BillingOptions Options);
