@@ -59,6 +59,11 @@ public static class LedgerEndpoints
 
     private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, string accountId, LedgerEntryCreateRequest request)
     {
+        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, http.RequestAborted))
+        {
+            return ApiProblems.NotFound(Resource, accountId);
+        }
+
         var errors = new FieldErrors()
             .Optional("reference", request.Reference, LedgerEntry.ReferenceMaxLength)
             .Optional("description", request.Description, LedgerEntry.DescriptionMaxLength);

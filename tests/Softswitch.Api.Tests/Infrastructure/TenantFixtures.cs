@@ -13,7 +13,7 @@ public sealed record TenantResources(
     string TenantId, string ClientAccountId, string VendorAccountId, string PhoneId, string MappingGatewayId,
     string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId,
     string IpRangeSetId, string IpRangeId, string GeofenceId, string FraudRuleId, string DynamicBlacklistEntryId, string NumberGroupId,
-    string NumberListId);
+    string NumberListId, string LedgerEntryId);
 
 public static class TenantFixtures
 {
@@ -70,9 +70,10 @@ public static class TenantFixtures
         var list = await client.CreateAsync("/v1/number-lists", new { name = "Blocked callers", kind = "black", match = "caller", number_group_ids = new[] { group } });
         using var listed = await client.PostJsonAsync($"/v1/number-lists/{list}/numbers", new { numbers = new[] { "15550009999" } });
         listed.EnsureSuccessStatusCode();
+        var topUp = await client.CreateAsync($"/v1/accounts/{customer}/transactions", new { kind = "top_up", amount = 25m, reference = "pay-1" });
         return new TenantResources(
             tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted, rangeSet, range, geofence, fraudRule, blacklisted,
-            group, list);
+            group, list, topUp);
     }
 
     private static string NextTrunkAddress()
