@@ -101,6 +101,8 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
 
+    public DbSet<CdrCorrection> CdrCorrections => Set<CdrCorrection>();
+
     /// <summary>
     /// The tenant whose rows this context sees. Read by the query filters on every query, so EF
     /// sends it as a parameter; null shows no tenant rows at all.
@@ -167,6 +169,7 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new NumberListContentConfiguration());
         modelBuilder.ApplyConfiguration(new NumberSettingsConfiguration());
         modelBuilder.ApplyConfiguration(new LedgerEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new CdrCorrectionConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {

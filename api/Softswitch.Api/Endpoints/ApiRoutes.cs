@@ -31,6 +31,7 @@ public static class ApiRoutes
         tenantScoped.MapRateTables();
         tenantScoped.MapRates();
         tenantScoped.MapCdrs();
+        tenantScoped.MapCdrCorrections();
         tenantScoped.MapTrustedAddresses();
         tenantScoped.MapRefusalPolicies();
         tenantScoped.MapIpRangeSets();

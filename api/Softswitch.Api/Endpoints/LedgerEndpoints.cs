@@ -31,10 +31,20 @@ public static class LedgerEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        SoftswitchDbContext db, HttpContext http, string accountId, int? limit, string? cursor, LedgerEntryKind? kind)
+        SoftswitchDbContext db, HttpContext http, string accountId, int? limit, string? cursor, string? kind)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
+        LedgerEntryKind? wanted = null;
+        if (kind is not null)
+        {
+            wanted = Enum.GetValues<LedgerEntryKind>().Cast<LedgerEntryKind?>().FirstOrDefault(k => JsonNames.Of(k!.Value.ToString()) == kind);
+            if (wanted is null)
+            {
+                errors.Add("kind", "is one of opening, top_up, adjustment, refund, call_charges, cdr_correction.");
+            }
+        }
+
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -46,7 +56,7 @@ public static class LedgerEndpoints
         }
 
         var query = db.LedgerEntries.Where(e => e.AccountId == accountId);
-        if (kind is { } k)
+        if (wanted is { } k)
         {
             query = query.Where(e => e.Kind == k);
         }

@@ -29,6 +29,7 @@ public static class IdPrefix
     public const string NumberListContent = "nlc";
     public const string NumberSettings = "nst";
     public const string LedgerEntry = "led";
+    public const string CdrCorrection = "cdc";
 
     public static string For(Entity entity) => entity switch
     {
@@ -58,6 +59,7 @@ public static class IdPrefix
         Domain.NumberListContent => NumberListContent,
         Domain.NumberSettings => NumberSettings,
         Domain.LedgerEntry => LedgerEntry,
+        Domain.CdrCorrection => CdrCorrection,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };
