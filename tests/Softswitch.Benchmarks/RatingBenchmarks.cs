@@ -26,7 +26,7 @@ public class RatingBenchmarks
         var prefixes = new HashSet<string>(StringComparer.Ordinal);
         while (prefixes.Count < Prefixes)
         {
-            prefixes.Add(random.Next(1, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture)[..random.Next(3, 8)]);
+            prefixes.Add(random.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture)[..random.Next(3, 8)]);
         }
 
         _rates = [.. prefixes.SelectMany(p => new[] { Rate(p, 0.01m, Now.AddYears(-1), Now.AddDays(30)), Rate(p, 0.012m, Now.AddDays(30), null) })];
