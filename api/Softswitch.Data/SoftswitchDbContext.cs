@@ -103,6 +103,8 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<CdrCorrection> CdrCorrections => Set<CdrCorrection>();
 
+    public DbSet<Reconciliation> Reconciliations => Set<Reconciliation>();
+
     /// <summary>
     /// The tenant whose rows this context sees. Read by the query filters on every query, so EF
     /// sends it as a parameter; null shows no tenant rows at all.
@@ -170,6 +172,7 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new NumberSettingsConfiguration());
         modelBuilder.ApplyConfiguration(new LedgerEntryConfiguration());
         modelBuilder.ApplyConfiguration(new CdrCorrectionConfiguration());
+        modelBuilder.ApplyConfiguration(new ReconciliationConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {

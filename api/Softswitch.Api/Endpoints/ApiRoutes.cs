@@ -32,6 +32,7 @@ public static class ApiRoutes
         tenantScoped.MapRates();
         tenantScoped.MapCdrs();
         tenantScoped.MapCdrCorrections();
+        tenantScoped.MapReconciliations();
         tenantScoped.MapTrustedAddresses();
         tenantScoped.MapRefusalPolicies();
         tenantScoped.MapIpRangeSets();

@@ -1663,6 +1663,140 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.ToTable("RateTables");
                 });
 
+            modelBuilder.Entity("Softswitch.Domain.Reconciliation", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<bool>("AlarmRaised")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal>("AlarmThresholdPercent")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("decimal(19,6)");
+
+                    b.Property<int>("ChargeMismatches")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("ChargeTolerance")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("decimal(19,6)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<decimal>("DeviationPercent")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("decimal(19,6)");
+
+                    b.Property<int>("DurationMismatches")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DurationToleranceSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MissingOurs")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MissingTheirs")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OurCalls")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("OurCost")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("decimal(19,6)");
+
+                    b.Property<long>("OurSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("PeriodFrom")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("PeriodTo")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RoutingGatewayId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<int>("StartToleranceSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<int>("TheirCalls")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("TheirCharge")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("decimal(19,6)");
+
+                    b.Property<long>("TheirSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Mismatches", "Softswitch.Domain.Reconciliation.Mismatches#ReconciliationMismatch", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Callee")
+                                .IsRequired();
+
+                            b1.Property<string>("CdrId");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .IsUnicode(false);
+
+                            b1.Property<int?>("Line");
+
+                            b1.Property<decimal?>("OurCost");
+
+                            b1.Property<decimal?>("OurSeconds");
+
+                            b1.Property<DateTime>("Start");
+
+                            b1.Property<decimal?>("TheirCharge");
+
+                            b1.Property<decimal?>("TheirSeconds");
+
+                            b1
+                                .ToJson("Mismatches")
+                                .HasColumnType("nvarchar(max)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasAlternateKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "RoutingGatewayId", "PeriodFrom");
+
+                    b.ToTable("Reconciliations");
+                });
+
             modelBuilder.Entity("Softswitch.Domain.Route", b =>
                 {
                     b.Property<string>("Id")
@@ -2369,6 +2503,15 @@ namespace Softswitch.Data.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Softswitch.Domain.RateTable", b =>
+                {
+                    b.HasOne("Softswitch.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Softswitch.Domain.Reconciliation", b =>
                 {
                     b.HasOne("Softswitch.Domain.Tenant", null)
                         .WithMany()

@@ -1570,6 +1570,132 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.ToTable("RateTables");
                 });
 
+            modelBuilder.Entity("Softswitch.Domain.Reconciliation", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AlarmRaised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlarmThresholdPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChargeMismatches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChargeTolerance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeviationPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMismatches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationToleranceSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissingOurs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissingTheirs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OurCalls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OurCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OurSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoutingGatewayId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StartToleranceSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TheirCalls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TheirCharge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TheirSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Mismatches", "Softswitch.Domain.Reconciliation.Mismatches#ReconciliationMismatch", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Callee")
+                                .IsRequired();
+
+                            b1.Property<string>("CdrId");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .IsUnicode(false);
+
+                            b1.Property<int?>("Line");
+
+                            b1.Property<long?>("OurCost");
+
+                            b1.Property<long?>("OurSeconds");
+
+                            b1.Property<DateTime>("Start");
+
+                            b1.Property<long?>("TheirCharge");
+
+                            b1.Property<long?>("TheirSeconds");
+
+                            b1
+                                .ToJson("Mismatches")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasAlternateKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "RoutingGatewayId", "PeriodFrom");
+
+                    b.ToTable("Reconciliations");
+                });
+
             modelBuilder.Entity("Softswitch.Domain.Route", b =>
                 {
                     b.Property<string>("Id")
@@ -2257,6 +2383,15 @@ namespace Softswitch.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Softswitch.Domain.RateTable", b =>
+                {
+                    b.HasOne("Softswitch.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Softswitch.Domain.Reconciliation", b =>
                 {
                     b.HasOne("Softswitch.Domain.Tenant", null)
                         .WithMany()

@@ -30,6 +30,7 @@ public static class IdPrefix
     public const string NumberSettings = "nst";
     public const string LedgerEntry = "led";
     public const string CdrCorrection = "cdc";
+    public const string Reconciliation = "rec";
 
     public static string For(Entity entity) => entity switch
     {
@@ -60,6 +61,7 @@ public static class IdPrefix
         Domain.NumberSettings => NumberSettings,
         Domain.LedgerEntry => LedgerEntry,
         Domain.CdrCorrection => CdrCorrection,
+        Domain.Reconciliation => Reconciliation,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };

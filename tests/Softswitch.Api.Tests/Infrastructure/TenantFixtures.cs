@@ -13,7 +13,7 @@ public sealed record TenantResources(
     string TenantId, string ClientAccountId, string VendorAccountId, string PhoneId, string MappingGatewayId,
     string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId,
     string IpRangeSetId, string IpRangeId, string GeofenceId, string FraudRuleId, string DynamicBlacklistEntryId, string NumberGroupId,
-    string NumberListId, string LedgerEntryId);
+    string NumberListId, string LedgerEntryId, string ReconciliationId);
 
 public static class TenantFixtures
 {
@@ -71,9 +71,13 @@ public static class TenantFixtures
         using var listed = await client.PostJsonAsync($"/v1/number-lists/{list}/numbers", new { numbers = new[] { "15550009999" } });
         listed.EnsureSuccessStatusCode();
         var topUp = await client.CreateAsync($"/v1/accounts/{customer}/transactions", new { kind = "top_up", amount = 25m, reference = "pay-1" });
+        using var vendorFile = new StringContent("callee,start,duration,charge\r\n44201234,2026-03-01T12:00:00Z,60,0\r\n", System.Text.Encoding.UTF8, "text/csv");
+        using var reconciled = await client.PostAsync($"/v1/reconciliations?routing_gateway_id={routing}&from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z", vendorFile);
+        reconciled.EnsureSuccessStatusCode();
+        var reconciliation = (await reconciled.ReadObjectAsync())["id"]!.GetValue<string>();
         return new TenantResources(
             tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted, rangeSet, range, geofence, fraudRule, blacklisted,
-            group, list, topUp);
+            group, list, topUp, reconciliation);
     }
 
     private static string NextTrunkAddress()
