@@ -64,4 +64,27 @@ public sealed class LedgerApiTests
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (list.StatusCode, post.StatusCode));
         Assert.Equal(10m, read["balance"]!.GetValue<decimal>());
     }
+
+    [Fact]
+    public async Task The_posting_that_takes_the_balance_below_the_threshold_raises_one_low_balance_alert()
+    {
+        await using var app = new TestApplication();
+        using var tenant = await app.CreateTenantAsync("alpha");
+        using var other = await app.CreateTenantAsync("bravo");
+        var account = await tenant.Client.CreateAsync("/v1/accounts", new { name = "Acme", kind = "client", currency = "USD", balance = 10m, low_balance_threshold = 5m });
+
+        await tenant.Client.CreateAsync($"/v1/accounts/{account}/transactions", new { kind = "adjustment", amount = -4m });
+        var before = await AlertsAsync(tenant.Client);
+        await tenant.Client.CreateAsync($"/v1/accounts/{account}/transactions", new { kind = "adjustment", amount = -2m });
+        await tenant.Client.CreateAsync($"/v1/accounts/{account}/transactions", new { kind = "adjustment", amount = -1m });
+
+        Assert.Empty(before);
+        var alert = Assert.Single(await AlertsAsync(tenant.Client))!;
+        Assert.Equal("alert", alert["action"]!.GetValue<string>());
+        Assert.Contains($"Account {account}: balance 4", alert["evidence"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(await AlertsAsync(other.Client));
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonArray> AlertsAsync(HttpClient client) =>
+        (await (await client.GetAsync("/v1/security-events?rule=low-balance", Ct)).ReadObjectAsync())["data"]!.AsArray();
 }

@@ -21,6 +21,7 @@ public sealed record AccountResponse(
     NumberRuleDto Destinations,
     bool BlockInternational,
     bool BlockPremium,
+    decimal? LowBalanceThreshold,
     DateTime CreatedAt,
     DateTime UpdatedAt,
     long Version);
@@ -41,7 +42,8 @@ public sealed record AccountCreateRequest(
     int? MaxCallDurationSeconds = null,
     NumberRuleDto? Destinations = null,
     bool? BlockInternational = null,
-    bool? BlockPremium = null);
+    bool? BlockPremium = null,
+    decimal? LowBalanceThreshold = null);
 
 /// <summary>Replaces an account's settings (PUT). Kind, currency and balance cannot change here.</summary>
 public sealed record AccountUpdateRequest(
@@ -56,12 +58,13 @@ public sealed record AccountUpdateRequest(
     int? MaxCallDurationSeconds = null,
     NumberRuleDto? Destinations = null,
     bool? BlockInternational = null,
-    bool? BlockPremium = null);
+    bool? BlockPremium = null,
+    decimal? LowBalanceThreshold = null);
 
 public static class AccountMapping
 {
     public static AccountResponse AsResponse(this Account a) => new(
         a.Id, a.Name, a.Kind, a.Currency, a.Balance, a.CreditLimit, a.AvailableFunds, a.Status, a.AccessIps,
         a.RateTableId, a.Notes, a.MaxConcurrentCalls, a.MaxCallsPerSecond, a.MaxCallDurationSeconds,
-        a.Destinations.AsDto(), a.BlockInternational, a.BlockPremium, a.CreatedAt, a.UpdatedAt, a.Version);
+        a.Destinations.AsDto(), a.BlockInternational, a.BlockPremium, a.LowBalanceThreshold, a.CreatedAt, a.UpdatedAt, a.Version);
 }

@@ -86,7 +86,8 @@ public static class AccountEndpoints
             .Range("max_concurrent_calls", request.MaxConcurrentCalls, 1, 100_000)
             .Range("max_calls_per_second", request.MaxCallsPerSecond, 1, 10_000)
             .Range("max_call_duration_seconds", request.MaxCallDurationSeconds, 1, 86_400)
-            .NumberRule("destinations", request.Destinations);
+            .NumberRule("destinations", request.Destinations)
+            .Range("low_balance_threshold", request.LowBalanceThreshold, -MaxMoney, MaxMoney);
         if (request.Kind is null)
         {
             errors.Add("kind", "is required: client or vendor.");
@@ -117,6 +118,7 @@ public static class AccountEndpoints
             Destinations = request.Destinations.AsRule(),
             BlockInternational = request.BlockInternational ?? false,
             BlockPremium = request.BlockPremium ?? false,
+            LowBalanceThreshold = request.LowBalanceThreshold,
         };
         db.Accounts.Add(account);
         if (account.Balance != 0m)
@@ -150,7 +152,8 @@ public static class AccountEndpoints
             .Range("max_concurrent_calls", request.MaxConcurrentCalls, 1, 100_000)
             .Range("max_calls_per_second", request.MaxCallsPerSecond, 1, 10_000)
             .Range("max_call_duration_seconds", request.MaxCallDurationSeconds, 1, 86_400)
-            .NumberRule("destinations", request.Destinations);
+            .NumberRule("destinations", request.Destinations)
+            .Range("low_balance_threshold", request.LowBalanceThreshold, -MaxMoney, MaxMoney);
         if (request.CreditLimit is null)
         {
             errors.Add("credit_limit", "is required.");
@@ -180,6 +183,7 @@ public static class AccountEndpoints
         account.Destinations = request.Destinations.AsRule();
         account.BlockInternational = request.BlockInternational ?? false;
         account.BlockPremium = request.BlockPremium ?? false;
+        account.LowBalanceThreshold = request.LowBalanceThreshold;
         await db.SaveChangesAsync(http.RequestAborted);
         return EntityOperations.Updated(http, account, AccountMapping.AsResponse);
     }

@@ -94,6 +94,10 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.Property<long>("LedgerSequence")
                         .HasColumnType("bigint");
 
+                    b.Property<decimal?>("LowBalanceThreshold")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("decimal(19,6)");
+
                     b.Property<int?>("MaxCallDurationSeconds")
                         .HasColumnType("int");
 

@@ -86,6 +86,9 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.Property<long>("LedgerSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LowBalanceThreshold")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MaxCallDurationSeconds")
                         .HasColumnType("INTEGER");
 

@@ -11,6 +11,8 @@ namespace Softswitch.Data.Billing;
 /// </summary>
 public static class AccountLedger
 {
+    public const string LowBalanceRule = "low-balance";
+
     /// <summary>
     /// Posts <paramref name="entry"/> (its account, kind, amount and texts set) and fills its sequence and balance after.
     /// <paramref name="settingsChanged"/> also moves the account's <c>UpdatedAt</c> and <c>Version</c>, so the switch's
@@ -45,11 +47,25 @@ public static class AccountLedger
             return false;
         }
 
-        var after = await accounts.Select(a => new { a.Balance, a.LedgerSequence }).SingleAsync(cancellationToken);
+        var after = await accounts.Select(a => new { a.Balance, a.LedgerSequence, a.LowBalanceThreshold }).SingleAsync(cancellationToken);
         entry.Sequence = after.LedgerSequence;
         entry.BalanceAfter = after.Balance;
         db.LedgerEntries.Add(entry);
+        if (after.LowBalanceThreshold is { } threshold && after.Balance < threshold && after.Balance - amount >= threshold)
+        {
+            db.SecurityEvents.Add(LowBalanceAlert(db, entry, threshold, now));
+        }
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>The alert raised once, by the posting that crosses the threshold downwards.</summary>
+    private static SecurityEvent LowBalanceAlert(SoftswitchDbContext db, LedgerEntry entry, decimal threshold, DateTime now) => new()
+    {
+        OccurredAt = now,
+        Rule = LowBalanceRule,
+        Action = SecurityAction.Alert,
+        TenantId = db.CurrentTenantId,
+        Evidence = FormattableString.Invariant($"Account {entry.AccountId}: balance {entry.BalanceAfter} after {entry.Kind} of {entry.Amount}, below the threshold {threshold}"),
+    };
 }

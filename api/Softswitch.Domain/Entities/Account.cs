@@ -27,6 +27,9 @@ public class Account : TenantEntity
 
     public AccountStatus Status { get; set; }
 
+    /// <summary>A posting that takes the balance below this raises a <c>low-balance</c> alert; null: no alert.</summary>
+    public decimal? LowBalanceThreshold { get; set; }
+
     /// <summary>IP addresses or CIDR blocks (see <see cref="CidrBlock"/>) this account is bound to.</summary>
     public List<string> AccessIps { get; set; } = [];
 
