@@ -15,6 +15,7 @@ using Softswitch.Switch.Calls;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
+using Softswitch.Switch.Events;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
 using Softswitch.Switch.Numbers;
@@ -106,6 +107,8 @@ public sealed partial class SipSwitchService(
         }, time);
         var registrar = new SipRegistrar(
             new SipBindingStore(time), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions { MaxContactsPerAor = s.MaxContactsPerAor }, time);
+        var outcomes = meters.Create(CallOutcomeMetrics.MeterName);
+        _meters.Add(outcomes);
         _b2bua = new B2buaCore(
             layer,
             config,
@@ -121,6 +124,7 @@ public sealed partial class SipSwitchService(
             },
             time,
             loggers.CreateLogger<B2buaCore>(),
+            callEventConsumers: [new CallOutcomeMetrics(outcomes)],
             securityEvents: securityEvents,
             geofences: geofences,
             dynamicBlacklist: dynamicBlacklist,
