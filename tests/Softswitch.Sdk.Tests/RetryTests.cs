@@ -66,4 +66,32 @@ public sealed class RetryTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, thrown.StatusCode);
         Assert.Equal(3, faults.Sends);
     }
+
+    [Fact]
+    public async Task A_429_asking_for_a_longer_wait_than_the_client_allows_is_thrown_at_once()
+    {
+        await using var app = new SdkTestApplication();
+        var (_, key) = await app.CreateTenantAsync("Throttled");
+        var throttle = new ThrottlingHandler(TimeSpan.FromHours(1));
+        using var client = app.Sdk(key, maxRetries: 2, throttle);
+
+        var thrown = await Assert.ThrowsAsync<SoftswitchApiException>(() => client.Accounts.ListAsync());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, thrown.StatusCode);
+        Assert.Equal(1, throttle.Sends);
+    }
+
+    /// <summary>Answers every request 429 with the given Retry-After, as the API's token bucket does.</summary>
+    private sealed class ThrottlingHandler(TimeSpan retryAfter) : DelegatingHandler
+    {
+        public int Sends { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Sends++;
+            var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { RequestMessage = request };
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(retryAfter);
+            return Task.FromResult(response);
+        }
+    }
 }
