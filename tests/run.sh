@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command (README): installs the Debian tools the tests need, builds with warnings as errors, runs every
-# test project, checks both providers' migrations against the model, generates the SQL Server script, and ends
+# test project, checks both providers' migrations against the model, generates the SQL Server script, packs the SDK, and ends
 # with one line CI can read: "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -55,6 +55,9 @@ done
 check "sqlserver-idempotent-script" dotnet ef migrations script --idempotent \
   --project api/Softswitch.Data.SqlServer --startup-project api/Softswitch.Data.SqlServer --configuration Release --no-build \
   -o "$root/artifacts/softswitch-sqlserver.sql"
+
+step "SDK package"
+check "sdk-pack" dotnet pack sdk/Softswitch.Sdk -c Release --no-build -nologo -o "$root/artifacts/packages"
 
 echo
 line="$passed passed, $failed failed"

@@ -57,6 +57,7 @@ public static class SoftswitchApplication
         builder.Services.AddSoftswitchAuth();
         builder.Services.AddSoftswitchRateLimiting(options.RateLimit);
         builder.Services.AddSoftswitchSwagger();
+        builder.Services.AddSoftswitchTelemetry(builder.Configuration);
         var switchRuns = roles.Switch && !exportingOpenApi;
         builder.Services.AddSoftswitchHealthChecks(roles, switchRuns);
         builder.Services.AddSoftswitchWorker(options, roles, runServer: roles.Worker && !exportingOpenApi);
@@ -79,6 +80,7 @@ public static class SoftswitchApplication
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapSoftswitchHealthChecks();
+        app.MapSoftswitchMetrics();
         if (roles.Api)
         {
             app.MapSoftswitchApi();

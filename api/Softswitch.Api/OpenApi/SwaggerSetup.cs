@@ -32,6 +32,8 @@ public static class SwaggerSetup
                 [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [],
             });
             o.SupportNonNullableReferenceTypes();
+            o.UseAllOfToExtendReferenceSchemas();
+            o.DocumentFilter<RequiredMembersDocumentFilter>();
             o.OperationFilter<TenantHeaderOperationFilter>();
             o.OperationFilter<IdempotencyHeaderOperationFilter>();
         });

@@ -16,6 +16,7 @@ using Softswitch.Switch.Calls;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Cdrs;
 using Softswitch.Switch.Config;
+using Softswitch.Switch.Events;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
 using Softswitch.Switch.Numbers;
@@ -108,6 +109,8 @@ public sealed partial class SipSwitchService(
         }, time);
         var registrar = new SipRegistrar(
             new SipBindingStore(time), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions { MaxContactsPerAor = s.MaxContactsPerAor }, time);
+        var outcomes = meters.Create(CallOutcomeMetrics.MeterName);
+        _meters.Add(outcomes);
         _b2bua = new B2buaCore(
             layer,
             config,
@@ -123,6 +126,7 @@ public sealed partial class SipSwitchService(
             },
             time,
             loggers.CreateLogger<B2buaCore>(),
+            callEventConsumers: [new CallOutcomeMetrics(outcomes)],
             securityEvents: securityEvents,
             geofences: geofences,
             dynamicBlacklist: dynamicBlacklist,

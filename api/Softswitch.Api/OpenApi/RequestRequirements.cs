@@ -1,0 +1,67 @@
+using Softswitch.Api.Contracts;
+
+namespace Softswitch.Api.OpenApi;
+
+/// <summary>
+/// What each request's validator refuses when a member is absent, for the OpenAPI document: members demanded in
+/// every case (<see cref="Always"/>), and members demanded only with certain other values (<see cref="Conditional"/>,
+/// documented on the member). <c>RequestRequirementsTests</c> sends <c>{}</c> to every operation and checks both
+/// against the validators' answers.
+/// </summary>
+public static class RequestRequirements
+{
+    public static readonly IReadOnlyDictionary<string, string[]> Always = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [nameof(AccountCreateRequest)] = ["name", "kind", "currency"],
+        [nameof(AccountUpdateRequest)] = ["name", "credit_limit", "status"],
+        [nameof(ApiKeyCreateRequest)] = ["name", "scopes"],
+        [nameof(BacktestRequest)] = ["from", "to"],
+        [nameof(CounterResetRequest)] = ["value"],
+        [nameof(DynamicBlacklistAddRequest)] = ["subject", "value", "expire_seconds"],
+        [nameof(FraudRuleRequest)] = ["name", "kind"],
+        [nameof(GeofenceRequest)] = ["scope", "mode", "ip_range_set_id"],
+        [nameof(IpRangeSetRequest)] = ["name"],
+        [nameof(MappingGatewayRequest)] = ["account_id", "name", "source_addresses"],
+        [nameof(NumberGroupRequest)] = ["name", "prefixes"],
+        [nameof(NumberListRequest)] = ["name", "kind", "match"],
+        [nameof(NumbersRequest)] = ["numbers"],
+        [nameof(PhoneRequest)] = ["account_id", "username"],
+        [nameof(RateRequest)] = ["prefix", "price_per_minute", "effective_from"],
+        [nameof(RateTableCreateRequest)] = ["name", "currency"],
+        [nameof(RateTableUpdateRequest)] = ["name"],
+        [nameof(RefusalPolicyRequest)] = ["mode"],
+        [nameof(RouteRequest)] = ["name", "routing_gateway_ids"],
+        [nameof(RoutingGatewayRequest)] = ["account_id", "name", "host"],
+        [nameof(SignallingRulesRequest)] =
+        [
+            "flood_requests", "flood_window_seconds", "ban_seconds", "max_ban_seconds", "repeat_offence_seconds", "scanner_patterns",
+            "sweep_distinct_users", "sweep_window_seconds", "auth_failures_per_address", "auth_failure_window_seconds",
+            "phone_auth_failures", "phone_auth_failure_window_seconds", "trusted_threshold_multiplier", "trusted_addresses", "monitor_rules",
+        ],
+        [nameof(TenantRequest)] = ["name", "sip_domain", "default_currency"],
+        [nameof(TrustedAddressRequest)] = ["block"],
+    };
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Conditional =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal)
+        {
+            [nameof(FraudRuleRequest)] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["blocking_level"] = "Required unless kind is scanner_destinations.",
+                ["window_seconds"] = "Required unless kind is caller_concurrency or scanner_destinations.",
+                ["expire_seconds"] = "Required when kind is scanner_destinations.",
+            },
+            [nameof(GeofenceRequest)] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["target_id"] = "Required unless scope is tenant (then it must be absent).",
+            },
+            [nameof(IpRangeRequest)] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["cidr"] = "Required unless start and count are given.",
+            },
+            [nameof(PhoneRequest)] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["password"] = "Required when creating a phone or changing its user name.",
+            },
+        };
+}

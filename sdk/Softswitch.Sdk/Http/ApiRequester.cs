@@ -1,0 +1,145 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace Softswitch.Sdk.Http;
+
+/// <summary>
+/// Sends one API call: authentication, per-call headers, the call's timeout, retries (with one Idempotency-Key for
+/// every send of a POST) and problem responses turned into <see cref="SoftswitchApiException"/>.
+/// </summary>
+internal sealed class ApiRequester
+{
+    public const string TenantHeader = "Softswitch-Tenant";
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    private readonly HttpClient http;
+    private readonly SoftswitchClientOptions options;
+    private readonly Uri baseAddress;
+    private readonly RetryBackoff backoff;
+
+    public ApiRequester(HttpClient http, SoftswitchClientOptions options)
+    {
+        this.http = http;
+        this.options = options;
+        var root = http.BaseAddress ?? options.BaseAddress
+            ?? throw new ArgumentException("Set SoftswitchClientOptions.BaseAddress or the HttpClient's BaseAddress.", nameof(options));
+        baseAddress = root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
+        backoff = new RetryBackoff(options, Random.Shared.NextDouble);
+    }
+
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, RequestOptions? request, CancellationToken cancellationToken)
+    {
+        return await WithTimeoutAsync(request, async token =>
+        {
+            using var response = await SendWithRetriesAsync(method, path, body, request, token);
+            return await response.Content.ReadFromJsonAsync<T>(SoftswitchJson.Options, token)
+                ?? throw new InvalidOperationException($"{method} {path} answered an empty body.");
+        }, cancellationToken);
+    }
+
+    public async Task SendAsync(HttpMethod method, string path, object? body, RequestOptions? request, CancellationToken cancellationToken)
+    {
+        await WithTimeoutAsync(request, async token =>
+        {
+            using var response = await SendWithRetriesAsync(method, path, body, request, token);
+            return true;
+        }, cancellationToken);
+    }
+
+    private async Task<T> WithTimeoutAsync<T>(RequestOptions? request, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var timeout = request?.Timeout ?? options.Timeout;
+        using var timer = new CancellationTokenSource(timeout, options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            return await call(linked.Token);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The call did not complete within {timeout}.");
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(
+        HttpMethod method, string path, object? body, RequestOptions? request, CancellationToken cancellationToken)
+    {
+        var idempotencyKey = method == HttpMethod.Post ? request?.IdempotencyKey ?? Guid.NewGuid().ToString("n") : null;
+        var payload = body is null ? null : System.Text.Json.JsonSerializer.Serialize(body, body.GetType(), SoftswitchJson.Options);
+        for (var retry = 0; ; retry++)
+        {
+            using var message = Build(method, path, payload, request, idempotencyKey);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(message, cancellationToken);
+            }
+            catch (HttpRequestException) when (retry < options.MaxRetries && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(backoff.DelayBefore(retry + 1), options.TimeProvider, cancellationToken);
+                continue;
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            if (retry < options.MaxRetries && RetryBackoff.IsRetryable(response.StatusCode)
+                && backoff.TryServerDelay(response.Headers.RetryAfter, options.TimeProvider.GetUtcNow(), out var serverDelay))
+            {
+                response.Dispose();
+                var delay = backoff.DelayBefore(retry + 1);
+                await Task.Delay(serverDelay > delay ? serverDelay : delay, options.TimeProvider, cancellationToken);
+                continue;
+            }
+
+            using (response)
+            {
+                throw await ProblemAsync(response, cancellationToken);
+            }
+        }
+    }
+
+    private HttpRequestMessage Build(HttpMethod method, string path, string? payload, RequestOptions? request, string? idempotencyKey)
+    {
+        var message = new HttpRequestMessage(method, new Uri(baseAddress, path));
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (idempotencyKey is not null)
+        {
+            message.Headers.Add(IdempotencyHeader, idempotencyKey);
+        }
+
+        if (request?.Tenant is { } tenant)
+        {
+            message.Headers.Add(TenantHeader, tenant);
+        }
+
+        if (request?.IfMatch is { } etag)
+        {
+            message.Headers.TryAddWithoutValidation("If-Match", etag);
+        }
+
+        if (payload is not null)
+        {
+            message.Content = new StringContent(payload, Encoding.UTF8, "application/json");
+        }
+
+        return message;
+    }
+
+    private static async Task<SoftswitchApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ApiProblem? problem = null;
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is "application/problem+json" or "application/json")
+        {
+            problem = await response.Content.ReadFromJsonAsync<ApiProblem>(SoftswitchJson.Options, cancellationToken);
+        }
+
+        problem ??= new ApiProblem { Status = (int)response.StatusCode, Title = response.ReasonPhrase };
+        return new SoftswitchApiException(response.StatusCode, problem);
+    }
+}

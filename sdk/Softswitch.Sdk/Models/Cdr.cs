@@ -1,0 +1,51 @@
+namespace Softswitch.Sdk;
+
+/// <summary>A call detail record. Times are UTC; durations are milliseconds.</summary>
+public sealed class Cdr
+{
+    public required string Id { get; init; }
+
+    public required string CallId { get; init; }
+
+    public required string? AccountId { get; init; }
+
+    public required string? MappingGatewayId { get; init; }
+
+    public required string? PhoneId { get; init; }
+
+    public required string? RoutingGatewayId { get; init; }
+
+    public required string CallerReceived { get; init; }
+
+    public required string CalleeReceived { get; init; }
+
+    public required string? CallerSent { get; init; }
+
+    public required string? CalleeSent { get; init; }
+
+    public required DateTimeOffset SetupAt { get; init; }
+
+    public required DateTimeOffset? RingingAt { get; init; }
+
+    public required DateTimeOffset? AnswerAt { get; init; }
+
+    public required DateTimeOffset EndAt { get; init; }
+
+    public required int? PddMilliseconds { get; init; }
+
+    public required long DurationMilliseconds { get; init; }
+
+    public required int FinalCode { get; init; }
+
+    public required int Q850Cause { get; init; }
+
+    public required HangupSide HangupSide { get; init; }
+
+    public required bool Interrupted { get; init; }
+
+    public required string? RefusalRule { get; init; }
+
+    public required IReadOnlyList<CdrAttempt> Attempts { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Softswitch.Sdk;
+
+public enum NumberClass
+{
+    PremiumRate,
+    SharedCost,
+    Satellite,
+    Invalid,
+    HighRisk,
+    International,
+}

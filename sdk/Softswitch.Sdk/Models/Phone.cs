@@ -1,0 +1,25 @@
+namespace Softswitch.Sdk;
+
+/// <summary>A SIP phone; its password is never returned.</summary>
+public sealed class Phone
+{
+    public required string Id { get; init; }
+
+    public required string AccountId { get; init; }
+
+    public required string Username { get; init; }
+
+    public required string? DisplayName { get; init; }
+
+    public required PhoneStatus Status { get; init; }
+
+    public required int? MaxConcurrentCalls { get; init; }
+
+    public required string SipDomain { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public required long Version { get; init; }
+}

@@ -1,0 +1,21 @@
+namespace Softswitch.Sdk;
+
+/// <summary>A callee prefix (longest match wins; empty = default route) to routing gateways in order.</summary>
+public sealed class Route
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Prefix { get; init; }
+
+    public required IReadOnlyList<string> RoutingGatewayIds { get; init; }
+
+    public required GatewayStatus Status { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public required long Version { get; init; }
+}

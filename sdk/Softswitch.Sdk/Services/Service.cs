@@ -1,0 +1,49 @@
+using System.Runtime.CompilerServices;
+using Softswitch.Sdk.Http;
+
+namespace Softswitch.Sdk.Services;
+
+/// <summary>The calls every resource shares, at a collection path such as <c>v1/accounts</c>.</summary>
+public abstract class Service
+{
+    private protected Service(ApiRequester requester) => Requester = requester;
+
+    private protected ApiRequester Requester { get; }
+
+    private protected Task<T> SendPostAsync<T>(string path, object body, RequestOptions? request, CancellationToken cancellationToken) =>
+        Requester.SendAsync<T>(HttpMethod.Post, path, body, request, cancellationToken);
+
+    private protected Task<T> SendGetAsync<T>(string path, RequestOptions? request, CancellationToken cancellationToken) =>
+        Requester.SendAsync<T>(HttpMethod.Get, path, null, request, cancellationToken);
+
+    private protected Task<T> SendPutAsync<T>(string path, object body, RequestOptions? request, CancellationToken cancellationToken) =>
+        Requester.SendAsync<T>(HttpMethod.Put, path, body, request, cancellationToken);
+
+    private protected Task SendDeleteAsync(string path, RequestOptions? request, CancellationToken cancellationToken) =>
+        Requester.SendAsync(HttpMethod.Delete, path, null, request, cancellationToken);
+
+    private protected Task<Page<T>> SendListAsync<T>(string path, ListOptions? options, RequestOptions? request, CancellationToken cancellationToken) =>
+        SendGetAsync<Page<T>>(QueryString.Append(path, options, options?.Cursor), request, cancellationToken);
+
+    /// <summary>Every row from <paramref name="options"/>'s cursor on, one page request at a time as the caller reads.</summary>
+    private protected async IAsyncEnumerable<T> AutoPageAsync<T>(
+        string path, ListOptions? options, RequestOptions? request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var cursor = options?.Cursor;
+        while (true)
+        {
+            var page = await SendGetAsync<Page<T>>(QueryString.Append(path, options, cursor), request, cancellationToken);
+            foreach (var item in page.Data)
+            {
+                yield return item;
+            }
+
+            if (!page.HasMore || page.NextCursor is null)
+            {
+                yield break;
+            }
+
+            cursor = page.NextCursor;
+        }
+    }
+}

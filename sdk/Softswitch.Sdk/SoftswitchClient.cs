@@ -1,0 +1,56 @@
+using Softswitch.Sdk.Http;
+using Softswitch.Sdk.Services;
+
+namespace Softswitch.Sdk;
+
+/// <summary>
+/// The Softswitch API: one service per resource (<c>client.Accounts.CreateAsync(…)</c>). Thread-safe; keep one per
+/// key. Pass an HttpClient from IHttpClientFactory to manage connections yourself; otherwise the client owns one.
+/// </summary>
+public sealed class SoftswitchClient : IDisposable
+{
+    private readonly HttpClient? owned;
+
+    public SoftswitchClient(SoftswitchClientOptions options, HttpClient? httpClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (httpClient is null)
+        {
+            owned = httpClient = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        }
+
+        var requester = new ApiRequester(httpClient, options);
+        Accounts = new AccountService(requester);
+        Phones = new PhoneService(requester);
+        MappingGateways = new MappingGatewayService(requester);
+        RoutingGateways = new RoutingGatewayService(requester);
+        Routes = new RouteService(requester);
+        RateTables = new RateTableService(requester);
+        Rates = new RateService(requester);
+        Cdrs = new CdrService(requester);
+        ApiKeys = new ApiKeyService(requester);
+        Tenants = new TenantService(requester);
+    }
+
+    public AccountService Accounts { get; }
+
+    public PhoneService Phones { get; }
+
+    public MappingGatewayService MappingGateways { get; }
+
+    public RoutingGatewayService RoutingGateways { get; }
+
+    public RouteService Routes { get; }
+
+    public RateTableService RateTables { get; }
+
+    public RateService Rates { get; }
+
+    public CdrService Cdrs { get; }
+
+    public ApiKeyService ApiKeys { get; }
+
+    public TenantService Tenants { get; }
+
+    public void Dispose() => owned?.Dispose();
+}

@@ -1,0 +1,174 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Softswitch.Sdk.Tests;
+
+/// <summary>
+/// The SDK's hand-written models against the committed OpenAPI document: every member of each schema exists in the
+/// model with the same JSON name and type, a member the schema requires is a C# <c>required</c> member (and only
+/// those), and nullability agrees. A changed contract fails here until the SDK follows.
+/// </summary>
+public sealed class ModelDriftTests
+{
+    private static readonly Dictionary<Type, string> Schemas = new()
+    {
+        [typeof(Account)] = "AccountResponse",
+        [typeof(AccountCreateOptions)] = "AccountCreateRequest",
+        [typeof(AccountUpdateOptions)] = "AccountUpdateRequest",
+        [typeof(Phone)] = "PhoneResponse",
+        [typeof(PhoneOptions)] = "PhoneRequest",
+        [typeof(MappingGateway)] = "MappingGatewayResponse",
+        [typeof(MappingGatewayOptions)] = "MappingGatewayRequest",
+        [typeof(RoutingGateway)] = "RoutingGatewayResponse",
+        [typeof(RoutingGatewayOptions)] = "RoutingGatewayRequest",
+        [typeof(Route)] = "RouteResponse",
+        [typeof(RouteOptions)] = "RouteRequest",
+        [typeof(RateTable)] = "RateTableResponse",
+        [typeof(RateTableCreateOptions)] = "RateTableCreateRequest",
+        [typeof(RateTableUpdateOptions)] = "RateTableUpdateRequest",
+        [typeof(Rate)] = "RateResponse",
+        [typeof(RateOptions)] = "RateRequest",
+        [typeof(Cdr)] = "CdrResponse",
+        [typeof(CdrAttempt)] = "CdrAttemptResponse",
+        [typeof(ApiKey)] = "ApiKeyResponse",
+        [typeof(CreatedApiKey)] = "ApiKeyCreatedResponse",
+        [typeof(ApiKeyCreateOptions)] = "ApiKeyCreateRequest",
+        [typeof(Tenant)] = "TenantResponse",
+        [typeof(TenantOptions)] = "TenantRequest",
+        [typeof(NumberRule)] = "NumberRuleDto",
+        [typeof(NumberScreening)] = "NumberScreeningDto",
+        [typeof(RewriteRule)] = "RewriteRuleDto",
+    };
+
+    private static readonly JsonObject Components = LoadSchemas();
+
+    public static TheoryData<string> Models() => [.. Schemas.Keys.Select(t => t.Name)];
+
+    [Fact]
+    public void Every_public_model_of_the_SDK_is_checked()
+    {
+        var models = typeof(SoftswitchClient).Assembly.GetExportedTypes()
+            .Where(t => t.Namespace == "Softswitch.Sdk" && t.IsClass && t.IsSealed && !t.IsAbstract
+                && t.GetProperties().Length > 0 && !typeof(Exception).IsAssignableFrom(t) && !t.Name.EndsWith("ListOptions", StringComparison.Ordinal)
+                && t != typeof(SoftswitchClient) && t != typeof(SoftswitchClientOptions) && t != typeof(RequestOptions) && t != typeof(ApiProblem)
+                && !t.IsGenericType);
+
+        Assert.Empty(models.Where(t => !Schemas.ContainsKey(t)).Select(t => t.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Model_matches_its_schema(string model)
+    {
+        var type = Schemas.Keys.Single(t => t.Name == model);
+        var schema = Components[Schemas[type]]!;
+        var properties = schema["properties"]!.AsObject();
+        var required = schema["required"]?.AsArray().Select(n => n!.GetValue<string>()).ToHashSet() ?? [];
+        var members = type.GetProperties().ToDictionary(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name));
+        var nullability = new NullabilityInfoContext();
+        var problems = new List<string>();
+
+        problems.AddRange(properties.Select(p => p.Key).Where(name => !members.ContainsKey(name)).Select(name => $"'{name}' is in the schema but not in the model"));
+        foreach (var (name, member) in members)
+        {
+            if (properties[name] is not { } property)
+            {
+                problems.Add($"'{name}' is in the model but not in the schema");
+                continue;
+            }
+
+            var expected = Describe(property);
+            var actual = Describe(member.PropertyType);
+            if (expected != actual)
+            {
+                problems.Add($"'{name}': schema {expected}, model {actual}");
+            }
+
+            var isRequired = member.GetCustomAttribute<RequiredMemberAttribute>() is not null;
+            if (isRequired != required.Contains(name))
+            {
+                problems.Add($"'{name}': required in the schema {required.Contains(name)}, in the model {isRequired}");
+            }
+
+            var schemaNullable = property["nullable"]?.GetValue<bool>() ?? false;
+            var modelNullable = nullability.Create(member).ReadState == NullabilityState.Nullable;
+            if (isRequired && schemaNullable != modelNullable)
+            {
+                problems.Add($"'{name}': nullable in the schema {schemaNullable}, in the model {modelNullable}");
+            }
+            else if (!isRequired && !modelNullable)
+            {
+                problems.Add($"'{name}': an optional member must be nullable in the model (null means 'not sent')");
+            }
+        }
+
+        Assert.True(problems.Count == 0, $"{model} against {Schemas[type]}:\n" + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Every_enum_has_the_schemas_values()
+    {
+        var enums = typeof(SoftswitchClient).Assembly.GetExportedTypes().Where(t => t.IsEnum).ToList();
+
+        Assert.NotEmpty(enums);
+        foreach (var type in enums)
+        {
+            var expected = Components[type.Name]!["enum"]!.AsArray().Select(v => v!.GetValue<string>());
+            Assert.Equal(expected, Enum.GetNames(type).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName));
+        }
+    }
+
+    private static string Describe(JsonNode property)
+    {
+        var reference = (property["$ref"] ?? property["allOf"]?[0]?["$ref"])?.GetValue<string>();
+        if (reference is not null)
+        {
+            return "ref " + reference.Split('/')[^1];
+        }
+
+        var type = property["type"]!.GetValue<string>();
+        return type switch
+        {
+            "array" => $"array of {Describe(property["items"]!)}",
+            "integer" => property["format"]?.GetValue<string>() == "int64" ? "int64" : "int32",
+            "string" when property["format"]?.GetValue<string>() == "date-time" => "date-time",
+            _ => type,
+        };
+    }
+
+    private static string Describe(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+        {
+            return $"array of {Describe(type.GetGenericArguments()[0])}";
+        }
+
+        if (type.IsEnum)
+        {
+            return "ref " + type.Name;
+        }
+
+        if (Schemas.TryGetValue(type, out var schema))
+        {
+            return "ref " + schema;
+        }
+
+        return type == typeof(string) ? "string"
+            : type == typeof(int) ? "int32"
+            : type == typeof(long) ? "int64"
+            : type == typeof(decimal) ? "number"
+            : type == typeof(bool) ? "boolean"
+            : type == typeof(DateTimeOffset) ? "date-time"
+            : "unsupported " + type.Name;
+    }
+
+    private static JsonObject LoadSchemas()
+    {
+        var root = typeof(ModelDriftTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "openapi", "softswitch.v1.json")))!;
+        return document["components"]!["schemas"]!.AsObject();
+    }
+}
