@@ -134,6 +134,8 @@ public sealed class OpenApiRequiredTests
             {
                 "{tenantId}" => ids.TenantId,
                 "{rateId}" => ids.RateId,
+                "{accountId}" => ids.ClientAccountId,
+                "{cdrId}" => ids.CdrId,
                 "{rule}" => Softswitch.Domain.RefusalRules.TenantRules.Order(StringComparer.Ordinal).First(),
                 "{id}" => segments[i - 1] switch
                 {

@@ -16,11 +16,13 @@ public static class RequestRequirements
         [nameof(AccountUpdateRequest)] = ["name", "credit_limit", "status"],
         [nameof(ApiKeyCreateRequest)] = ["name", "scopes"],
         [nameof(BacktestRequest)] = ["from", "to"],
+        [nameof(CdrCorrectionRequest)] = ["charge", "reason"],
         [nameof(CounterResetRequest)] = ["value"],
         [nameof(DynamicBlacklistAddRequest)] = ["subject", "value", "expire_seconds"],
         [nameof(FraudRuleRequest)] = ["name", "kind"],
         [nameof(GeofenceRequest)] = ["scope", "mode", "ip_range_set_id"],
         [nameof(IpRangeSetRequest)] = ["name"],
+        [nameof(LedgerEntryCreateRequest)] = ["kind"],
         [nameof(MappingGatewayRequest)] = ["account_id", "name", "source_addresses"],
         [nameof(NumberGroupRequest)] = ["name", "prefixes"],
         [nameof(NumberListRequest)] = ["name", "kind", "match"],
@@ -58,6 +60,10 @@ public static class RequestRequirements
             [nameof(IpRangeRequest)] = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["cidr"] = "Required unless start and count are given.",
+            },
+            [nameof(LedgerEntryCreateRequest)] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["amount"] = "Required with every kind: positive for top_up and refund, not zero for adjustment.",
             },
             [nameof(PhoneRequest)] = new Dictionary<string, string>(StringComparer.Ordinal)
             {

@@ -37,6 +37,9 @@ public sealed class Account
 
     public required bool BlockPremium { get; init; }
 
+    /// <summary>A balance movement below this raises a low-balance alert; null: none.</summary>
+    public required decimal? LowBalanceThreshold { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }

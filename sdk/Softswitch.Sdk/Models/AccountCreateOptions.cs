@@ -32,4 +32,6 @@ public sealed class AccountCreateOptions
     public bool? BlockInternational { get; init; }
 
     public bool? BlockPremium { get; init; }
+
+    public decimal? LowBalanceThreshold { get; init; }
 }

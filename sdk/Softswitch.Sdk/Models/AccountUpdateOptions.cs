@@ -26,4 +26,6 @@ public sealed class AccountUpdateOptions
     public bool? BlockInternational { get; init; }
 
     public bool? BlockPremium { get; init; }
+
+    public decimal? LowBalanceThreshold { get; init; }
 }

@@ -48,4 +48,23 @@ public sealed class Cdr
     public required IReadOnlyList<CdrAttempt> Attempts { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Answered time rounded up by the customer rate's increments; 0 when unanswered or unrated.</summary>
+    public required int BilledSeconds { get; init; }
+
+    /// <summary>What the customer's account paid; null when the call was not rated.</summary>
+    public required decimal? Charge { get; init; }
+
+    /// <summary>What the answering vendor charges; null without a vendor rate.</summary>
+    public required decimal? Cost { get; init; }
+
+    public required decimal? Profit { get; init; }
+
+    public required string? RatePrefix { get; init; }
+
+    public required string? CostPrefix { get; init; }
+
+    public required int PackageSeconds { get; init; }
+
+    public required decimal PackageAmount { get; init; }
 }
