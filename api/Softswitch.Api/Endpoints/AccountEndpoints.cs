@@ -37,10 +37,12 @@ public static class AccountEndpoints
 
     private static async Task<IResult> ListAsync(
         SoftswitchDbContext db, HttpContext http, int? limit, string? cursor,
-        AccountKind? kind, AccountStatus? status, string? currency, string? name)
+        string? kind, string? status, string? currency, string? name)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
+        var kindFilter = errors.EnumName<AccountKind>("kind", kind);
+        var statusFilter = errors.EnumName<AccountStatus>("status", status);
         errors.Optional("name", name, Account.NameMaxLength);
         if (errors.Any)
         {
@@ -48,12 +50,12 @@ public static class AccountEndpoints
         }
 
         var query = db.Accounts.AsQueryable();
-        if (kind is { } k)
+        if (kindFilter is { } k)
         {
             query = query.Where(a => a.Kind == k);
         }
 
-        if (status is { } s)
+        if (statusFilter is { } s)
         {
             query = query.Where(a => a.Status == s);
         }

@@ -35,16 +35,7 @@ public static class LedgerEndpoints
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
-        LedgerEntryKind? wanted = null;
-        if (kind is not null)
-        {
-            wanted = Enum.GetValues<LedgerEntryKind>().Cast<LedgerEntryKind?>().FirstOrDefault(k => JsonNames.Of(k!.Value.ToString()) == kind);
-            if (wanted is null)
-            {
-                errors.Add("kind", "is one of opening, top_up, adjustment, refund, call_charges, cdr_correction.");
-            }
-        }
-
+        var wanted = errors.EnumName<LedgerEntryKind>("kind", kind);
         if (errors.Any)
         {
             return errors.ToProblem();

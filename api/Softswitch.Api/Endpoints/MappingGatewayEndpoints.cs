@@ -38,10 +38,11 @@ public static class MappingGatewayEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? accountId, GatewayStatus? status, string? name)
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? accountId, string? status, string? name)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
+        var statusFilter = errors.EnumName<GatewayStatus>("status", status);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -53,7 +54,7 @@ public static class MappingGatewayEndpoints
             query = query.Where(g => g.AccountId == accountId);
         }
 
-        if (status is { } s)
+        if (statusFilter is { } s)
         {
             query = query.Where(g => g.Status == s);
         }

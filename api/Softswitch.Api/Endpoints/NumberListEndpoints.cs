@@ -38,17 +38,18 @@ public static class NumberListEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, NumberListKind? kind)
+    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? kind)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
+        var kindFilter = errors.EnumName<NumberListKind>("kind", kind);
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
         var query = db.NumberLists.AsQueryable();
-        if (kind is { } k)
+        if (kindFilter is { } k)
         {
             query = query.Where(l => l.Kind == k);
         }

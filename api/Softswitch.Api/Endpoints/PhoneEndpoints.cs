@@ -37,10 +37,11 @@ public static partial class PhoneEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? accountId, PhoneStatus? status, string? username)
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? accountId, string? status, string? username)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
+        var statusFilter = errors.EnumName<PhoneStatus>("status", status);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -52,7 +53,7 @@ public static partial class PhoneEndpoints
             query = query.Where(p => p.AccountId == accountId);
         }
 
-        if (status is { } s)
+        if (statusFilter is { } s)
         {
             query = query.Where(p => p.Status == s);
         }

@@ -36,10 +36,11 @@ public static class RouteEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? prefix, string? routingGatewayId, GatewayStatus? status)
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? prefix, string? routingGatewayId, string? status)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
+        var statusFilter = errors.EnumName<GatewayStatus>("status", status);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -56,7 +57,7 @@ public static class RouteEndpoints
             query = query.Where(r => r.RoutingGatewayIds.Contains(routingGatewayId));
         }
 
-        if (status is { } s)
+        if (statusFilter is { } s)
         {
             query = query.Where(r => r.Status == s);
         }

@@ -35,10 +35,11 @@ public static class RoutingGatewayEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? accountId, GatewayStatus? status, string? name)
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? accountId, string? status, string? name)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
+        var statusFilter = errors.EnumName<GatewayStatus>("status", status);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -50,7 +51,7 @@ public static class RoutingGatewayEndpoints
             query = query.Where(g => g.AccountId == accountId);
         }
 
-        if (status is { } s)
+        if (statusFilter is { } s)
         {
             query = query.Where(g => g.Status == s);
         }

@@ -39,11 +39,12 @@ public static class TenantEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, TenantStatus? status,
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? status,
         [FromQuery(Name = "sip_domain")] string? sipDomain)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
+        var statusFilter = errors.EnumName<TenantStatus>("status", status);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -56,7 +57,7 @@ public static class TenantEndpoints
             query = query.Where(t => t.Id == caller.TenantId);
         }
 
-        if (status is { } s)
+        if (statusFilter is { } s)
         {
             query = query.Where(t => t.Status == s);
         }
