@@ -6,6 +6,7 @@ using Softswitch.Api.OpenApi;
 using Softswitch.Media;
 using Softswitch.Media.Config;
 using Softswitch.Media.Sip;
+using Softswitch.Media.Webhooks;
 
 namespace Softswitch.Api.Hosting;
 
@@ -59,6 +60,7 @@ public static class SoftswitchApplication
         builder.Services.AddSoftswitchSwagger();
         var switchRuns = roles.Switch && !exportingOpenApi;
         builder.Services.AddSoftswitchHealthChecks(roles, switchRuns);
+        builder.Services.AddWebhookSender(builder.Configuration);
         builder.Services.AddSoftswitchWorker(options, roles, runServer: roles.Worker && !exportingOpenApi);
         if (switchRuns)
         {

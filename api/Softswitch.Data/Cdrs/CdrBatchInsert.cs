@@ -55,8 +55,11 @@ public sealed class CdrBatchInsert
 
     /// <summary>
     /// Inserts <paramref name="rows"/> for the context's tenant in one transaction: all of them or, on failure, none.
+    /// <paramref name="alongside"/> (the calls' webhook outbox events) are saved through the context in that same
+    /// transaction, so a CDR is never stored without its events, nor its events without it.
     /// </summary>
-    public async Task InsertAsync(SoftswitchDbContext db, IReadOnlyList<Cdr> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task InsertAsync(
+        SoftswitchDbContext db, IReadOnlyList<Cdr> rows, DateTimeOffset now, CancellationToken cancellationToken, IReadOnlyList<Entity>? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
@@ -79,7 +82,7 @@ public sealed class CdrBatchInsert
 
         // A retrying execution strategy (SQL Server's) runs only whole units of work, never a user transaction by itself.
         await db.Database.CreateExecutionStrategy().ExecuteAsync(
-            (Insert: this, Db: db, Rows: rows),
+            (Insert: this, Db: db, Rows: rows, Alongside: alongside ?? []),
             static async (_, state, token) =>
             {
                 await using var transaction = await state.Db.Database.BeginTransactionAsync(token).ConfigureAwait(false);
@@ -90,6 +93,12 @@ public sealed class CdrBatchInsert
                     command.Transaction = transaction.GetDbTransaction();
                     command.CommandText = state.Insert.Fill(command, state.Rows, start, Math.Min(RowsPerStatement, state.Rows.Count - start));
                     await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                }
+
+                if (state.Alongside.Count > 0)
+                {
+                    state.Db.AddRange(state.Alongside);
+                    await state.Db.SaveChangesAsync(token).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(token).ConfigureAwait(false);

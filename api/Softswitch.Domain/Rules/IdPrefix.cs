@@ -28,6 +28,9 @@ public static class IdPrefix
     public const string NumberList = "nbl";
     public const string NumberListContent = "nlc";
     public const string NumberSettings = "nst";
+    public const string WebhookEndpoint = "whe";
+    public const string WebhookEvent = WebhookEventIds.Prefix;
+    public const string WebhookDelivery = "whd";
 
     public static string For(Entity entity) => entity switch
     {
@@ -56,6 +59,9 @@ public static class IdPrefix
         Domain.NumberList => NumberList,
         Domain.NumberListContent => NumberListContent,
         Domain.NumberSettings => NumberSettings,
+        Domain.WebhookEndpoint => WebhookEndpoint,
+        Domain.WebhookEvent => WebhookEvent,
+        Domain.WebhookDelivery => WebhookDelivery,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Softswitch.Media.Fraud;
 using Softswitch.Media.Geofencing;
 using Softswitch.Media.Numbers;
+using Softswitch.Media.Webhooks;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
@@ -58,6 +59,8 @@ public static class SipSwitchRegistration
             sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<NumberPlanSource>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<NumberPlanRefresher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<NumberPlanRefresher>());
+
+        services.AddWebhookFastPath();
 
         services.AddSingleton<SipSwitchService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipSwitchService>());

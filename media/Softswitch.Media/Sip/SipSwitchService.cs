@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Softswitch.Media.Fraud;
+using Softswitch.Media.Webhooks;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Probing;
 using Softswitch.Sip.Registrar;
@@ -38,6 +39,7 @@ public sealed partial class SipSwitchService(
     CallCapacity capacity,
     ICdrSink cdrs,
     NumberPlanSource numbers,
+    WebhookCallEventConsumer webhooks,
     TimeProvider time,
     IMeterFactory meters,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
@@ -121,6 +123,7 @@ public sealed partial class SipSwitchService(
             },
             time,
             loggers.CreateLogger<B2buaCore>(),
+            callEventConsumers: [webhooks],
             securityEvents: securityEvents,
             geofences: geofences,
             dynamicBlacklist: dynamicBlacklist,

@@ -1,0 +1,23 @@
+using System.Text;
+using Softswitch.Domain;
+
+namespace Softswitch.Media.Webhooks;
+
+/// <summary>Outbox rows for call events.</summary>
+public static class WebhookOutbox
+{
+    public static WebhookEvent Row(CallEventPayload payload, DateTime? fannedOutAt)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return new WebhookEvent
+        {
+            Id = payload.EventId,
+            TenantId = payload.TenantId,
+            Type = payload.Type,
+            OccurredAt = payload.OccurredAt.UtcDateTime,
+            CdrId = payload.CdrId,
+            Payload = Encoding.UTF8.GetString(payload.Body),
+            FannedOutAt = fannedOutAt,
+        };
+    }
+}
