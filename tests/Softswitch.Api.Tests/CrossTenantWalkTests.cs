@@ -109,6 +109,8 @@ public sealed class CrossTenantWalkTests
                 "ip-range-sets" => a.IpRangeSetId,
                 "ranges" => a.IpRangeId,
                 "geofences" => a.GeofenceId,
+                "webhook-endpoints" => a.WebhookEndpointId,
+                "webhook-deliveries" => a.WebhookDeliveryId,
                 var other => throw new InvalidOperationException(
                     $"Path {path}: no tenant-A resource known for ids under '{other}'; add it to TenantFixtures and this map."),
             };
@@ -150,7 +152,7 @@ public sealed class CrossTenantWalkTests
     [
         a.TenantId, a.ClientAccountId, a.VendorAccountId, a.PhoneId, a.MappingGatewayId, a.RoutingGatewayId,
         a.RouteId, a.RateTableId, a.RateId, a.ApiKeyId, a.CdrId, a.TrustedAddressId, a.IpRangeSetId, a.IpRangeId, a.GeofenceId,
-        a.FraudRuleId, a.DynamicBlacklistEntryId, a.NumberGroupId, a.NumberListId,
+        a.FraudRuleId, a.DynamicBlacklistEntryId, a.NumberGroupId, a.NumberListId, a.WebhookEndpointId, a.WebhookDeliveryId,
     ];
 
     /// <summary>Tenant A's own view of every resource, versions included: any write by B would change it.</summary>
@@ -162,7 +164,7 @@ public sealed class CrossTenantWalkTests
             "/v1/mapping-gateways", "/v1/routing-gateways", "/v1/routes", "/v1/rate-tables", "/v1/trusted-addresses", "/v1/refusal-policies",
             $"/v1/rate-tables/{a.RateTableId}/rates", "/v1/ip-range-sets", $"/v1/ip-range-sets/{a.IpRangeSetId}/ranges", "/v1/geofences",
             "/v1/fraud-rules", "/v1/dynamic-blacklist", "/v1/number-groups", "/v1/number-lists", "/v1/number-settings",
-            $"/v1/number-lists/{a.NumberListId}/numbers",
+            $"/v1/number-lists/{a.NumberListId}/numbers", "/v1/webhook-endpoints", "/v1/webhook-deliveries",
         };
         var text = new StringBuilder();
         foreach (var path in paths)

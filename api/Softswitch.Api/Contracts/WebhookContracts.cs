@@ -13,7 +13,10 @@ public sealed record WebhookEndpointResponse(
 /// A replay of the create (same <c>Idempotency-Key</c>) answers without it (<c>secret_withheld</c>): the idempotency
 /// record never holds a secret. Rotate again if it was lost.
 /// </summary>
-public sealed record WebhookEndpointSecretResponse(WebhookEndpointResponse Endpoint, string? Secret, string? SecretWithheld)
+public sealed record WebhookEndpointSecretResponse(
+    string Id, string Url, IReadOnlyList<string> EventTypes, bool Enabled, string? Description, string? DisabledReason,
+    DateTime? DisabledAt, DateTime? PreviousSecretExpiresAt, DateTime CreatedAt, DateTime UpdatedAt, long Version,
+    string? Secret, string? SecretWithheld)
 {
     public const string WithheldNotice =
         "The secret is shown only in the response to the first request with this Idempotency-Key. If that response was lost, rotate the secret.";
@@ -45,6 +48,10 @@ public static class WebhookMapping
 {
     public static WebhookEndpointResponse AsResponse(this WebhookEndpoint e) =>
         new(e.Id, e.Url, e.EventTypes, e.Enabled, e.Description, e.DisabledReason, e.DisabledAt, e.PreviousSecretExpiresAt, e.CreatedAt, e.UpdatedAt, e.Version);
+
+    public static WebhookEndpointSecretResponse WithSecret(this WebhookEndpoint e) =>
+        new(e.Id, e.Url, e.EventTypes, e.Enabled, e.Description, e.DisabledReason, e.DisabledAt, e.PreviousSecretExpiresAt, e.CreatedAt, e.UpdatedAt,
+            e.Version, e.Secret, SecretWithheld: null);
 
     public static WebhookDeliveryResponse AsResponse(this WebhookDelivery d) =>
         new(d.Id, d.EndpointId, d.EventId, d.EventType, d.Status, d.Attempts, d.LastAttemptAt, d.ResponseCode, d.LatencyMilliseconds, d.Error,

@@ -85,7 +85,7 @@ public static class WebhookEndpointEndpoints
         db.WebhookEndpoints.Add(endpoint);
         await db.SaveChangesAsync(http.RequestAborted);
         ETags.Set(http.Response, endpoint);
-        var created = new WebhookEndpointSecretResponse(endpoint.AsResponse(), endpoint.Secret, SecretWithheld: null);
+        var created = endpoint.WithSecret();
         IdempotentReplay.AnswerWith(http, created.WithoutSecret());
         return TypedResults.Created($"/v1/webhook-endpoints/{endpoint.Id}", created);
     }
@@ -133,7 +133,7 @@ public static class WebhookEndpointEndpoints
         endpoint.Secret = WebhookSecret.Generate();
         await db.SaveChangesAsync(http.RequestAborted);
         ETags.Set(http.Response, endpoint);
-        var rotated = new WebhookEndpointSecretResponse(endpoint.AsResponse(), endpoint.Secret, SecretWithheld: null);
+        var rotated = endpoint.WithSecret();
         IdempotentReplay.AnswerWith(http, rotated.WithoutSecret());
         return TypedResults.Ok(rotated);
     }
@@ -167,14 +167,14 @@ public static class WebhookEndpointEndpoints
 
     private static async Task<IResult> RecoverAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id, WebhookRecoverRequest request)
     {
-        if (request.Since is not { } since)
-        {
-            return new FieldErrors().Add("since", "is required.").ToProblem();
-        }
-
         if (!await db.WebhookEndpoints.AnyAsync(e => e.Id == id, http.RequestAborted))
         {
             return ApiProblems.NotFound(Resource, id);
+        }
+
+        if (request.Since is not { } since)
+        {
+            return new FieldErrors().Add("since", "is required.").ToProblem();
         }
 
         var from = since.ToUniversalTime();

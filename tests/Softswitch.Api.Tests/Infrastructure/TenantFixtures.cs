@@ -13,7 +13,7 @@ public sealed record TenantResources(
     string TenantId, string ClientAccountId, string VendorAccountId, string PhoneId, string MappingGatewayId,
     string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId,
     string IpRangeSetId, string IpRangeId, string GeofenceId, string FraudRuleId, string DynamicBlacklistEntryId, string NumberGroupId,
-    string NumberListId);
+    string NumberListId, string WebhookEndpointId, string WebhookDeliveryId);
 
 public static class TenantFixtures
 {
@@ -70,15 +70,34 @@ public static class TenantFixtures
         var list = await client.CreateAsync("/v1/number-lists", new { name = "Blocked callers", kind = "black", match = "caller", number_group_ids = new[] { group } });
         using var listed = await client.PostJsonAsync($"/v1/number-lists/{list}/numbers", new { numbers = new[] { "15550009999" } });
         listed.EnsureSuccessStatusCode();
+        var webhook = await client.CreateAsync("/v1/webhook-endpoints", new { url = "https://203.0.113.50/hooks", event_types = new[] { "call.completed" } });
+        var delivery = await InsertWebhookDeliveryAsync(app, tenant.Id, webhook);
         return new TenantResources(
             tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted, rangeSet, range, geofence, fraudRule, blacklisted,
-            group, list);
+            group, list, webhook, delivery);
     }
 
     private static string NextTrunkAddress()
     {
         var n = Interlocked.Increment(ref trunks);
         return $"198.51.{100 + (n / 250 % 100)}.{1 + (n % 250)}";
+    }
+
+    /// <summary>A failed delivery of a call.completed event, as the retry job leaves one (deliveries are the switch's and the job's to write).</summary>
+    public static async Task<string> InsertWebhookDeliveryAsync(TestApplication app, string tenantId, string endpointId)
+    {
+        var options = app.Services.GetRequiredService<DbContextOptions<SoftswitchDbContext>>();
+        await using var db = new SoftswitchDbContext(options, new FixedTenantContext(tenantId), TimeProvider.System);
+        var eventId = WebhookEventIds.New(DateTimeOffset.UtcNow);
+        db.WebhookEvents.Add(new WebhookEvent { Id = eventId, Type = WebhookEventTypes.CallCompleted, OccurredAt = DateTime.UtcNow, Payload = "{}" });
+        var delivery = new WebhookDelivery
+        {
+            EndpointId = endpointId, EventId = eventId, EventType = WebhookEventTypes.CallCompleted, Status = WebhookDeliveryStatus.Failed, Attempts = 1,
+            ResponseCode = 500,
+        };
+        db.WebhookDeliveries.Add(delivery);
+        await db.SaveChangesAsync();
+        return delivery.Id;
     }
 
     /// <summary>Stores a CDR for the tenant the way the switch's CDR store does: a context fixed to that tenant.</summary>
