@@ -6,11 +6,13 @@ using Softswitch.Data;
 using Softswitch.Domain;
 using Softswitch.Media.Webhooks;
 using Softswitch.Switch.Events;
+using Softswitch.Switch.Tests.Media;
 using static Softswitch.Switch.Tests.Builders.Cdrs;
 
 namespace Softswitch.Switch.Tests.Webhooks;
 
 /// <summary>The switch's fast path: what the call-event consumer queues, and the per-endpoint Polly pipeline.</summary>
+[Collection(SqlitePoolsCollection.Name)]
 public sealed class WebhookFastPathTests
 {
     private readonly FakeTimeProvider _time = new(Setup);
