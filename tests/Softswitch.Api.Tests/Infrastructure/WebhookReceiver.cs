@@ -15,10 +15,15 @@ public sealed class WebhookReceiver : IDisposable
 
     public string Url(string path = "/hooks") => _server.Url + path;
 
-    public void Answer(int status, string? retryAfter = null)
+    public void Answer(int status, string? retryAfter = null, TimeSpan? delay = null)
     {
         _server.ResetMappings();
         var response = Response.Create().WithStatusCode(status);
+        if (delay is { } slow)
+        {
+            response = response.WithDelay(slow);
+        }
+
         if (retryAfter is not null)
         {
             response = response.WithHeader("Retry-After", retryAfter);

@@ -139,6 +139,28 @@ public sealed class WebhookFastPathTests
         Assert.False((await db.WebhookEndpoints.SingleAsync(e => e.Id == gone.Id, TestContext.Current.CancellationToken)).Enabled);
     }
 
+    [Fact]
+    public async Task The_running_delivery_log_stores_what_it_is_given_within_its_window()
+    {
+        await using var rig = await FastPathRig.CreateAsync(new FakeTimeProvider(Setup), new ScriptedSender());
+        var endpoint = await rig.AddEndpointAsync("call.completed");
+        var log = new WebhookDeliveryLog(rig.Database.Options, new WebhookCounters(), TimeProvider.System, NullLogger<WebhookDeliveryLog>.Instance);
+        await log.StartAsync(TestContext.Current.CancellationToken);
+        log.Record(new WebhookOutcome(
+            CallEventPayload.From(CallEventKind.Ended, 4, Final(1, rig.TenantId)), endpoint, new WebhookAttempt(200, TimeSpan.Zero, null, null), 1));
+
+        var stored = 0;
+        for (var poll = 0; poll < 50 && stored == 0; poll++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            await using var db = rig.Database.ForTenant(rig.TenantId);
+            stored = await db.WebhookDeliveries.CountAsync(TestContext.Current.CancellationToken);
+        }
+
+        await log.StopAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, stored);
+    }
+
     internal static WebhookEndpoint Endpoint(string id, string tenant, params string[] types) =>
         new() { Id = id, TenantId = tenant, Url = "http://127.0.0.1:9/hooks", EventTypes = [.. types], Secret = WebhookSecret.Generate() };
 
