@@ -49,7 +49,7 @@ using var sender = new HttpWebhookSender(options, TimeProvider.System);
 var log = new WebhookDeliveryLog(new DbContextOptions<SoftswitchDbContext>(), counters, TimeProvider.System, NullLogger<WebhookDeliveryLog>.Instance);
 var fastPath = new WebhookFastPath(queue.Reader, sender, log, table, options, counters, TimeProvider.System);
 await fastPath.StartAsync(CancellationToken.None);
-var consumer = new WebhookCallEventConsumer(table, queue.Writer, counters, TimeProvider.System);
+var consumer = new WebhookCallEventConsumer(table, queue.Writer, counters);
 
 var kinds = new[] { CallEventKind.Created, CallEventKind.Ringing, CallEventKind.Answered, CallEventKind.Ended };
 var start = Stopwatch.GetTimestamp();

@@ -141,6 +141,28 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task An_outbox_past_its_bound_drops_its_oldest_events_and_tells_the_tenant()
+    {
+        await using var rig = new WebhookRig(maxOutboxEventsPerTenant: 6);
+        using var tenant = await rig.App.CreateTenantAsync("alpha");
+        using var crm = new WebhookReceiver(503);
+        await WebhookApiTests.CreateEndpointAsync(tenant, crm.Url());
+        var first = rig.AnsweredCall(tenant.Id);
+        await rig.StoreCallsAsync(first);
+        rig.Time.Advance(TimeSpan.FromSeconds(1));
+        await rig.StoreCallsAsync(rig.AnsweredCall(tenant.Id));
+
+        await rig.RunJobAfterAsync(TimeSpan.FromMinutes(1));
+        crm.Answer(200);
+        Assert.Equal(6, await rig.RunJobAfterAsync(TimeSpan.FromMinutes(1)));
+
+        var notice = JsonNode.Parse(await tenant.Client.GetStringAsync("/v1/security-events?rule=webhook-outbox-full"))!["data"]!.AsArray();
+        Assert.Contains("oldest 2", Assert.Single(notice)!["evidence"]!.GetValue<string>(), StringComparison.Ordinal);
+        var lost = (await rig.DeliveriesAsync(tenant.Id)).Where(d => d.Status == WebhookDeliveryStatus.Failed).Select(d => d.EventId).Order();
+        Assert.Equal([WebhookEventIds.ForCall(first.Id, 1), WebhookEventIds.ForCall(first.Id, 2)], lost);
+    }
+
+    [Fact]
     public async Task A_webhook_never_carries_another_tenants_call()
     {
         await using var rig = new WebhookRig();

@@ -9,7 +9,7 @@ namespace Softswitch.Media.Webhooks;
 /// CDR); this only offers it to the in-memory queue of the fast path and never waits. A full queue loses nothing: the
 /// event is counted and left to the retry job.
 /// </summary>
-public sealed class WebhookCallEventConsumer(WebhookEndpointTable endpoints, ChannelWriter<WebhookWork> queue, WebhookCounters counters, TimeProvider time)
+public sealed class WebhookCallEventConsumer(WebhookEndpointTable endpoints, ChannelWriter<WebhookWork> queue, WebhookCounters counters)
     : ICallEventConsumer
 {
     public ValueTask OnCallEventAsync(CallEvent callEvent)
@@ -21,7 +21,7 @@ public sealed class WebhookCallEventConsumer(WebhookEndpointTable endpoints, Cha
             return ValueTask.CompletedTask;
         }
 
-        if (queue.TryWrite(new WebhookWork(CallEventPayload.From(callEvent), subscribers, time.GetTimestamp())))
+        if (queue.TryWrite(new WebhookWork(CallEventPayload.From(callEvent), subscribers)))
         {
             counters.CountQueued();
         }

@@ -74,7 +74,7 @@ public sealed partial class WebhookDeliveryLog(
             var stored = (await db.WebhookEvents.Where(e => failedIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
             foreach (var missing in failedEvents.Where(e => !stored.Contains(e.EventId)))
             {
-                db.WebhookEvents.Add(WebhookOutbox.Row(missing, fannedOutAt: null));
+                db.WebhookEvents.Add(WebhookOutbox.Row(missing));
             }
 
             foreach (var outcome in tenant)

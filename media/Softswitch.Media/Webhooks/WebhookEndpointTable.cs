@@ -11,9 +11,6 @@ public sealed class WebhookEndpointTable
 {
     private volatile FrozenDictionary<string, WebhookEndpoint[]> _byTenant = FrozenDictionary<string, WebhookEndpoint[]>.Empty;
 
-    /// <summary>True once the first read from the database has been applied.</summary>
-    public bool Loaded { get; private set; }
-
     public IReadOnlyCollection<string> EndpointIds => _byTenant.Values.SelectMany(e => e).Select(e => e.Id).ToList();
 
     public void Replace(IEnumerable<WebhookEndpoint> enabled)
@@ -21,7 +18,6 @@ public sealed class WebhookEndpointTable
         ArgumentNullException.ThrowIfNull(enabled);
         _byTenant = enabled.GroupBy(e => e.TenantId, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        Loaded = true;
     }
 
     /// <summary>The tenant's enabled endpoints subscribed to <paramref name="type"/>; empty (no allocation) for most tenants.</summary>

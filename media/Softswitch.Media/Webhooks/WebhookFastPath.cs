@@ -25,28 +25,26 @@ public sealed class WebhookFastPath : BackgroundService
     private readonly WebhookOptions _options;
     private readonly WebhookCounters _counters;
     private readonly TimeProvider _time;
+    private readonly WebhookEndpointTable _endpoints;
     private readonly ConcurrentDictionary<string, ResiliencePipeline<WebhookAttempt>> _pipelines = new(StringComparer.Ordinal);
 
     public WebhookFastPath(
         ChannelReader<WebhookWork> queue, IWebhookSender sender, WebhookDeliveryLog log, WebhookEndpointTable endpoints,
         WebhookOptions options, WebhookCounters counters, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
         _queue = queue;
         _sender = sender;
         _log = log;
         _options = options;
         _counters = counters;
         _time = time;
-        Endpoints = endpoints;
+        _endpoints = endpoints;
     }
-
-    private WebhookEndpointTable Endpoints { get; }
 
     /// <summary>Forgets the breakers of endpoints no longer enabled, so their number stays that of the table.</summary>
     public void PruneBreakers()
     {
-        var live = Endpoints.EndpointIds.ToHashSet(StringComparer.Ordinal);
+        var live = _endpoints.EndpointIds.ToHashSet(StringComparer.Ordinal);
         foreach (var id in _pipelines.Keys.Where(id => !live.Contains(id)))
         {
             _pipelines.TryRemove(id, out _);

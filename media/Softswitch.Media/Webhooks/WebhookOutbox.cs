@@ -3,10 +3,10 @@ using Softswitch.Domain;
 
 namespace Softswitch.Media.Webhooks;
 
-/// <summary>Outbox rows for call events.</summary>
+/// <summary>Outbox rows for call events, waiting for the retry job to fan them out.</summary>
 public static class WebhookOutbox
 {
-    public static WebhookEvent Row(CallEventPayload payload, DateTime? fannedOutAt)
+    public static WebhookEvent Row(CallEventPayload payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
         return new WebhookEvent
@@ -17,7 +17,6 @@ public static class WebhookOutbox
             OccurredAt = payload.OccurredAt.UtcDateTime,
             CdrId = payload.CdrId,
             Payload = Encoding.UTF8.GetString(payload.Body),
-            FannedOutAt = fannedOutAt,
         };
     }
 }

@@ -38,6 +38,6 @@ public static class WebhookOutboxRows
             .ToList();
         var ids = events.Select(e => e.EventId).ToList();
         var present = (await db.WebhookEvents.Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        return events.Where(e => !present.Contains(e.EventId)).Select(e => (Entity)WebhookOutbox.Row(e, fannedOutAt: null)).ToList();
+        return events.Where(e => !present.Contains(e.EventId)).Select(e => (Entity)WebhookOutbox.Row(e)).ToList();
     }
 }

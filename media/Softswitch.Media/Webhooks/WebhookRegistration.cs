@@ -50,7 +50,7 @@ public static class WebhookRegistration
         services.AddHostedService(sp => sp.GetRequiredService<WebhookFastPath>());
         services.AddSingleton(sp => new WebhookCallEventConsumer(
             sp.GetRequiredService<WebhookEndpointTable>(), sp.GetRequiredService<Channel<WebhookWork>>().Writer,
-            sp.GetRequiredService<WebhookCounters>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<WebhookCounters>()));
         return services;
     }
 }

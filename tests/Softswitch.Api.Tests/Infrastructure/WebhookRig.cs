@@ -19,13 +19,13 @@ public sealed class WebhookRig : IAsyncDisposable
 {
     private readonly DbContextOptions<SoftswitchDbContext> _options;
 
-    public WebhookRig()
+    public WebhookRig(int maxOutboxEventsPerTenant = 1_000_000)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero));
         App = new TestApplication(new Dictionary<string, string?> { ["Softswitch:Webhooks:AllowPrivateTargets"] = "true" }, Time);
         _options = App.Services.GetRequiredService<DbContextOptions<SoftswitchDbContext>>();
         Job = new WebhookRetryJob(
-            _options, App.Services.GetRequiredService<IWebhookSender>(), Options.Create(new WebhookOptions { AllowPrivateTargets = true }), Time,
+            _options, App.Services.GetRequiredService<IWebhookSender>(), Options.Create(new WebhookOptions { AllowPrivateTargets = true, MaxOutboxEventsPerTenant = maxOutboxEventsPerTenant }), Time,
             NullLogger<WebhookRetryJob>.Instance);
     }
 

@@ -24,7 +24,7 @@ public sealed class WebhookFastPathTests
         var alpha = Endpoint("whe_a", "ten_a", WebhookEventTypes.CallCompleted);
         table.Replace([alpha, Endpoint("whe_b", "ten_b", WebhookEventTypes.CallInitiated)]);
         var queue = Channel.CreateBounded<WebhookWork>(10);
-        var consumer = new WebhookCallEventConsumer(table, queue.Writer, new WebhookCounters(), _time);
+        var consumer = new WebhookCallEventConsumer(table, queue.Writer, new WebhookCounters());
 
         await consumer.OnCallEventAsync(new CallEvent(CallEventKind.Created, 1, InProgress(1, "ten_a")));
         await consumer.OnCallEventAsync(new CallEvent(CallEventKind.Ended, 4, Final(1, "ten_a")));
@@ -45,7 +45,7 @@ public sealed class WebhookFastPathTests
         table.Replace([Endpoint("whe_a", "ten_a", WebhookEventTypes.CallCompleted)]);
         var queue = Channel.CreateBounded<WebhookWork>(1);
         var counters = new WebhookCounters();
-        var consumer = new WebhookCallEventConsumer(table, queue.Writer, counters, _time);
+        var consumer = new WebhookCallEventConsumer(table, queue.Writer, counters);
 
         await consumer.OnCallEventAsync(new CallEvent(CallEventKind.Ended, 4, Final(1)));
         var overflow = consumer.OnCallEventAsync(new CallEvent(CallEventKind.Ended, 4, Final(2)));

@@ -82,7 +82,7 @@ public sealed class WebhookOutboxTests
         await AddEndpointAsync(database, busy, WebhookEventTypes.CallCompleted);
         await using (var db = database.ForTenant(busy))
         {
-            db.WebhookEvents.Add(WebhookOutbox.Row(CallEventPayload.From(CallEventKind.Ended, 4, Final(5, busy)), fannedOutAt: null));
+            db.WebhookEvents.Add(WebhookOutbox.Row(CallEventPayload.From(CallEventKind.Ended, 4, Final(5, busy))));
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 

@@ -15,13 +15,17 @@ namespace Softswitch.Worker.Jobs;
 /// Then it sends due deliveries, <see cref="BatchSize"/> at most per run, <see cref="Parallelism"/> at once, each
 /// re-signed with the secrets of that moment, on <see cref="WebhookRetrySchedule"/>; a 410 or a schedule run out
 /// disables the endpoint and leaves the tenant a <c>webhook-disabled</c> security event. Last it deletes events and
-/// deliveries past the retention. One run at a time (<c>DisableConcurrentExecution</c>); a second run after a crash at worst sends an attempt again, which the receiver drops by <c>webhook-id</c>.
+/// deliveries past the retention, and a tenant's oldest events beyond its outbox bound (telling it with a
+/// <c>webhook-outbox-full</c> security event). One run at a time (<c>DisableConcurrentExecution</c>); a second run after a crash at worst sends an attempt again, which the receiver drops by <c>webhook-id</c>.
 /// </summary>
 public sealed partial class WebhookRetryJob(
     DbContextOptions<SoftswitchDbContext> options, IWebhookSender sender, IOptions<WebhookOptions> settings, TimeProvider time,
     ILogger<WebhookRetryJob> logger)
 {
     public static readonly TimeSpan FanOutDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>The security-event rule telling a tenant that its outbox passed its bound and lost its oldest events.</summary>
+    public const string OutboxFullRule = "webhook-outbox-full";
     private const int BatchSize = 500;
     private const int Parallelism = 16;
 
@@ -107,8 +111,10 @@ public sealed partial class WebhookRetryJob(
             }
             else if (!events.TryGetValue(delivery.EventId, out var stored))
             {
-                // The fast path logged the delivery before the event reached the outbox (the call is still up): wait for it.
-                delivery.NextAttemptAt = now + FanOutDelay;
+                // The fast path stores a failed delivery with its event, so only the outbox cap can have taken it.
+                delivery.Status = WebhookDeliveryStatus.Failed;
+                delivery.NextAttemptAt = null;
+                delivery.Error = "the event is no longer in the outbox";
             }
             else
             {
@@ -161,17 +167,40 @@ public sealed partial class WebhookRetryJob(
 
     private async Task PurgeAsync(CancellationToken cancellationToken)
     {
-        var before = time.GetUtcNow().UtcDateTime - TimeSpan.FromDays(settings.Value.RetentionDays);
+        var now = time.GetUtcNow().UtcDateTime;
+        var before = now - TimeSpan.FromDays(settings.Value.RetentionDays);
         await using var platform = Platform();
         await platform.WebhookDeliveries.IgnoreQueryFilters([SoftswitchDbContext.TenantFilter])
             .Where(d => d.Status != WebhookDeliveryStatus.Pending && d.UpdatedAt < before).ExecuteDeleteAsync(cancellationToken);
         await platform.WebhookEvents.IgnoreQueryFilters([SoftswitchDbContext.TenantFilter])
             .Where(e => e.CreatedAt < before).ExecuteDeleteAsync(cancellationToken);
+
+        // The outbox bound per tenant: a receiver down for days must not let one tenant fill the database.
+        var cap = settings.Value.MaxOutboxEventsPerTenant;
+        var full = await platform.WebhookEvents.IgnoreQueryFilters([SoftswitchDbContext.TenantFilter])
+            .GroupBy(e => e.TenantId).Select(g => new { TenantId = g.Key, Count = g.Count() }).Where(g => g.Count > cap)
+            .ToListAsync(cancellationToken);
+        foreach (var tenant in full)
+        {
+            await using var db = For(tenant.TenantId);
+            var newestDropped = await db.WebhookEvents.OrderBy(e => e.Id).Skip(tenant.Count - cap - 1).Select(e => e.Id).FirstAsync(cancellationToken);
+            var dropped = await db.WebhookEvents.Where(e => string.Compare(e.Id, newestDropped) <= 0).ExecuteDeleteAsync(cancellationToken);
+            db.SecurityEvents.Add(new SecurityEvent
+            {
+                OccurredAt = now, Rule = OutboxFullRule, Action = SecurityAction.Alert, Address = "", TenantId = tenant.TenantId, Count = tenant.Count,
+                Threshold = cap, Evidence = $"The webhook outbox held {tenant.Count} events; the oldest {dropped} were dropped undelivered.",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            LogOutboxFull(logger, tenant.TenantId, dropped);
+        }
     }
 
     private SoftswitchDbContext Platform() => new(options, FixedTenantContext.None, time);
 
     private SoftswitchDbContext For(string tenantId) => new(options, new FixedTenantContext(tenantId), time);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook outbox of tenant {TenantId} passed its bound: {Count} oldest events dropped")]
+    private static partial void LogOutboxFull(ILogger logger, string tenantId, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook endpoint {EndpointId} of tenant {TenantId} disabled: {Reason}")]
     private static partial void LogDisabled(ILogger logger, string endpointId, string tenantId, string reason);
