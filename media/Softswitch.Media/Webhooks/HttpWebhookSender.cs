@@ -56,7 +56,7 @@ public sealed class HttpWebhookSender : IWebhookSender, IDisposable
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             return new WebhookAttempt((int)response.StatusCode, _time.GetElapsedTime(started), null, RetryAfterOf(response));
         }
-        catch (Exception exception) when (exception is HttpRequestException or SocketException or IOException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or SocketException or IOException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
         {
             return new WebhookAttempt(null, _time.GetElapsedTime(started), Describe(exception), null);
         }
