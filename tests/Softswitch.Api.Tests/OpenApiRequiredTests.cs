@@ -151,6 +151,8 @@ public sealed class OpenApiRequiredTests
                     "routes" => ids.RouteId,
                     "routing-gateways" => ids.RoutingGatewayId,
                     "tenants" => ids.TenantId,
+                    "webhook-endpoints" => ids.WebhookEndpointId,
+                    "webhook-deliveries" => ids.WebhookDeliveryId,
                     var other => throw new InvalidOperationException($"{template}: name the fixture id for '{other}' here."),
                 },
                 var literal when literal.StartsWith('{') => throw new InvalidOperationException($"{template}: name a value for {literal} here."),

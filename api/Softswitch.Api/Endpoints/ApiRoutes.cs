@@ -44,6 +44,8 @@ public static class ApiRoutes
         tenantScoped.MapNumberLists();
         tenantScoped.MapNumberListNumbers();
         tenantScoped.MapNumberSettings();
+        tenantScoped.MapWebhookEndpoints();
+        tenantScoped.MapWebhookDeliveries();
         return app;
     }
 }

@@ -6,6 +6,7 @@ using Softswitch.Api.OpenApi;
 using Softswitch.Media;
 using Softswitch.Media.Config;
 using Softswitch.Media.Sip;
+using Softswitch.Media.Webhooks;
 
 namespace Softswitch.Api.Hosting;
 
@@ -60,6 +61,7 @@ public static class SoftswitchApplication
         builder.Services.AddSoftswitchTelemetry(builder.Configuration);
         var switchRuns = roles.Switch && !exportingOpenApi;
         builder.Services.AddSoftswitchHealthChecks(roles, switchRuns);
+        builder.Services.AddWebhookSender(builder.Configuration);
         builder.Services.AddSoftswitchWorker(options, roles, runServer: roles.Worker && !exportingOpenApi);
         if (switchRuns)
         {

@@ -42,6 +42,8 @@ public static class RequestRequirements
         ],
         [nameof(TenantRequest)] = ["name", "sip_domain", "default_currency"],
         [nameof(TrustedAddressRequest)] = ["block"],
+        [nameof(WebhookEndpointRequest)] = ["url", "event_types"],
+        [nameof(WebhookRecoverRequest)] = ["since"],
     };
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Conditional =

@@ -55,8 +55,9 @@ public sealed class CdrBatchInsert
 
     /// <summary>
     /// Inserts <paramref name="rows"/> for the context's tenant in one transaction: all of them or, on failure, none.
-    /// <paramref name="alsoInTransaction"/> runs after the rows, in the same transaction (the call charges posted with
-    /// their CDRs); it may run again when the execution strategy retries the whole unit.
+    /// <paramref name="alsoInTransaction"/> runs after the rows, in the same transaction (the calls' webhook outbox events
+    /// and charges, so a CDR is never stored without them, nor they without it); it may run again when the execution
+    /// strategy retries the whole unit.
     /// </summary>
     public async Task InsertAsync(
         SoftswitchDbContext db,

@@ -31,6 +31,9 @@ public static class IdPrefix
     public const string LedgerEntry = "led";
     public const string CdrCorrection = "cdc";
     public const string Reconciliation = "rec";
+    public const string WebhookEndpoint = "whe";
+    public const string WebhookEvent = WebhookEventIds.Prefix;
+    public const string WebhookDelivery = "whd";
 
     public static string For(Entity entity) => entity switch
     {
@@ -62,6 +65,9 @@ public static class IdPrefix
         Domain.LedgerEntry => LedgerEntry,
         Domain.CdrCorrection => CdrCorrection,
         Domain.Reconciliation => Reconciliation,
+        Domain.WebhookEndpoint => WebhookEndpoint,
+        Domain.WebhookEvent => WebhookEvent,
+        Domain.WebhookDelivery => WebhookDelivery,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };

@@ -4,6 +4,7 @@ using Softswitch.Data;
 using Softswitch.Data.Billing;
 using Softswitch.Data.Cdrs;
 using Softswitch.Domain;
+using Softswitch.Media.Webhooks;
 using Softswitch.Switch.Billing;
 using Softswitch.Switch.Cdrs;
 
@@ -12,9 +13,10 @@ namespace Softswitch.Media.Cdrs;
 /// <summary>
 /// Stores CDR batches in the control-plane database, one tenant at a time through a context fixed to that tenant
 /// (the data layer refuses rows of any other). Ids already stored are skipped, so a replayed spool stores each call once.
-/// Rows go in through <see cref="CdrBatchInsert"/>, not the change tracker (they are only ever added).
-/// Call charges are posted to the accounts' ledgers in the same transaction (<see cref="CallChargePosting"/>), and the
-/// switch's <see cref="AccountBudgets"/> learn the new balances once it commits.
+/// Rows go in through <see cref="CdrBatchInsert"/>, not the change tracker (they are only ever added). The calls'
+/// webhook events go into the outbox in the same transaction (<see cref="WebhookOutboxRows"/>), and so are the call
+/// charges posted to the accounts' ledgers (<see cref="CallChargePosting"/>); the switch's <see cref="AccountBudgets"/>
+/// learn the new balances once it commits.
 /// </summary>
 public sealed partial class DatabaseCdrStore(
     DbContextOptions<SoftswitchDbContext> options, TimeProvider time, ILogger<DatabaseCdrStore> logger, AccountBudgets? budgets = null) : ICdrStore
@@ -35,10 +37,25 @@ public sealed partial class DatabaseCdrStore(
             var ids = tenant.Select(r => r.Id).ToList();
             var existing = await db.Cdrs.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
             var stored = existing.ToHashSet(StringComparer.Ordinal);
-            var rows = tenant.DistinctBy(r => r.Id).Where(r => !stored.Contains(r.Id)).Select(CdrRows.From).ToList();
+            var records = tenant.DistinctBy(r => r.Id).Where(r => !stored.Contains(r.Id)).ToList();
+            var outbox = await WebhookOutboxRows.ForAsync(db, records, cancellationToken);
+            var rows = records.Select(CdrRows.From).ToList();
             IReadOnlyList<CallChargePosting.Posted> posted = [];
             await CdrBatchInsert.For(db).InsertAsync(
-                db, rows, time.GetUtcNow(), cancellationToken, async (tx, token) => posted = await CallChargePosting.PostAsync(tx, rows, token));
+                db,
+                rows,
+                time.GetUtcNow(),
+                cancellationToken,
+                async (tx, token) =>
+                {
+                    if (outbox.Count > 0)
+                    {
+                        tx.AddRange(outbox);
+                        await tx.SaveChangesAsync(token);
+                    }
+
+                    posted = await CallChargePosting.PostAsync(tx, rows, token);
+                });
             foreach (var settled in posted)
             {
                 budgets?.Settle(settled.AccountId, settled.Charged, settled.BalanceAfter, settled.Sequence);

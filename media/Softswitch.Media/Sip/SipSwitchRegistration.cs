@@ -6,6 +6,7 @@ using Softswitch.Media.Billing;
 using Softswitch.Media.Fraud;
 using Softswitch.Media.Geofencing;
 using Softswitch.Media.Numbers;
+using Softswitch.Media.Webhooks;
 using Softswitch.Switch.Billing;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Fraud;
@@ -70,6 +71,7 @@ public static class SipSwitchRegistration
             sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<RateBookSource>(),
             sp.GetRequiredService<IOptions<BillingOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RateBookRefresher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<RateBookRefresher>());
+        services.AddWebhookFastPath();
 
         services.AddSingleton<SipSwitchService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipSwitchService>());

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Softswitch.Media.Fraud;
+using Softswitch.Media.Webhooks;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Probing;
 using Softswitch.Sip.Registrar;
@@ -41,6 +42,7 @@ public sealed partial class SipSwitchService(
     ICdrSink cdrs,
     NumberPlanSource numbers,
     SwitchBilling billing,
+    WebhookCallEventConsumer webhooks,
     TimeProvider time,
     IMeterFactory meters,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
@@ -126,7 +128,7 @@ public sealed partial class SipSwitchService(
             },
             time,
             loggers.CreateLogger<B2buaCore>(),
-            callEventConsumers: [new CallOutcomeMetrics(outcomes)],
+            callEventConsumers: [new CallOutcomeMetrics(outcomes), webhooks],
             securityEvents: securityEvents,
             geofences: geofences,
             dynamicBlacklist: dynamicBlacklist,

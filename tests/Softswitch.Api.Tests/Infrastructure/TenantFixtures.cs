@@ -13,7 +13,7 @@ public sealed record TenantResources(
     string TenantId, string ClientAccountId, string VendorAccountId, string PhoneId, string MappingGatewayId,
     string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId,
     string IpRangeSetId, string IpRangeId, string GeofenceId, string FraudRuleId, string DynamicBlacklistEntryId, string NumberGroupId,
-    string NumberListId, string LedgerEntryId, string ReconciliationId);
+    string NumberListId, string LedgerEntryId, string ReconciliationId, string WebhookEndpointId, string WebhookDeliveryId);
 
 public static class TenantFixtures
 {
@@ -75,15 +75,34 @@ public static class TenantFixtures
         using var reconciled = await client.PostAsync($"/v1/reconciliations?routing_gateway_id={routing}&from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z", vendorFile);
         reconciled.EnsureSuccessStatusCode();
         var reconciliation = (await reconciled.ReadObjectAsync())["id"]!.GetValue<string>();
+        var webhook = await client.CreateAsync("/v1/webhook-endpoints", new { url = "https://203.0.113.50/hooks", event_types = new[] { "call.completed" } });
+        var delivery = await InsertWebhookDeliveryAsync(app, tenant.Id, webhook);
         return new TenantResources(
             tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted, rangeSet, range, geofence, fraudRule, blacklisted,
-            group, list, topUp, reconciliation);
+            group, list, topUp, reconciliation, webhook, delivery);
     }
 
     private static string NextTrunkAddress()
     {
         var n = Interlocked.Increment(ref trunks);
         return $"198.51.{100 + (n / 250 % 100)}.{1 + (n % 250)}";
+    }
+
+    /// <summary>A failed delivery of a call.completed event, as the retry job leaves one (deliveries are the switch's and the job's to write).</summary>
+    public static async Task<string> InsertWebhookDeliveryAsync(TestApplication app, string tenantId, string endpointId)
+    {
+        var options = app.Services.GetRequiredService<DbContextOptions<SoftswitchDbContext>>();
+        await using var db = new SoftswitchDbContext(options, new FixedTenantContext(tenantId), TimeProvider.System);
+        var eventId = WebhookEventIds.New(DateTimeOffset.UtcNow);
+        db.WebhookEvents.Add(new WebhookEvent { Id = eventId, Type = WebhookEventTypes.CallCompleted, OccurredAt = DateTime.UtcNow, Payload = "{}" });
+        var delivery = new WebhookDelivery
+        {
+            EndpointId = endpointId, EventId = eventId, EventType = WebhookEventTypes.CallCompleted, Status = WebhookDeliveryStatus.Failed, Attempts = 1,
+            ResponseCode = 500,
+        };
+        db.WebhookDeliveries.Add(delivery);
+        await db.SaveChangesAsync();
+        return delivery.Id;
     }
 
     /// <summary>Stores a CDR for the tenant the way the switch's CDR store does: a context fixed to that tenant.</summary>

@@ -73,9 +73,9 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
         }
     }
 
-    private static async Task<string> ProvisionAsync(SwitchProcess process, int vendorPort)
+    internal static async Task<string> ProvisionAsync(SwitchProcess process, int vendorPort, string platformKey = PlatformKey)
     {
-        using var platform = process.Client(PlatformKey);
+        using var platform = process.Client(platformKey);
         var tenantId = await platform.CreateAsync("/v1/tenants", new { name = "Crash", sip_domain = "crash.example.net", default_currency = "USD" });
         using var keyResponse = await platform.PostAsync($"/v1/tenants/{tenantId}/api-keys", ApiJson.Body(new { name = "crash", scopes = new[] { "admin" } }));
         var key = (await keyResponse.ReadObjectAsync())["key"]!.GetValue<string>();
@@ -86,7 +86,7 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
         return key;
     }
 
-    private static async Task WaitForCompletedCallsAsync(SippProcess caller, SwitchProcess process, string tenantKey, int atLeast)
+    internal static async Task WaitForCompletedCallsAsync(SippProcess caller, SwitchProcess process, string tenantKey, int atLeast)
     {
         using var tenant = process.Client(tenantKey);
         for (var i = 0; i < 100; i++)
@@ -111,7 +111,7 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Every CDR of the tenant once the replayed spool has reached the database: at least <paramref name="atLeast"/>, and no more arriving.</summary>
-    private static async Task<List<JsonObject>> AllCdrsAsync(HttpClient tenant, int atLeast)
+    internal static async Task<List<JsonObject>> AllCdrsAsync(HttpClient tenant, int atLeast)
     {
         var previous = -1;
         List<JsonObject> cdrs = [];

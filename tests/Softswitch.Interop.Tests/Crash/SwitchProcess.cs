@@ -27,7 +27,9 @@ public sealed class SwitchProcess : IAsyncDisposable
     /// <summary>The last lines the switch printed, for failure messages.</summary>
     public string Output => _output.ToString();
 
-    public static async Task<SwitchProcess> StartAsync(string dataDir, int sipPort, int httpPort, string platformKey)
+    /// <param name="settings">More environment settings (<c>Softswitch__Webhooks__AllowPrivateTargets</c>…).</param>
+    public static async Task<SwitchProcess> StartAsync(
+        string dataDir, int sipPort, int httpPort, string platformKey, IReadOnlyDictionary<string, string>? settings = null)
     {
         var baseDir = AppContext.BaseDirectory;
         var testAssembly = typeof(SwitchProcess).Assembly.GetName().Name!;
@@ -57,6 +59,11 @@ public sealed class SwitchProcess : IAsyncDisposable
         start.Environment["Softswitch__Fraud__TrustedAddresses"] = "127.0.0.1/32";
         start.Environment["Softswitch__Sip__Port"] = sipPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the switch process.");
         var running = new SwitchProcess(process, new Uri($"http://127.0.0.1:{httpPort}/"));
         running._output.Follow(process);

@@ -1,0 +1,20 @@
+namespace Softswitch.Domain;
+
+/// <summary>The event type names an endpoint subscribes to (Twilio's call status callbacks, as CRM developers know them).</summary>
+public static class WebhookEventTypes
+{
+    public const string CallInitiated = "call.initiated";
+    public const string CallRinging = "call.ringing";
+    public const string CallAnswered = "call.answered";
+    public const string CallCompleted = "call.completed";
+
+    /// <summary>Refused by an admission rule after the switch knew whose call it was; carries <c>refusal_rule</c>.</summary>
+    public const string CallRefused = "call.refused";
+
+    /// <summary>Sent only by <c>POST /v1/webhook-endpoints/{id}/test</c>, whatever the endpoint subscribes to.</summary>
+    public const string Test = "webhook.test";
+
+    public static IReadOnlyList<string> Subscribable { get; } = [CallInitiated, CallRinging, CallAnswered, CallCompleted, CallRefused];
+
+    public static bool IsSubscribable(string type) => Subscribable.Contains(type, StringComparer.Ordinal);
+}

@@ -1,0 +1,34 @@
+namespace Softswitch.Media.Webhooks;
+
+/// <summary>The fast path's counts, for metrics and tests.</summary>
+public sealed class WebhookCounters
+{
+    private long _queued;
+    private long _leftToOutbox;
+    private long _delivered;
+    private long _failed;
+    private long _logDropped;
+
+    public long Queued => Interlocked.Read(ref _queued);
+
+    /// <summary>Events the full queue could not take: the retry job delivers them from the outbox.</summary>
+    public long LeftToOutbox => Interlocked.Read(ref _leftToOutbox);
+
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <summary>Deliveries the fast path gave up, handed to the retry job.</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Outcomes not logged because the log's queue was full (the retry job may deliver those again).</summary>
+    public long LogDropped => Interlocked.Read(ref _logDropped);
+
+    internal void CountQueued() => Interlocked.Increment(ref _queued);
+
+    internal void CountLeftToOutbox() => Interlocked.Increment(ref _leftToOutbox);
+
+    internal void CountDelivered() => Interlocked.Increment(ref _delivered);
+
+    internal void CountFailed() => Interlocked.Increment(ref _failed);
+
+    internal void CountLogDropped() => Interlocked.Increment(ref _logDropped);
+}
