@@ -99,6 +99,10 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<NumberSettings> NumberSettings => Set<NumberSettings>();
 
+    public DbSet<CdrRollup> CdrRollups => Set<CdrRollup>();
+
+    public DbSet<CdrRollupWatermark> CdrRollupWatermarks => Set<CdrRollupWatermark>();
+
     /// <summary>
     /// The tenant whose rows this context sees. Read by the query filters on every query, so EF
     /// sends it as a parameter; null shows no tenant rows at all.
@@ -164,6 +168,8 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new NumberListConfiguration());
         modelBuilder.ApplyConfiguration(new NumberListContentConfiguration());
         modelBuilder.ApplyConfiguration(new NumberSettingsConfiguration());
+        modelBuilder.ApplyConfiguration(new CdrRollupConfiguration());
+        modelBuilder.ApplyConfiguration(new CdrRollupWatermarkConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {

@@ -14,6 +14,7 @@ public static class RecurringJobCatalog
     public const string PurgeIdempotencyRecords = "purge-idempotency-records";
     public const string ImportThreatFeed = "import-threat-feed";
     public const string DynamicBlacklistExpiry = "dynamic-blacklist-expiry";
+    public const string CdrRollups = "cdr-rollups";
 
     public static void Register(IRecurringJobManager jobs, ThreatFeedOptions feed)
     {
@@ -21,6 +22,7 @@ public static class RecurringJobCatalog
             PurgeIdempotencyRecords, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<DynamicBlacklistExpiryJob>(
             DynamicBlacklistExpiry, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<CdrRollupJob>(CdrRollups, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         if (feed.Source is null)
         {
             jobs.RemoveIfExists(ImportThreatFeed);

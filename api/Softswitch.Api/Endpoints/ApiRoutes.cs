@@ -41,6 +41,7 @@ public static class ApiRoutes
         tenantScoped.MapNumberLists();
         tenantScoped.MapNumberListNumbers();
         tenantScoped.MapNumberSettings();
+        tenantScoped.MapReports();
         return app;
     }
 }

@@ -82,6 +82,7 @@ public static class SoftswitchApplication
         if (roles.Api)
         {
             app.MapSoftswitchApi();
+            app.MapDashboard();
             app.UseSoftswitchHangfireDashboard();
         }
 

@@ -28,6 +28,8 @@ public static class IdPrefix
     public const string NumberList = "nbl";
     public const string NumberListContent = "nlc";
     public const string NumberSettings = "nst";
+    public const string CdrRollup = "rlp";
+    public const string CdrRollupWatermark = "rwm";
 
     public static string For(Entity entity) => entity switch
     {
@@ -56,6 +58,8 @@ public static class IdPrefix
         Domain.NumberList => NumberList,
         Domain.NumberListContent => NumberListContent,
         Domain.NumberSettings => NumberSettings,
+        Domain.CdrRollup => CdrRollup,
+        Domain.CdrRollupWatermark => CdrRollupWatermark,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };
