@@ -71,12 +71,13 @@ export function columnChart(container, points) {
   });
 }
 
-/** Lines over a time axis, each series on its own scale: series are {name, points: [{label, value|null}]}. */
+/** Lines over a time axis, each series scaled to its own maximum (named in its legend): series are {name, points: [{label, value|null}]}. */
 export function lineChart(container, series) {
   const drawn = series.reduce((n, s) => n + s.points.filter(p => p.value !== null).length, 0);
   const svg = frame(container, drawn);
   const labels = series.length > 0 ? series[0].points.map(p => p.label) : [];
   axes(svg, 100, labels);
+  svg.querySelector('text').textContent = 'max';
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const step = (WIDTH - PAD.left - PAD.right) / Math.max(1, labels.length);
   series.forEach((s, index) => {
@@ -89,7 +90,7 @@ export function lineChart(container, series) {
       const dot = element('circle', { class: `dot series-${index}`, cx: x, cy: y, r: 2.5 }, svg);
       element('title', {}, dot).textContent = `${s.name} ${p.label}: ${format(p.value)}`;
     }
-    text(svg, WIDTH - PAD.right - 4, PAD.top + 12 + index * 14, `${s.name} (max ${format(max)})`, 'end')
+    text(svg, PAD.left + 8, PAD.top + 12 + index * 14, `${s.name} (max ${format(max)})`)
       .setAttribute('class', `legend series-${index}`);
   });
 }
