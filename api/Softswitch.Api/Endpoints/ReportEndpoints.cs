@@ -41,50 +41,33 @@ public static class ReportEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static Task<IResult> MappingGatewaysAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
-        AnswerAsync(db, http, time, query, new FieldErrors(), async (period, token) =>
-            (await RollupReader.ByKeyAsync(db, RollupDimension.MappingGateway, period, token))
-                .Select(s => new MappingGatewayReportRow(NullIfEmpty(s.Key), NullIfEmpty(s.SubKey), ReportMath.Figures(s)))
-                .OrderByDescending(r => r.Figures.Calls).ThenBy(r => r.MappingGatewayId, StringComparer.Ordinal).ThenBy(r => r.PhoneId, StringComparer.Ordinal)
-                .ToList(),
+        AnswerAsync(db, http, time, query, new FieldErrors(), (period, token) => ReportRows.MappingGatewaysAsync(db, period, token),
             ["mapping_gateway_id", "phone_id"], r => [r.MappingGatewayId, r.PhoneId], r => r.Figures);
 
     private static Task<IResult> RoutingGatewaysAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
-        AnswerAsync(db, http, time, query, new FieldErrors(), async (period, token) =>
-            (await RollupReader.ByKeyAsync(db, RollupDimension.RoutingGateway, period, token))
-                .Select(s => new RoutingGatewayReportRow(s.Key, ReportMath.Figures(s, perAttempt: true)))
-                .OrderByDescending(r => r.Figures.Attempts).ThenBy(r => r.RoutingGatewayId, StringComparer.Ordinal)
-                .ToList(),
+        AnswerAsync(db, http, time, query, new FieldErrors(), (period, token) => ReportRows.RoutingGatewaysAsync(db, period, token),
             ["routing_gateway_id"], r => [r.RoutingGatewayId], r => r.Figures);
 
     private static Task<IResult> FailureCodesAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
-        AnswerAsync(db, http, time, query, new FieldErrors(), async (period, token) =>
-            (await RollupReader.ByKeyAsync(db, RollupDimension.FinalCode, period, token))
-                .Select(s => new FailureCodeReportRow(int.Parse(s.Key, CultureInfo.InvariantCulture), ReportMath.Figures(s)))
-                .Where(r => r.FinalCode >= 300)
-                .OrderByDescending(r => r.Figures.Calls).ThenBy(r => r.FinalCode)
-                .ToList(),
+        AnswerAsync(db, http, time, query, new FieldErrors(), (period, token) => ReportRows.FailureCodesAsync(db, period, token),
             ["final_code"], r => [r.FinalCode.ToString(CultureInfo.InvariantCulture)], r => r.Figures);
 
     private static Task<IResult> RefusalRulesAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
-        AnswerAsync(db, http, time, query, new FieldErrors(), async (period, token) =>
-            (await RollupReader.ByKeyAsync(db, RollupDimension.RefusalRule, period, token))
-                .Select(s => new RefusalRuleReportRow(s.Key, ReportMath.Figures(s)))
-                .OrderByDescending(r => r.Figures.Calls).ThenBy(r => r.RefusalRule, StringComparer.Ordinal)
-                .ToList(),
+        AnswerAsync(db, http, time, query, new FieldErrors(), (period, token) => ReportRows.RefusalRulesAsync(db, period, token),
             ["refusal_rule"], r => [r.RefusalRule], r => r.Figures);
 
     private static Task<IResult> DailyAsync(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query,
         [FromQuery(Name = "account_id")] string? accountId) =>
-        PeriodsAsync(db, http, time, query, accountId, hour => hour.Date);
+        PeriodsAsync(db, http, time, query, accountId, daily: true);
 
     private static Task<IResult> HourlyAsync(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query,
         [FromQuery(Name = "account_id")] string? accountId) =>
-        PeriodsAsync(db, http, time, query, accountId, hour => hour);
+        PeriodsAsync(db, http, time, query, accountId, daily: false);
 
     private static async Task<IResult> PeriodsAsync(
-        SoftswitchDbContext db, HttpContext http, TimeProvider time, ReportQuery query, string? accountId, Func<DateTime, DateTime> bucket)
+        SoftswitchDbContext db, HttpContext http, TimeProvider time, ReportQuery query, string? accountId, bool daily)
     {
         var errors = new FieldErrors().Optional("account_id", accountId, IdGenerator.MaxLength);
         if (!errors.Any && !string.IsNullOrEmpty(accountId) && !await db.Accounts.AnyAsync(a => a.Id == accountId, http.RequestAborted))
@@ -92,21 +75,12 @@ public static class ReportEndpoints
             return ApiProblems.NotFound("account", accountId);
         }
 
-        var (dimension, key) = string.IsNullOrEmpty(accountId) ? (RollupDimension.Total, "") : (RollupDimension.Account, accountId);
-        return await AnswerAsync(db, http, time, query, errors, async (period, token) =>
-                (await RollupReader.HourlyAsync(db, dimension, key, period, token))
-                    .GroupBy(r => DateTime.SpecifyKind(bucket(r.Hour), DateTimeKind.Utc))
-                    .Select(g => new PeriodReportRow(g.Key, ReportMath.Figures(Sum(g))))
-                    .ToList(),
+        return await AnswerAsync(db, http, time, query, errors, (period, token) => ReportRows.PeriodsAsync(db, period, accountId, daily, token),
             ["start"], r => [ReportCsv.Time(r.Start)], r => r.Figures);
     }
 
     private static Task<IResult> DestinationsAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
-        AnswerAsync(db, http, time, query, new FieldErrors(), async (period, token) =>
-            (await RollupReader.ByKeyAsync(db, RollupDimension.Destination, period, token))
-                .Select(s => new DestinationReportRow(NullIfEmpty(s.Key), s.SubKey, ReportMath.Figures(s)))
-                .OrderByDescending(r => r.Figures.Calls).ThenBy(r => r.Country, StringComparer.Ordinal).ThenBy(r => r.NumberType, StringComparer.Ordinal)
-                .ToList(),
+        AnswerAsync(db, http, time, query, new FieldErrors(), (period, token) => ReportRows.DestinationsAsync(db, period, token),
             ["country", "number_type"], r => [r.Country, r.NumberType], r => r.Figures);
 
     private static Task<IResult> GatewayAreasAsync(
@@ -119,12 +93,7 @@ public static class ReportEndpoints
             errors.Add("side", "must be routing or mapping.");
         }
 
-        var dimension = routing ? RollupDimension.RoutingGatewayArea : RollupDimension.MappingGatewayArea;
-        return AnswerAsync(db, http, time, query, errors, async (period, token) =>
-                (await RollupReader.ByKeyAsync(db, dimension, period, token))
-                    .Select(s => new GatewayAreaReportRow(NullIfEmpty(s.Key), NullIfEmpty(s.SubKey), ReportMath.Figures(s, perAttempt: routing)))
-                    .OrderBy(r => r.GatewayId, StringComparer.Ordinal).ThenByDescending(r => r.Figures.Calls).ThenBy(r => r.Country, StringComparer.Ordinal)
-                    .ToList(),
+        return AnswerAsync(db, http, time, query, errors, (period, token) => ReportRows.GatewayAreasAsync(db, period, routing, token),
             ["gateway_id", "country"], r => [r.GatewayId, r.Country], r => r.Figures);
     }
 
@@ -158,17 +127,4 @@ public static class ReportEndpoints
         request.GetTypedHeaders().Accept is { Count: > 0 } accept
         && accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
         && !accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
-
-    private static CdrRollup Sum(IEnumerable<CdrRollup> rows)
-    {
-        var sum = new CdrRollup();
-        foreach (var row in rows)
-        {
-            sum.Add(row);
-        }
-
-        return sum;
-    }
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
