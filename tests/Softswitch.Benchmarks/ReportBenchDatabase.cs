@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -34,8 +35,8 @@ public static class ReportBenchDatabase
 
     public static string Path => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "softswitch-report-bench", "reports.db");
 
-    public static DbContextOptions<SoftswitchDbContext> Options() =>
-        new DbContextOptionsBuilder<SoftswitchDbContext>().UseSoftswitchSqlite($"Data Source={Path}").Options;
+    public static DbContextOptions<SoftswitchDbContext> Options(string? path = null) =>
+        new DbContextOptionsBuilder<SoftswitchDbContext>().UseSoftswitchSqlite($"Data Source={path ?? Path}").Options;
 
     public static async Task EnsureAsync()
     {
@@ -45,8 +46,11 @@ public static class ReportBenchDatabase
             return;
         }
 
+        // Built under another name and renamed when complete, so an interrupted build is never taken for a finished one.
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        var options = Options();
+        var building = Path + ".building";
+        File.Delete(building);
+        var options = Options(building);
         await using (var platform = new SoftswitchDbContext(options, FixedTenantContext.None, TimeProvider.System))
         {
             await platform.Database.MigrateAsync();
@@ -82,7 +86,13 @@ public static class ReportBenchDatabase
         await using (var db = new SoftswitchDbContext(options, new FixedTenantContext(TenantId), TimeProvider.System))
         {
             Console.WriteLine($"// folded {folded:N0} CDRs into {await db.CdrRollups.CountAsync():N0} rollup rows in {clock.Elapsed.TotalSeconds:F1} s");
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
         }
+
+        SqliteConnection.ClearAllPools();
+        File.Move(building, Path);
+        File.Delete(building + "-wal");
+        File.Delete(building + "-shm");
     }
 
     private static Cdr Next(Random random, int i)
