@@ -53,7 +53,9 @@ public static class ReportRows
 
     /// <param name="routing">Routing gateways × countries (ASR over attempts), or mapping gateways × countries.</param>
     public static async Task<List<GatewayAreaReportRow>> GatewayAreasAsync(SoftswitchDbContext db, ReportPeriod period, bool routing, CancellationToken cancellationToken) =>
-        (await RollupReader.ByKeyAsync(db, routing ? RollupDimension.RoutingGatewayArea : RollupDimension.MappingGatewayArea, period, cancellationToken))
+        (await (routing
+            ? RollupReader.ByKeyAsync(db, RollupDimension.RoutingGatewayArea, RollupDimension.RoutingGatewayAreaDaily, period, cancellationToken)
+            : RollupReader.ByKeyAsync(db, RollupDimension.MappingGatewayArea, RollupDimension.MappingGatewayAreaDaily, period, cancellationToken)))
             .Select(s => new GatewayAreaReportRow(NullIfEmpty(s.Key), NullIfEmpty(s.SubKey), ReportMath.Figures(s, perAttempt: routing)))
             .OrderBy(r => r.GatewayId, StringComparer.Ordinal).ThenByDescending(r => r.Figures.Calls).ThenBy(r => r.Country, StringComparer.Ordinal)
             .ToList();

@@ -15,7 +15,55 @@ public static class RollupReader
         SoftswitchDbContext db, RollupDimension dimension, ReportPeriod period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return Rows(db, dimension, period)
+        return Sum(Rows(db, dimension, period)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Sums per (key, sub-key) over the period, reading the whole UTC days inside it from the <paramref name="daily"/>
+    /// twin of the <paramref name="hourly"/> dimension and only the hours at its ends from the hourly rows.
+    /// </summary>
+    public static async Task<List<CdrRollup>> ByKeyAsync(
+        SoftswitchDbContext db, RollupDimension hourly, RollupDimension daily, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var firstDay = period.From.Date == period.From ? period.From : period.From.Date.AddDays(1);
+        var lastDay = DateTime.SpecifyKind(period.To.Date, DateTimeKind.Utc);
+        if (firstDay >= lastDay)
+        {
+            return await ByKeyAsync(db, hourly, period, cancellationToken);
+        }
+
+        var sums = new Dictionary<(string, string), CdrRollup>();
+        foreach (var (dimension, part) in new[]
+        {
+            (hourly, new ReportPeriod(period.From, DateTime.SpecifyKind(firstDay, DateTimeKind.Utc))),
+            (daily, new ReportPeriod(DateTime.SpecifyKind(firstDay, DateTimeKind.Utc), lastDay)),
+            (hourly, new ReportPeriod(lastDay, period.To)),
+        })
+        {
+            if (part.From >= part.To)
+            {
+                continue;
+            }
+
+            foreach (var row in await ByKeyAsync(db, dimension, part, cancellationToken))
+            {
+                if (sums.TryGetValue((row.Key, row.SubKey), out var sum))
+                {
+                    sum.Add(row);
+                }
+                else
+                {
+                    sums[(row.Key, row.SubKey)] = row;
+                }
+            }
+        }
+
+        return [.. sums.Values];
+    }
+
+    private static IQueryable<CdrRollup> Sum(IQueryable<CdrRollup> rows) =>
+        rows
             .GroupBy(r => new { r.Key, r.SubKey })
             .Select(g => new CdrRollup
             {
@@ -31,9 +79,7 @@ public static class RollupReader
                 BilledSeconds = g.Sum(r => r.BilledSeconds),
                 ChargeMicros = g.Sum(r => r.ChargeMicros),
                 CostMicros = g.Sum(r => r.CostMicros),
-            })
-            .ToListAsync(cancellationToken);
-    }
+            });
 
     /// <summary>The rows of one key (the totals' empty key, or one account), hour by hour.</summary>
     public static Task<List<CdrRollup>> HourlyAsync(

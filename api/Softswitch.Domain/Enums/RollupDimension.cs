@@ -32,4 +32,13 @@ public enum RollupDimension
 
     /// <summary>Key: the mapping gateway id ("" for phones); sub-key: the callee's country.</summary>
     MappingGatewayArea,
+
+    /// <summary>
+    /// <see cref="RoutingGatewayArea"/> per UTC day (the row's hour is the day's start). The cross tables have the most
+    /// keys: a month of them in hours is too many rows to sum within a second, so whole days of a period are read here.
+    /// </summary>
+    RoutingGatewayAreaDaily,
+
+    /// <summary><see cref="MappingGatewayArea"/> per UTC day, as <see cref="RoutingGatewayAreaDaily"/>.</summary>
+    MappingGatewayAreaDaily,
 }

@@ -86,6 +86,23 @@ public sealed class ReportApiTests
             trunkAreas.Select(a => $"{a!["gateway_id"]} {a["country"]} {a["figures"]!["calls"]}"));
     }
 
+    [Theory]
+    [InlineData("from=2026-03-01T11:00:00Z&to=2026-03-03T00:00:00Z")] // hours of day 1, then day 2 whole
+    [InlineData("from=2026-03-01T11:00:00Z&to=2026-03-02T10:00:00Z")] // hours only
+    public async Task The_cross_table_adds_whole_days_and_the_hours_at_the_ends_alike(string period)
+    {
+        await using var app = new TestApplication();
+        using var tenant = await app.CreateTenantAsync("reports");
+        await SeedAsync(app, tenant);
+
+        // Calls 3 (11:10, V1, GB) and 5 (day 2 09:00, V2, US); call 4 reached no vendor.
+        var areas = await DataAsync(tenant.Client, $"/v1/reports/gateway-areas?{period}");
+
+        Assert.Equal(
+            [$"{VendorV1} GB 1/1", $"{VendorV2} US 1/1"],
+            areas.Select(a => $"{a!["gateway_id"]} {a["country"]} {a["figures"]!["attempts"]}/{a["figures"]!["calls"]}"));
+    }
+
     [Fact]
     public async Task Reports_answer_csv_on_request()
     {

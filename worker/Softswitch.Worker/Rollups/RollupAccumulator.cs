@@ -5,7 +5,7 @@ namespace Softswitch.Worker.Rollups;
 
 /// <summary>
 /// Folds CDRs of one tenant into <see cref="CdrRollup"/> sums: one row per (dimension, hour, key, sub-key), each CDR
-/// counted once in every dimension. The hour is the UTC hour of the call's setup.
+/// counted once in every dimension. The hour is the UTC hour of the call's setup (its day, for the daily dimensions).
 /// </summary>
 public sealed class RollupAccumulator(DestinationClassifier destinations)
 {
@@ -24,7 +24,7 @@ public sealed class RollupAccumulator(DestinationClassifier destinations)
 
         Fold(RollupDimension.Total, hour, "", "", call);
         Fold(RollupDimension.MappingGateway, hour, cdr.MappingGatewayId ?? "", cdr.MappingGatewayId is null ? cdr.PhoneId ?? "" : "", call);
-        Fold(RollupDimension.MappingGatewayArea, hour, cdr.MappingGatewayId ?? "", country.Country, call);
+        FoldArea(RollupDimension.MappingGatewayArea, RollupDimension.MappingGatewayAreaDaily, hour, cdr.MappingGatewayId ?? "", country.Country, call);
         Fold(RollupDimension.Account, hour, cdr.AccountId ?? "", "", call);
         Fold(RollupDimension.Destination, hour, country.Country, country.NumberType, call);
         Fold(RollupDimension.FinalCode, hour, cdr.FinalCode.ToString(CultureInfo.InvariantCulture), "", call);
@@ -39,7 +39,7 @@ public sealed class RollupAccumulator(DestinationClassifier destinations)
             var vendor = string.Equals(tried.Key, cdr.RoutingGatewayId, StringComparison.Ordinal) ? Measure(cdr) : new CdrRollup();
             vendor.Attempts = tried.Count();
             Fold(RollupDimension.RoutingGateway, hour, tried.Key, "", vendor);
-            Fold(RollupDimension.RoutingGatewayArea, hour, tried.Key, country.Country, vendor);
+            FoldArea(RollupDimension.RoutingGatewayArea, RollupDimension.RoutingGatewayAreaDaily, hour, tried.Key, country.Country, vendor);
         }
     }
 
@@ -60,6 +60,12 @@ public sealed class RollupAccumulator(DestinationClassifier destinations)
             ChargeMicros = cdr.Charge is { } charge ? Money.ToMicros(charge) : 0,
             CostMicros = cdr.Cost is { } cost ? Money.ToMicros(cost) : 0,
         };
+    }
+
+    private void FoldArea(RollupDimension hourly, RollupDimension daily, DateTime hour, string gateway, string country, CdrRollup sums)
+    {
+        Fold(hourly, hour, gateway, country, sums);
+        Fold(daily, DateTime.SpecifyKind(hour.Date, DateTimeKind.Utc), gateway, country, sums);
     }
 
     private void Fold(RollupDimension dimension, DateTime hour, string key, string subKey, CdrRollup sums)
