@@ -111,6 +111,10 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
+    public DbSet<CdrRollup> CdrRollups => Set<CdrRollup>();
+
+    public DbSet<CdrRollupWatermark> CdrRollupWatermarks => Set<CdrRollupWatermark>();
+
     /// <summary>
     /// The tenant whose rows this context sees. Read by the query filters on every query, so EF
     /// sends it as a parameter; null shows no tenant rows at all.
@@ -182,6 +186,8 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new WebhookEndpointConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookEventConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());
+        modelBuilder.ApplyConfiguration(new CdrRollupConfiguration());
+        modelBuilder.ApplyConfiguration(new CdrRollupWatermarkConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {

@@ -15,6 +15,7 @@ public static class RecurringJobCatalog
     public const string ImportThreatFeed = "import-threat-feed";
     public const string DynamicBlacklistExpiry = "dynamic-blacklist-expiry";
     public const string WebhookRetries = "webhook-retries";
+    public const string CdrRollups = "cdr-rollups";
 
     public static void Register(IRecurringJobManager jobs, ThreatFeedOptions feed)
     {
@@ -23,6 +24,7 @@ public static class RecurringJobCatalog
         jobs.AddOrUpdate<DynamicBlacklistExpiryJob>(
             DynamicBlacklistExpiry, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<WebhookRetryJob>(WebhookRetries, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<CdrRollupJob>(CdrRollups, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         if (feed.Source is null)
         {
             jobs.RemoveIfExists(ImportThreatFeed);

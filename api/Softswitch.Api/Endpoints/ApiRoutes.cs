@@ -46,6 +46,7 @@ public static class ApiRoutes
         tenantScoped.MapNumberSettings();
         tenantScoped.MapWebhookEndpoints();
         tenantScoped.MapWebhookDeliveries();
+        tenantScoped.MapReports();
         return app;
     }
 }

@@ -86,6 +86,7 @@ public static class SoftswitchApplication
         if (roles.Api)
         {
             app.MapSoftswitchApi();
+            app.MapDashboard();
             app.UseSoftswitchHangfireDashboard();
         }
 

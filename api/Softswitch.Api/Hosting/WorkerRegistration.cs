@@ -3,6 +3,7 @@ using Hangfire.InMemory;
 using Softswitch.Api.Auth;
 using Softswitch.Worker;
 using Softswitch.Worker.Jobs;
+using Softswitch.Worker.Rollups;
 using Softswitch.Worker.ThreatFeed;
 
 namespace Softswitch.Api.Hosting;
@@ -32,6 +33,7 @@ public static class WorkerRegistration
         });
 
         services.AddOptions<ThreatFeedOptions>().BindConfiguration(ThreatFeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CdrRollupOptions>().BindConfiguration(CdrRollupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(ImportThreatFeedJob.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         if (runServer && roles.Worker)
         {

@@ -26,5 +26,8 @@ public sealed class CdrConfiguration : TenantEntityConfiguration<Cdr>
         // Every list query is "this tenant, this period", optionally narrowed to one account.
         builder.HasIndex(c => new { c.TenantId, c.SetupAt });
         builder.HasIndex(c => new { c.TenantId, c.AccountId, c.SetupAt });
+
+        // The rollup job reads each tenant's CDRs in the order they were stored (see CdrRollupWatermark).
+        builder.HasIndex(c => new { c.TenantId, c.CreatedAt, c.Id });
     }
 }

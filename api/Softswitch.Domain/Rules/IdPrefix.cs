@@ -34,6 +34,8 @@ public static class IdPrefix
     public const string WebhookEndpoint = "whe";
     public const string WebhookEvent = WebhookEventIds.Prefix;
     public const string WebhookDelivery = "whd";
+    public const string CdrRollup = "rlp";
+    public const string CdrRollupWatermark = "rwm";
 
     public static string For(Entity entity) => entity switch
     {
@@ -68,6 +70,8 @@ public static class IdPrefix
         Domain.WebhookEndpoint => WebhookEndpoint,
         Domain.WebhookEvent => WebhookEvent,
         Domain.WebhookDelivery => WebhookDelivery,
+        Domain.CdrRollup => CdrRollup,
+        Domain.CdrRollupWatermark => CdrRollupWatermark,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };
