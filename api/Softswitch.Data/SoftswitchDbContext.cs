@@ -105,6 +105,12 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<Reconciliation> Reconciliations => Set<Reconciliation>();
 
+    public DbSet<Package> Packages => Set<Package>();
+
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<PackageCharge> PackageCharges => Set<PackageCharge>();
+
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
@@ -183,6 +189,9 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new LedgerEntryConfiguration());
         modelBuilder.ApplyConfiguration(new CdrCorrectionConfiguration());
         modelBuilder.ApplyConfiguration(new ReconciliationConfiguration());
+        modelBuilder.ApplyConfiguration(new PackageConfiguration());
+        modelBuilder.ApplyConfiguration(new SubscriptionConfiguration());
+        modelBuilder.ApplyConfiguration(new PackageChargeConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookEndpointConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookEventConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());

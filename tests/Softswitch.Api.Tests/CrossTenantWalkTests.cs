@@ -111,6 +111,8 @@ public sealed class CrossTenantWalkTests
                 "geofences" => a.GeofenceId,
                 "transactions" => a.LedgerEntryId,
                 "reconciliations" => a.ReconciliationId,
+                "packages" => a.PackageId,
+                "subscriptions" => a.SubscriptionId,
                 "webhook-endpoints" => a.WebhookEndpointId,
                 "webhook-deliveries" => a.WebhookDeliveryId,
                 var other => throw new InvalidOperationException(
@@ -155,7 +157,7 @@ public sealed class CrossTenantWalkTests
         a.TenantId, a.ClientAccountId, a.VendorAccountId, a.PhoneId, a.MappingGatewayId, a.RoutingGatewayId,
         a.RouteId, a.RateTableId, a.RateId, a.ApiKeyId, a.CdrId, a.TrustedAddressId, a.IpRangeSetId, a.IpRangeId, a.GeofenceId,
         a.FraudRuleId, a.DynamicBlacklistEntryId, a.NumberGroupId, a.NumberListId, a.LedgerEntryId, a.ReconciliationId, a.WebhookEndpointId,
-        a.WebhookDeliveryId,
+        a.WebhookDeliveryId, a.PackageId, a.SubscriptionId,
     ];
 
     /// <summary>Tenant A's own view of every resource, versions included: any write by B would change it.</summary>
@@ -168,7 +170,7 @@ public sealed class CrossTenantWalkTests
             $"/v1/rate-tables/{a.RateTableId}/rates", "/v1/ip-range-sets", $"/v1/ip-range-sets/{a.IpRangeSetId}/ranges", "/v1/geofences",
             "/v1/fraud-rules", "/v1/dynamic-blacklist", "/v1/number-groups", "/v1/number-lists", "/v1/number-settings",
             $"/v1/number-lists/{a.NumberListId}/numbers", $"/v1/accounts/{a.ClientAccountId}/transactions", "/v1/reconciliations",
-            "/v1/webhook-endpoints", "/v1/webhook-deliveries",
+            "/v1/webhook-endpoints", "/v1/webhook-deliveries", "/v1/packages", $"/v1/accounts/{a.ClientAccountId}/subscriptions",
         };
         var text = new StringBuilder();
         foreach (var path in paths)

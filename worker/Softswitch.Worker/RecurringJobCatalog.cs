@@ -16,6 +16,7 @@ public static class RecurringJobCatalog
     public const string DynamicBlacklistExpiry = "dynamic-blacklist-expiry";
     public const string WebhookRetries = "webhook-retries";
     public const string CdrRollups = "cdr-rollups";
+    public const string PackageRenewals = "package-renewals";
 
     public static void Register(IRecurringJobManager jobs, ThreatFeedOptions feed)
     {
@@ -25,6 +26,8 @@ public static class RecurringJobCatalog
             DynamicBlacklistExpiry, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<WebhookRetryJob>(WebhookRetries, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<CdrRollupJob>(CdrRollups, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        // Hourly: a period ends at the subscription's own start time, not at midnight, and is renewed within the hour.
+        jobs.AddOrUpdate<PackageRenewalJob>(PackageRenewals, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         if (feed.Source is null)
         {
             jobs.RemoveIfExists(ImportThreatFeed);

@@ -33,6 +33,8 @@ public static class ApiRoutes
         tenantScoped.MapCdrs();
         tenantScoped.MapCdrCorrections();
         tenantScoped.MapReconciliations();
+        tenantScoped.MapPackages();
+        tenantScoped.MapSubscriptions();
         tenantScoped.MapTrustedAddresses();
         tenantScoped.MapRefusalPolicies();
         tenantScoped.MapIpRangeSets();

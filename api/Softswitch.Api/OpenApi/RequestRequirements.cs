@@ -27,6 +27,7 @@ public static class RequestRequirements
         [nameof(NumberGroupRequest)] = ["name", "prefixes"],
         [nameof(NumberListRequest)] = ["name", "kind", "match"],
         [nameof(NumbersRequest)] = ["numbers"],
+        [nameof(PackageRequest)] = ["name", "currency"],
         [nameof(PhoneRequest)] = ["account_id", "username"],
         [nameof(RateRequest)] = ["prefix", "price_per_minute", "effective_from"],
         [nameof(RateTableCreateRequest)] = ["name", "currency"],
@@ -34,6 +35,7 @@ public static class RequestRequirements
         [nameof(RefusalPolicyRequest)] = ["mode"],
         [nameof(RouteRequest)] = ["name", "routing_gateway_ids"],
         [nameof(RoutingGatewayRequest)] = ["account_id", "name", "host"],
+        [nameof(SubscriptionRequest)] = ["package_id"],
         [nameof(SignallingRulesRequest)] =
         [
             "flood_requests", "flood_window_seconds", "ban_seconds", "max_ban_seconds", "repeat_offence_seconds", "scanner_patterns",

@@ -20,4 +20,10 @@ public enum LedgerEntryKind
 
     /// <summary>A post-billing correction of one CDR's charge.</summary>
     CdrCorrection,
+
+    /// <summary>A package's monthly rent.</summary>
+    PackageRent,
+
+    /// <summary>A package's minimum monthly spend, less what the calls of the period were charged.</summary>
+    MinimumSpendShortfall,
 }

@@ -31,6 +31,9 @@ public static class IdPrefix
     public const string LedgerEntry = "led";
     public const string CdrCorrection = "cdc";
     public const string Reconciliation = "rec";
+    public const string Package = "pkg";
+    public const string Subscription = "sub";
+    public const string PackageCharge = "pch";
     public const string WebhookEndpoint = "whe";
     public const string WebhookEvent = WebhookEventIds.Prefix;
     public const string WebhookDelivery = "whd";
@@ -67,6 +70,9 @@ public static class IdPrefix
         Domain.LedgerEntry => LedgerEntry,
         Domain.CdrCorrection => CdrCorrection,
         Domain.Reconciliation => Reconciliation,
+        Domain.Package => Package,
+        Domain.Subscription => Subscription,
+        Domain.PackageCharge => PackageCharge,
         Domain.WebhookEndpoint => WebhookEndpoint,
         Domain.WebhookEvent => WebhookEvent,
         Domain.WebhookDelivery => WebhookDelivery,

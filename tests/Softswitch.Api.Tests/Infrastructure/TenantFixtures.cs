@@ -13,7 +13,8 @@ public sealed record TenantResources(
     string TenantId, string ClientAccountId, string VendorAccountId, string PhoneId, string MappingGatewayId,
     string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId,
     string IpRangeSetId, string IpRangeId, string GeofenceId, string FraudRuleId, string DynamicBlacklistEntryId, string NumberGroupId,
-    string NumberListId, string LedgerEntryId, string ReconciliationId, string WebhookEndpointId, string WebhookDeliveryId);
+    string NumberListId, string LedgerEntryId, string ReconciliationId, string WebhookEndpointId, string WebhookDeliveryId,
+    string PackageId, string SubscriptionId);
 
 public static class TenantFixtures
 {
@@ -77,9 +78,11 @@ public static class TenantFixtures
         var reconciliation = (await reconciled.ReadObjectAsync())["id"]!.GetValue<string>();
         var webhook = await client.CreateAsync("/v1/webhook-endpoints", new { url = "https://203.0.113.50/hooks", event_types = new[] { "call.completed" } });
         var delivery = await InsertWebhookDeliveryAsync(app, tenant.Id, webhook);
+        var package = await client.CreateAsync("/v1/packages", new { name = "UK bundle", currency = "USD", monthly_rent = 1m, free_seconds = 3600 });
+        var subscription = await client.CreateAsync($"/v1/accounts/{customer}/subscriptions", new { package_id = package });
         return new TenantResources(
             tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted, rangeSet, range, geofence, fraudRule, blacklisted,
-            group, list, topUp, reconciliation, webhook, delivery);
+            group, list, topUp, reconciliation, webhook, delivery, package, subscription);
     }
 
     private static string NextTrunkAddress()

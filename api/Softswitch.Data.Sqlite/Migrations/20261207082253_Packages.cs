@@ -1,0 +1,157 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Softswitch.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Packages : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PackageCharges",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    SubscriptionId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    PeriodStart = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    LedgerEntryId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PackageCharges", x => x.Id);
+                    table.UniqueConstraint("AK_PackageCharges_TenantId_Id", x => new { x.TenantId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_PackageCharges_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Packages",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", unicode: false, maxLength: 3, nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    MonthlyRent = table.Column<long>(type: "INTEGER", nullable: false),
+                    FreeSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    FreePrefixes = table.Column<string>(type: "TEXT", nullable: false),
+                    FreeAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    MinimumMonthlySpend = table.Column<long>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AutoRenew = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FailedRenewal = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Packages", x => x.Id);
+                    table.UniqueConstraint("AK_Packages_TenantId_Id", x => new { x.TenantId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_Packages_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Subscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    PackageId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    PeriodsPaid = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaidThrough = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Subscriptions", x => x.Id);
+                    table.UniqueConstraint("AK_Subscriptions_TenantId_Id", x => new { x.TenantId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_Subscriptions_Accounts_TenantId_AccountId",
+                        columns: x => new { x.TenantId, x.AccountId },
+                        principalTable: "Accounts",
+                        principalColumns: new[] { "TenantId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Subscriptions_Packages_TenantId_PackageId",
+                        columns: x => new { x.TenantId, x.PackageId },
+                        principalTable: "Packages",
+                        principalColumns: new[] { "TenantId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Subscriptions_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PackageCharges_TenantId_SubscriptionId_PeriodStart_Kind",
+                table: "PackageCharges",
+                columns: new[] { "TenantId", "SubscriptionId", "PeriodStart", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Packages_TenantId_Name",
+                table: "Packages",
+                columns: new[] { "TenantId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscriptions_Status_PaidThrough",
+                table: "Subscriptions",
+                columns: new[] { "Status", "PaidThrough" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscriptions_TenantId_AccountId",
+                table: "Subscriptions",
+                columns: new[] { "TenantId", "AccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscriptions_TenantId_PackageId",
+                table: "Subscriptions",
+                columns: new[] { "TenantId", "PackageId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PackageCharges");
+
+            migrationBuilder.DropTable(
+                name: "Subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "Packages");
+        }
+    }
+}
