@@ -40,6 +40,8 @@ internal sealed class AntiOverdraftStage(SwitchBilling billing, TimeProvider tim
         var wanted = tariff.PricePerMinute > 0 ? tariff.Price(tariff.BilledSeconds(billing.Options.ReservationSlice)) : minimum;
         if (!billing.Budgets.TryReserve(account, minimum, wanted, out var reserved))
         {
+            // A monitor-only policy lets the call through: it must still be priced, or it would be free.
+            context.Billing = new CallBilling(account.Id, tariff, 0m, limited: false);
             var available = billing.Budgets.Available(account.Id) ?? account.AvailableFunds;
             var detail = string.Create(CultureInfo.InvariantCulture, $"Account {account.Id} has {available} available; the first {tariff.FirstIncrementSeconds} s to {tariff.Prefix} cost {minimum}");
             return new(Refuse(context, 402, RefusalRules.AntiOverdraft, "Insufficient balance", new RefusalEvidence(0, 0, TimeSpan.Zero, detail)));

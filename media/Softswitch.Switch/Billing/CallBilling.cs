@@ -5,8 +5,10 @@ namespace Softswitch.Switch.Billing;
 /// <summary>
 /// One call's money: the customer rate it was priced at, what it has reserved of its account's budget, and the talk
 /// time that reservation pays for. Touched only by the call's executor (and by admission before the call exists).
+/// A call let through by a monitor-only anti-overdraft policy is <paramref name="limited"/> false: it reserved nothing,
+/// is never cut, and is still charged.
 /// </summary>
-internal sealed class CallBilling(string accountId, Tariff tariff, decimal reserved)
+internal sealed class CallBilling(string accountId, Tariff tariff, decimal reserved, bool limited = true)
 {
     private bool _closed;
 
@@ -17,7 +19,7 @@ internal sealed class CallBilling(string accountId, Tariff tariff, decimal reser
     public decimal Reserved { get; private set; } = reserved;
 
     /// <summary>Billed seconds the reservation pays for; null when the rate is free per minute (no limit).</summary>
-    public int? PaidSeconds => tariff.AffordableSeconds(Reserved);
+    public int? PaidSeconds => limited ? tariff.AffordableSeconds(Reserved) : null;
 
     /// <summary>Asks the account for the next slice; false when not even one more increment is there.</summary>
     public bool TryExtend(AccountBudgets budgets, TimeSpan slice)

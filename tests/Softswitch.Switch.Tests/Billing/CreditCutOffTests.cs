@@ -91,6 +91,23 @@ public sealed class CreditCutOffTests
     }
 
     [Fact]
+    public async Task A_call_a_monitor_only_policy_lets_through_without_credit_is_not_cut_and_is_still_charged()
+    {
+        var policy = new RefusalPolicy { Rule = RefusalRules.AntiOverdraft, Mode = RefusalMode.Monitor };
+        var billing = Billing();
+        await using var rig = new B2buaFixture(port => Snapshot(port, balance: 0m, policy), billing: billing);
+        var (caller, _) = await rig.ConnectAsync();
+
+        rig.Clock.AdvanceTo(TimeSpan.FromSeconds(90));
+        Assert.Equal(200, await rig.ProbeAsync(caller));
+        await rig.HangUpAsync(caller);
+
+        var cdr = await rig.Cdrs.Finals.WaitAsync(_ => true, "the CDR");
+        Assert.Equal((0.90m, (string?)null), (cdr.Charge, cdr.RefusedBy));
+        Assert.Equal(-0.90m, billing.Budgets.Available("acc_customer"));
+    }
+
+    [Fact]
     public async Task A_destination_the_rate_table_does_not_price_is_refused()
     {
         await using var rig = new B2buaFixture(port => Snapshot(port, balance: 10m), billing: Billing(calleePrefix: "33"));
