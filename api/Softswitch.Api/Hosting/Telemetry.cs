@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using Softswitch.Api.Auth;
@@ -23,6 +24,7 @@ public static class Telemetry
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(MeterPattern).AddPrometheusExporter();
+                ((IDeferredMeterProviderBuilder)metrics).Configure((provider, builder) => builder.AddView(OnlyThisHost(provider.GetRequiredService<IMeterFactory>())));
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();
@@ -30,6 +32,14 @@ public static class Telemetry
             });
         return services;
     }
+
+    /// <summary>
+    /// Meters are process-wide: a provider listening to <c>Softswitch.*</c> would also see the meters of another host in
+    /// the same process (an embedding application, the test hosts). Our meters come from this host's factory, which
+    /// stamps itself as their scope, so anything else is dropped.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OnlyThisHost(IMeterFactory factory) =>
+        instrument => ReferenceEquals(instrument.Meter.Scope, factory) ? null : MetricStreamConfiguration.Drop;
 
     public static WebApplication MapSoftswitchMetrics(this WebApplication app)
     {
