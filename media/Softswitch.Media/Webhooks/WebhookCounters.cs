@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+
 namespace Softswitch.Media.Webhooks;
 
 /// <summary>The fast path's counts, for metrics and tests.</summary>
@@ -8,6 +10,7 @@ public sealed class WebhookCounters
     private long _delivered;
     private long _failed;
     private long _logDropped;
+    private Histogram<double>? _latency;
 
     public long Queued => Interlocked.Read(ref _queued);
 
@@ -26,7 +29,13 @@ public sealed class WebhookCounters
 
     internal void CountLeftToOutbox() => Interlocked.Increment(ref _leftToOutbox);
 
-    internal void CountDelivered() => Interlocked.Increment(ref _delivered);
+    internal void ReportLatencyTo(Histogram<double> latency) => _latency = latency;
+
+    internal void CountDelivered(TimeSpan latency)
+    {
+        Interlocked.Increment(ref _delivered);
+        _latency?.Record(latency.TotalMilliseconds);
+    }
 
     internal void CountFailed() => Interlocked.Increment(ref _failed);
 

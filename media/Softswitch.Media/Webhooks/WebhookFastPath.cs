@@ -102,7 +102,7 @@ public sealed class WebhookFastPath : BackgroundService
 
         if (attempt.Succeeded)
         {
-            _counters.CountDelivered();
+            _counters.CountDelivered(attempt.Latency);
         }
         else
         {

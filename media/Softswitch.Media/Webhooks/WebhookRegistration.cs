@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +48,11 @@ public static class WebhookRegistration
             sp.GetRequiredService<WebhookEndpointsRefresher>().Refreshed += fastPath.PruneBreakers;
             return fastPath;
         });
-        services.AddHostedService(sp => sp.GetRequiredService<WebhookFastPath>());
+        services.AddHostedService(sp =>
+        {
+            WebhookMetrics.Create(sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<WebhookCounters>(), sp.GetRequiredService<Channel<WebhookWork>>().Reader);
+            return sp.GetRequiredService<WebhookFastPath>();
+        });
         services.AddSingleton(sp => new WebhookCallEventConsumer(
             sp.GetRequiredService<WebhookEndpointTable>(), sp.GetRequiredService<Channel<WebhookWork>>().Writer,
             sp.GetRequiredService<WebhookCounters>()));

@@ -18,14 +18,15 @@ internal sealed class FastPathRig : IAsyncDisposable
         _time = time;
         Database = database;
         TenantId = tenantId;
-        var counters = new WebhookCounters();
-        Log = new WebhookDeliveryLog(database.Options, counters, time, NullLogger<WebhookDeliveryLog>.Instance);
+        Log = new WebhookDeliveryLog(database.Options, Counters, time, NullLogger<WebhookDeliveryLog>.Instance);
         FastPath = new WebhookFastPath(
             System.Threading.Channels.Channel.CreateBounded<WebhookWork>(1).Reader, sender, Log, new WebhookEndpointTable(),
-            new WebhookOptions(), counters, time);
+            new WebhookOptions(), Counters, time);
     }
 
     public SqliteDatabase Database { get; }
+
+    public WebhookCounters Counters { get; } = new();
 
     public string TenantId { get; }
 
