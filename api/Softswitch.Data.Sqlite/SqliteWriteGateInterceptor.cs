@@ -12,6 +12,10 @@ namespace Softswitch.Data.Sqlite;
 /// it for that command, or for a reader until the reader closes. <c>SaveChanges</c> always runs in a transaction here.
 /// LINQ queries never take it: in WAL mode readers do not block the writer nor it them. Closing or disposing the
 /// connection gives back whatever it still holds, for a transaction disposed without a commit or rollback.
+/// On a WAL file a writer gives the gate back at COMMIT, or at the end of its one write command, and then waits for
+/// the log's group fsync (<see cref="SqliteWalSync"/>). A reader outside a transaction commits only when it is reset,
+/// after the last point seen here, so no write runs as one: SaveChanges runs in a transaction, and ExecuteUpdate,
+/// ExecuteDelete and raw SQL run as non-queries.
 /// </summary>
 internal sealed class SqliteWriteGateInterceptor
     : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, ISaveChangesInterceptor
@@ -72,15 +76,19 @@ internal sealed class SqliteWriteGateInterceptor
         DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(TransactionStarted(connection, eventData, result));
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => EndTransaction(transaction);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        EndTransaction(transaction)?.SyncAsync().GetAwaiter().GetResult();
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        EndTransactionAsync(transaction);
+        EndTransaction(transaction)?.SyncAsync() ?? Task.CompletedTask;
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => EndTransaction(transaction);
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        EndTransactionAsync(transaction);
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        EndTransaction(transaction);
+        return Task.CompletedTask;
+    }
 
     public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData)
     {
@@ -143,14 +151,18 @@ internal sealed class SqliteWriteGateInterceptor
 
     public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        ExitCommand(command);
+        ExitCommand(command)?.SyncAsync().GetAwaiter().GetResult();
         return result;
     }
 
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        ExitCommand(command);
-        return ValueTask.FromResult(result);
+        if (ExitCommand(command) is { } wal)
+        {
+            await wal.SyncAsync();
+        }
+
+        return result;
     }
 
     public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
@@ -168,14 +180,18 @@ internal sealed class SqliteWriteGateInterceptor
 
     public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
     {
-        ExitCommand(command);
+        ExitCommand(command)?.SyncAsync().GetAwaiter().GetResult();
         return result;
     }
 
-    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    public async ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
     {
-        ExitCommand(command);
-        return ValueTask.FromResult(result);
+        if (ExitCommand(command) is { } wal)
+        {
+            await wal.SyncAsync();
+        }
+
+        return result;
     }
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => ExitCommand(command);
@@ -191,6 +207,14 @@ internal sealed class SqliteWriteGateInterceptor
     public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ExitCommand(command);
+        return Task.CompletedTask;
+    }
+
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => CommitWithoutSync(connection);
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        CommitWithoutSync(connection);
         return Task.CompletedTask;
     }
 
@@ -221,6 +245,22 @@ internal sealed class SqliteWriteGateInterceptor
         {
             context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
         }
+    }
+
+    /// <summary>
+    /// On a WAL file, COMMIT appends to the log without an fsync (<c>synchronous=NORMAL</c>, a setting of the
+    /// connection); the writer then waits for <see cref="SqliteWalSync"/>, which makes it durable.
+    /// </summary>
+    private static void CommitWithoutSync(DbConnection connection)
+    {
+        if (!SqliteWriteGate.ForFile(connection.DataSource).Wal.Enabled)
+        {
+            return;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL";
+        command.ExecuteNonQuery();
     }
 
     /// <summary>LINQ queries and key generation only read; anything else EF Core sends may write.</summary>
@@ -284,39 +324,30 @@ internal sealed class SqliteWriteGateInterceptor
         return true;
     }
 
-    private void ExitCommand(DbCommand command)
+    private SqliteWalSync? ExitCommand(DbCommand command) =>
+        command.Connection is { } connection && _leases.TryGetValue(connection, out var lease) && ReferenceEquals(lease.Command, command)
+            ? Exit(connection)
+            : null;
+
+    /// <summary>Gives the gate back; the log to sync when the transaction wrote to a WAL file, else null.</summary>
+    private SqliteWalSync? EndTransaction(DbTransaction transaction) =>
+        _transactions.TryRemove(transaction, out var connection) ? Exit(connection) : null;
+
+    /// <summary>Gives back the gate the connection holds, if any; its log when the file is in WAL mode, else null.</summary>
+    private SqliteWalSync? Exit(DbConnection connection)
     {
-        if (command.Connection is { } connection && _leases.TryGetValue(connection, out var lease) && ReferenceEquals(lease.Command, command))
+        if (!_leases.TryRemove(connection, out var lease))
         {
-            Exit(connection);
+            return null;
         }
-    }
 
-    private void EndTransaction(DbTransaction transaction)
-    {
-        if (_transactions.TryRemove(transaction, out var connection))
+        if (lease.Transaction is not null)
         {
-            Exit(connection);
+            _transactions.TryRemove(lease.Transaction, out _);
         }
-    }
 
-    private Task EndTransactionAsync(DbTransaction transaction)
-    {
-        EndTransaction(transaction);
-        return Task.CompletedTask;
-    }
-
-    private void Exit(DbConnection connection)
-    {
-        if (_leases.TryRemove(connection, out var lease))
-        {
-            if (lease.Transaction is not null)
-            {
-                _transactions.TryRemove(lease.Transaction, out _);
-            }
-
-            lease.Gate.Exit();
-        }
+        lease.Gate.Exit();
+        return lease.Gate.Wal.Enabled ? lease.Gate.Wal : null;
     }
 
     /// <summary>The gate a connection holds, and the command it holds it for (null: its transaction, once begun).</summary>
