@@ -43,6 +43,35 @@ public sealed class WebhookApiTests
     }
 
     [Fact]
+    public async Task Metadata_headers_are_kept_and_bad_or_credential_headers_are_refused()
+    {
+        await using var app = new TestApplication(LoopbackAllowed);
+        using var tenant = await app.CreateTenantAsync("alpha");
+        using var created = await tenant.Client.PostJsonAsync("/v1/webhook-endpoints", new
+        {
+            url = "http://127.0.0.1:9/hooks", event_types = new[] { "call.completed" }, metadata_headers = new[] { "X-Crm-Id", "Subject" },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(["X-Crm-Id", "Subject"], (await created.ReadObjectAsync())["metadata_headers"]!.AsArray().Select(h => h!.GetValue<string>()));
+
+        foreach (var (headers, expected) in new (string[] Headers, string Message)[]
+        {
+            (["Proxy-Authorization"], "credentials"),
+            (["X Crm"], "not a SIP header name"),
+            ([.. Enumerable.Range(0, 11).Select(i => $"X-H{i}")], "at most 10"),
+        })
+        {
+            using var refused = await tenant.Client.PostJsonAsync("/v1/webhook-endpoints", new
+            {
+                url = "http://127.0.0.1:9/hooks", event_types = new[] { "call.completed" }, metadata_headers = headers,
+            });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = await refused.ReadObjectAsync();
+            Assert.Contains(expected, problem["errors"]!["metadata_headers"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Idempotent_replay_of_a_create_withholds_the_secret()
     {
         await using var app = new TestApplication(LoopbackAllowed);

@@ -5,7 +5,7 @@ namespace Softswitch.Api.Contracts;
 
 /// <summary>A webhook endpoint as listed: never its secret. <c>disabled_reason</c> says why the platform disabled it.</summary>
 public sealed record WebhookEndpointResponse(
-    string Id, string Url, IReadOnlyList<string> EventTypes, bool Enabled, string? Description, string? DisabledReason,
+    string Id, string Url, IReadOnlyList<string> EventTypes, IReadOnlyList<string> MetadataHeaders, bool Enabled, string? Description, string? DisabledReason,
     DateTime? DisabledAt, DateTime? PreviousSecretExpiresAt, DateTime CreatedAt, DateTime UpdatedAt, long Version);
 
 /// <summary>
@@ -14,7 +14,7 @@ public sealed record WebhookEndpointResponse(
 /// record never holds a secret. Rotate again if it was lost.
 /// </summary>
 public sealed record WebhookEndpointSecretResponse(
-    string Id, string Url, IReadOnlyList<string> EventTypes, bool Enabled, string? Description, string? DisabledReason,
+    string Id, string Url, IReadOnlyList<string> EventTypes, IReadOnlyList<string> MetadataHeaders, bool Enabled, string? Description, string? DisabledReason,
     DateTime? DisabledAt, DateTime? PreviousSecretExpiresAt, DateTime CreatedAt, DateTime UpdatedAt, long Version,
     string? Secret, string? SecretWithheld)
 {
@@ -24,8 +24,12 @@ public sealed record WebhookEndpointSecretResponse(
     public WebhookEndpointSecretResponse WithoutSecret() => this with { Secret = null, SecretWithheld = WithheldNotice };
 }
 
-/// <summary><c>event_types</c>: call.initiated, call.ringing, call.answered, call.completed, call.refused. <c>enabled</c> defaults to true.</summary>
-public sealed record WebhookEndpointRequest(string? Url, List<string>? EventTypes, bool? Enabled, string? Description);
+/// <summary>
+/// <c>event_types</c>: call.initiated, call.ringing, call.answered, call.completed, call.refused. <c>enabled</c> defaults
+/// to true. <c>metadata_headers</c>: up to 10 header names (e.g. <c>X-Crm-Id</c>) whose first value in the caller's
+/// INVITE each call event carries in <c>data.metadata</c>, cut to 256 characters; credentials headers are refused.
+/// </summary>
+public sealed record WebhookEndpointRequest(string? Url, List<string>? EventTypes, bool? Enabled, string? Description, List<string>? MetadataHeaders = null);
 
 /// <summary>Sends every failed delivery of the endpoint whose event happened at or after <c>since</c> again.</summary>
 public sealed record WebhookRecoverRequest(DateTime? Since);
@@ -47,11 +51,12 @@ public sealed record WebhookDeliveryQuery(
 public static class WebhookMapping
 {
     public static WebhookEndpointResponse AsResponse(this WebhookEndpoint e) =>
-        new(e.Id, e.Url, e.EventTypes, e.Enabled, e.Description, e.DisabledReason, e.DisabledAt, e.PreviousSecretExpiresAt, e.CreatedAt, e.UpdatedAt, e.Version);
+        new(e.Id, e.Url, e.EventTypes, e.MetadataHeaders, e.Enabled, e.Description, e.DisabledReason, e.DisabledAt, e.PreviousSecretExpiresAt, e.CreatedAt,
+            e.UpdatedAt, e.Version);
 
     public static WebhookEndpointSecretResponse WithSecret(this WebhookEndpoint e) =>
-        new(e.Id, e.Url, e.EventTypes, e.Enabled, e.Description, e.DisabledReason, e.DisabledAt, e.PreviousSecretExpiresAt, e.CreatedAt, e.UpdatedAt,
-            e.Version, e.Secret, SecretWithheld: null);
+        new(e.Id, e.Url, e.EventTypes, e.MetadataHeaders, e.Enabled, e.Description, e.DisabledReason, e.DisabledAt, e.PreviousSecretExpiresAt,
+            e.CreatedAt, e.UpdatedAt, e.Version, e.Secret, SecretWithheld: null);
 
     public static WebhookDeliveryResponse AsResponse(this WebhookDelivery d) =>
         new(d.Id, d.EndpointId, d.EventId, d.EventType, d.Status, d.Attempts, d.LastAttemptAt, d.ResponseCode, d.LatencyMilliseconds, d.Error,

@@ -202,6 +202,7 @@ public static class WebhookEndpointEndpoints
             errors.Add("event_types", $"'{unknown}' is not one of {string.Join(", ", WebhookEventTypes.Subscribable)}.");
         }
 
+        MetadataHeaderRules.Check("metadata_headers", request.MetadataHeaders, errors);
         if (!errors.Any)
         {
             await WebhookUrlCheck.CheckAsync("url", request.Url, options.AllowPrivateTargets, errors, cancellationToken);
@@ -216,5 +217,6 @@ public static class WebhookEndpointEndpoints
         endpoint.EventTypes = request.EventTypes!.Distinct(StringComparer.Ordinal).ToList();
         endpoint.Enabled = request.Enabled ?? true;
         endpoint.Description = request.Description;
+        endpoint.MetadataHeaders = request.MetadataHeaders?.Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
     }
 }

@@ -2751,6 +2751,11 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(max)");
 
+                    b.PrimitiveCollection<string>("MetadataHeaders")
+                        .IsRequired()
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(max)");
+
                     b.Property<string>("PreviousSecret")
                         .HasMaxLength(64)
                         .IsUnicode(false)

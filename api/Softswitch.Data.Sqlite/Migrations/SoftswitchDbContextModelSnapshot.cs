@@ -2604,6 +2604,11 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("MetadataHeaders")
+                        .IsRequired()
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousSecret")
                         .HasMaxLength(64)
                         .IsUnicode(false)

@@ -10,6 +10,7 @@ public sealed class WebhookEndpointConfiguration : TenantEntityConfiguration<Web
     {
         builder.Property(e => e.Url).HasMaxLength(WebhookEndpoint.UrlMaxLength);
         builder.PrimitiveCollection(e => e.EventTypes).IsUnicode(false);
+        builder.PrimitiveCollection(e => e.MetadataHeaders).IsUnicode(false);
         builder.Property(e => e.Description).HasMaxLength(WebhookEndpoint.DescriptionMaxLength);
         builder.Property(e => e.Secret).HasMaxLength(WebhookEndpoint.SecretMaxLength).IsUnicode(false);
         builder.Property(e => e.PreviousSecret).HasMaxLength(WebhookEndpoint.SecretMaxLength).IsUnicode(false);

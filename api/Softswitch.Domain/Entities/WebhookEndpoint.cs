@@ -11,11 +11,19 @@ public class WebhookEndpoint : TenantEntity
     public const int DescriptionMaxLength = 200;
     public const int DisabledReasonMaxLength = 200;
     public const int SecretMaxLength = 64;
+    public const int MaxMetadataHeaders = 10;
+    public const int MetadataHeaderMaxLength = 64;
 
     public string Url { get; set; } = "";
 
     /// <summary>Subscribed event type names (<see cref="WebhookEventTypes"/>); never empty.</summary>
     public List<string> EventTypes { get; set; } = [];
+
+    /// <summary>
+    /// Headers of the caller's INVITE copied into the tenant's call events as <c>metadata</c> (at most
+    /// <see cref="MaxMetadataHeaders"/>). A call carries those any enabled endpoint of its tenant chose.
+    /// </summary>
+    public List<string> MetadataHeaders { get; set; } = [];
 
     public bool Enabled { get; set; } = true;
 

@@ -43,6 +43,7 @@ public sealed partial class SipSwitchService(
     NumberPlanSource numbers,
     SwitchBilling billing,
     WebhookCallEventConsumer webhooks,
+    WebhookEndpointTable webhookEndpoints,
     TimeProvider time,
     IMeterFactory meters,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
@@ -133,7 +134,8 @@ public sealed partial class SipSwitchService(
             geofences: geofences,
             dynamicBlacklist: dynamicBlacklist,
             numbers: numbers,
-            billing: billing);
+            billing: billing,
+            metadataHeaders: webhookEndpoints);
         layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
         transport.Start(layer);
         _transport = transport;

@@ -75,6 +75,7 @@ public sealed record CallEventPayload(string EventId, string Type, string Tenant
         json.WriteString("callee", call.CalleeReceived);
         Optional(json, "caller_sent", call.CallerSent);
         Optional(json, "callee_sent", call.CalleeSent);
+        WriteMetadata(json, call);
         json.WriteStartArray("attempts");
         foreach (var attempt in call.Attempts)
         {
@@ -127,6 +128,22 @@ public sealed record CallEventPayload(string EventId, string Type, string Tenant
         {
             json.WriteNumber("charge", charge);
         }
+    }
+
+    private static void WriteMetadata(Utf8JsonWriter json, CallDetailRecord call)
+    {
+        if (call.Metadata is not { Count: > 0 } metadata)
+        {
+            return;
+        }
+
+        json.WriteStartObject("metadata");
+        foreach (var (name, value) in metadata)
+        {
+            json.WriteString(name, value);
+        }
+
+        json.WriteEndObject();
     }
 
     // Twilio's CallStatus values, so a CRM's existing handler reads them.

@@ -16,7 +16,8 @@ namespace Softswitch.Switch.Admission;
 /// <see cref="CallEventKind.Refused"/> so it is durable before the answer leaves, and a security event carries the
 /// rule's counters. Refusals before ingress (protocol checks, unknown sources) belong to no tenant and are only counted.
 /// </summary>
-internal sealed class RefusalRecorder(CallEventStream events, ISecurityEventSink? securityEvents, TimeProvider time, ILogger logger)
+internal sealed class RefusalRecorder(
+    CallEventStream events, ISecurityEventSink? securityEvents, ICallMetadataHeaders metadataHeaders, TimeProvider time, ILogger logger)
 {
     public async ValueTask RefuseAsync(AdmissionContext context, AdmissionDecision decision)
     {
@@ -40,6 +41,7 @@ internal sealed class RefusalRecorder(CallEventStream events, ISecurityEventSink
             FinalCode = response.StatusCode,
             HangupSide = HangupSide.Switch,
             RefusedBy = rule,
+            Metadata = CallMetadata.Capture(transaction.Request, metadataHeaders.For(origin.Tenant.TenantId)),
         };
         try
         {

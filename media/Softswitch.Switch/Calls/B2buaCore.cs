@@ -50,7 +50,8 @@ public sealed class B2buaCore : IDisposable
         GeofencePolicySource? geofences = null,
         DynamicBlacklist? dynamicBlacklist = null,
         INumberPlanSource? numbers = null,
-        SwitchBilling? billing = null)
+        SwitchBilling? billing = null,
+        ICallMetadataHeaders? metadataHeaders = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(options);
@@ -66,9 +67,10 @@ public sealed class B2buaCore : IDisposable
             new NumberScreenedRouter(router ?? PrefixCallRouter.Instance, numbers), sessions ?? SignallingOnlySessionBridge.Instance, geofences, logger)
         {
             Billing = billing,
+            MetadataHeaders = metadataHeaders ??= NoCallMetadata.Instance,
         };
         _config = config;
-        _refusals = new RefusalRecorder(_services.Events, securityEvents, time, logger);
+        _refusals = new RefusalRecorder(_services.Events, securityEvents, metadataHeaders, time, logger);
         _lanes = new CallIdLanes(options.AdmissionLanes, options.MaxPendingAdmissions, logger);
         _retryAfter = ((int)options.OverloadRetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         _admit = state => AdmitAsync((SipServerTransaction)state);

@@ -37,4 +37,6 @@ internal sealed record B2buaServices(
 
     /// <summary>Rating and anti-overdraft; null on a switch that does not rate calls.</summary>
     public SwitchBilling? Billing { get; init; }
+
+    public required ICallMetadataHeaders MetadataHeaders { get; init; }
 }

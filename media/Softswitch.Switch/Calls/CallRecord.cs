@@ -27,6 +27,9 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
     /// <summary>The answering vendor's rate.</summary>
     public Tariff? VendorRate { get; set; }
 
+    /// <summary>The INVITE headers the tenant chose as its metadata.</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
     public int AddAttempt(string gatewayId, string calleeSent, DateTimeOffset startedAt)
     {
         _attempts.Add(new CdrAttemptRecord(gatewayId, calleeSent, startedAt, 0));
@@ -71,6 +74,7 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
         AnswerAt = _answerAt,
         Rate = Rate,
         VendorRate = VendorRate,
+        Metadata = Metadata,
     };
 
     public CallDetailRecord Final(DateTimeOffset endAt, int finalCode, HangupSide side) =>

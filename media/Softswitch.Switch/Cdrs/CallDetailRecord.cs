@@ -51,6 +51,9 @@ public sealed record CallDetailRecord
     /// <summary>The admission rule that refused the call; null for a call that was admitted.</summary>
     public string? RefusedBy { get; init; }
 
+    /// <summary>The caller's INVITE headers the tenant chose for its webhooks (<see cref="Events.ICallMetadataHeaders"/>); null when none.</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
     /// <summary>The customer rate the call was priced at setup; null when the account is not rated.</summary>
     public Tariff? Rate { get; init; }
 

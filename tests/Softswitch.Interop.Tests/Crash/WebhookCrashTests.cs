@@ -52,7 +52,7 @@ public sealed class WebhookCrashTests : IAsyncLifetime
             tenantKey = await CrashDurabilityTests.ProvisionAsync(first, vendor.SipPort, PlatformKey);
             using (var tenant = first.Client(tenantKey))
             {
-                await tenant.CreateAsync("/v1/webhook-endpoints", new { url = crm.Url(), event_types = WebhookEventTypes.Subscribable });
+                await tenant.CreateAsync("/v1/webhook-endpoints", new { url = crm.Url(), event_types = WebhookEventTypes.Subscribable, metadata_headers = new[] { "X-Crm-Id" } });
             }
 
             await Task.Delay(TimeSpan.FromSeconds(2));
@@ -93,6 +93,9 @@ public sealed class WebhookCrashTests : IAsyncLifetime
         Assert.True(expected.Count >= CallsPerSecond * 3, $"only {expected.Count} events expected");
         var missing = expected.Where(id => !received.Contains(id)).ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} of {expected.Count} events never arrived, e.g. {string.Join(", ", missing.Take(5))}");
+        var calls = crm.Bodies().Select(b => b["data"]!.AsObject()).ToList();
+        var withoutMetadata = calls.Where(c => c["metadata"]?["X-Crm-Id"]?.GetValue<string>() != "crm-" + c["sip_call_id"]!.GetValue<string>()).ToList();
+        Assert.True(withoutMetadata.Count == 0, $"{withoutMetadata.Count} of {calls.Count} events lack the caller's X-Crm-Id, e.g. {withoutMetadata.FirstOrDefault()}");
         TestContext.Current.SendDiagnosticMessage(
             $"{expected.Count} events; {beforeRestart} delivered before the kill ({logged} logged), {sent} sent by the retry job after the restart");
     }
