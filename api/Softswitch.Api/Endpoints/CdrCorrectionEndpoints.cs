@@ -71,10 +71,17 @@ public static class CdrCorrectionEndpoints
             {
                 state.Db.ChangeTracker.Clear();
                 await using var transaction = await state.Db.Database.BeginTransactionAsync(token);
+
+                // Under the rollup watermark's lock (the rollup job takes it first too): the CDR is either folded
+                // already, and the job folds the difference, or it will be folded with the corrected charge.
+                await state.Db.CdrRollupWatermarks.ExecuteUpdateAsync(s => s.SetProperty(w => w.Version, w => w.Version), token);
+                var mark = await state.Db.CdrRollupWatermarks.AsNoTracking().SingleOrDefaultAsync(token);
                 var cdr = await state.Db.Cdrs.SingleAsync(c => c.Id == state.CdrId, token);
                 var correction = new CdrCorrection
                 {
                     CdrId = cdr.Id, OldCharge = cdr.Charge, NewCharge = state.Charge, Reason = state.Reason, Actor = state.Actor,
+                    RollupPending = mark is not null && (cdr.CreatedAt < mark.CdrCreatedAt
+                        || (cdr.CreatedAt == mark.CdrCreatedAt && string.CompareOrdinal(cdr.Id, mark.CdrId) <= 0)),
                 };
                 var refund = (cdr.Charge ?? 0m) - state.Charge;
                 if (refund != 0m && cdr.AccountId is { } account)

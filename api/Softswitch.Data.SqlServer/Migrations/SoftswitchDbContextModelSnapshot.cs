@@ -445,6 +445,9 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<bool>("RollupPending")
+                        .HasColumnType("bit");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(40)

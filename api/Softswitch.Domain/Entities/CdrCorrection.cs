@@ -20,6 +20,12 @@ public class CdrCorrection : TenantEntity
     /// <summary>The API key that made it.</summary>
     public string Actor { get; set; } = "";
 
+    /// <summary>
+    /// True until the rollup job has moved the reports by the difference: set when the CDR had already been folded
+    /// into the rollups at the correction (a CDR folded later is folded with its corrected charge).
+    /// </summary>
+    public bool RollupPending { get; set; }
+
     /// <summary>The ledger entry that moved the balance by old − new; null when nothing moved (no account, or no difference).</summary>
     public string? LedgerEntryId { get; set; }
 }

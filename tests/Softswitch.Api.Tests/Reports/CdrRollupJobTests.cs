@@ -65,6 +65,32 @@ public sealed class CdrRollupJobTests
         Assert.Equal(1_000L, (long)Assert.Single(days)!["figures"]!["calls"]!);
     }
 
+    [Fact]
+    public async Task A_correction_moves_the_reports_by_its_difference_once_whether_or_not_its_cdr_was_folded()
+    {
+        await using var app = new TestApplication();
+        using var tenant = await app.CreateTenantAsync("rollups");
+        var job = Job(app, settings: new CdrRollupOptions { SettleSeconds = 0 });
+        var later = DateTime.UtcNow.AddHours(1);
+        var folded = Answered("acc_x", Day1.AddHours(8));
+        await InsertAsync(app, tenant.Id, [folded]);
+        Assert.Equal(1, await job.FoldTenantAsync(tenant.Id, later, CancellationToken.None));
+        var unfolded = Answered("acc_x", Day1.AddHours(9));
+        await InsertAsync(app, tenant.Id, [unfolded]);
+
+        foreach (var (cdr, charge) in new[] { (folded, 0.004m), (unfolded, 0.002m) })
+        {
+            using var corrected = await tenant.Client.PostJsonAsync($"/v1/cdrs/{cdr.Id}/corrections", new { charge, reason = "Disputed" });
+            Assert.Equal(System.Net.HttpStatusCode.Created, corrected.StatusCode);
+        }
+
+        Assert.Equal(1, await job.FoldTenantAsync(tenant.Id, later, CancellationToken.None));
+        Assert.Equal(0, await job.FoldTenantAsync(tenant.Id, later, CancellationToken.None));
+
+        var hours = await ReportApiTests.DataAsync(tenant.Client, $"/v1/reports/hourly?{Period}");
+        Assert.Equal([0.004m, 0.002m], hours.Select(h => (decimal)h!["figures"]!["charge"]!));
+    }
+
     private static Cdr Answered(string account, DateTime setup) =>
         Call(TrunkA, null, account, "442079460000", setup, 1000, 10_000, 60, 0.01m, 0.005m, 200, null, (VendorV1, 200));
 }

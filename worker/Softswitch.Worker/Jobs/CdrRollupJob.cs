@@ -19,6 +19,7 @@ public sealed partial class CdrRollupJob(
 {
     // SQL Server takes at most 2,100 parameters per command.
     private const int HoursPerQuery = 500;
+    private const int CorrectionsPerBatch = 500;
 
     private static readonly RollupDimension[] Dimensions = Enum.GetValues<RollupDimension>();
 
@@ -55,7 +56,8 @@ public sealed partial class CdrRollupJob(
         {
             // Read-only first: an idle tenant costs two reads a run, not a write transaction.
             var mark = await db.CdrRollupWatermarks.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-            if (!await Unfolded(db.Cdrs, mark, settledBefore).AnyAsync(cancellationToken))
+            if (!await Unfolded(db.Cdrs, mark, settledBefore).AnyAsync(cancellationToken)
+                && !await db.CdrCorrections.AnyAsync(c => c.RollupPending, cancellationToken))
             {
                 return 0;
             }
@@ -97,12 +99,16 @@ public sealed partial class CdrRollupJob(
                     .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
                     .Take(batch)
                     .ToListAsync(token);
+                var sums = new RollupAccumulator(destinations);
+                await FoldCorrectionsAsync(db, sums, token);
                 if (cdrs.Count == 0)
                 {
+                    await MergeAsync(db, sums.Rows, token);
+                    await db.SaveChangesAsync(token);
+                    await transaction.CommitAsync(token);
                     return 0;
                 }
 
-                var sums = new RollupAccumulator(destinations);
                 foreach (var cdr in cdrs)
                 {
                     sums.Add(cdr);
@@ -122,6 +128,22 @@ public sealed partial class CdrRollupJob(
                 return cdrs.Count;
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Charge corrections of CDRs that were already folded when corrected (the correction marked itself pending under
+    /// the watermark's lock): their difference goes into the rows the CDR counted in, once.
+    /// </summary>
+    private static async Task FoldCorrectionsAsync(SoftswitchDbContext db, RollupAccumulator sums, CancellationToken cancellationToken)
+    {
+        var pending = await db.CdrCorrections.Where(c => c.RollupPending).OrderBy(c => c.Id).Take(CorrectionsPerBatch).ToListAsync(cancellationToken);
+        var ids = pending.Select(c => c.CdrId).Distinct().ToList();
+        var cdrs = await db.Cdrs.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        foreach (var correction in pending)
+        {
+            sums.AddChargeCorrection(cdrs[correction.CdrId], Money.ToMicros(correction.NewCharge) - Money.ToMicros(correction.OldCharge ?? 0m));
+            correction.RollupPending = false;
+        }
     }
 
     /// <summary>The CDRs stored after the watermark (all, without one) and before <paramref name="settledBefore"/>.</summary>

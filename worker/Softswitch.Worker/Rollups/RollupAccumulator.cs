@@ -18,9 +18,23 @@ public sealed class RollupAccumulator(DestinationClassifier destinations)
     public void Add(Cdr cdr)
     {
         ArgumentNullException.ThrowIfNull(cdr);
+        FoldEverywhere(cdr, Measure(cdr), withAttempts: true);
+    }
+
+    /// <summary>
+    /// A correction of a CDR already folded: its charge moves by <paramref name="chargeMicros"/> in every row the CDR
+    /// counted in (its calls, minutes and attempts stay as they were).
+    /// </summary>
+    public void AddChargeCorrection(Cdr cdr, long chargeMicros)
+    {
+        ArgumentNullException.ThrowIfNull(cdr);
+        FoldEverywhere(cdr, new CdrRollup { ChargeMicros = chargeMicros }, withAttempts: false);
+    }
+
+    private void FoldEverywhere(Cdr cdr, CdrRollup call, bool withAttempts)
+    {
         var hour = HourOf(cdr.SetupAt);
         var country = destinations.Classify(cdr.CalleeSent ?? cdr.CalleeReceived);
-        var call = Measure(cdr);
 
         Fold(RollupDimension.Total, hour, "", "", call);
         Fold(RollupDimension.MappingGateway, hour, cdr.MappingGatewayId ?? "", cdr.MappingGatewayId is null ? cdr.PhoneId ?? "" : "", call);
@@ -36,8 +50,14 @@ public sealed class RollupAccumulator(DestinationClassifier destinations)
         // The call (its answer, minutes and money) belongs to the gateway of its last attempt; every gateway tried gets its attempts.
         foreach (var tried in cdr.Attempts.GroupBy(a => a.RoutingGatewayId, StringComparer.Ordinal))
         {
-            var vendor = string.Equals(tried.Key, cdr.RoutingGatewayId, StringComparison.Ordinal) ? Measure(cdr) : new CdrRollup();
-            vendor.Attempts = tried.Count();
+            var answering = string.Equals(tried.Key, cdr.RoutingGatewayId, StringComparison.Ordinal);
+            if (!withAttempts && !answering)
+            {
+                continue;
+            }
+
+            var vendor = answering ? Clone(call) : new CdrRollup();
+            vendor.Attempts = withAttempts ? tried.Count() : 0;
             Fold(RollupDimension.RoutingGateway, hour, tried.Key, "", vendor);
             FoldArea(RollupDimension.RoutingGatewayArea, RollupDimension.RoutingGatewayAreaDaily, hour, tried.Key, country.Country, vendor);
         }
@@ -60,6 +80,13 @@ public sealed class RollupAccumulator(DestinationClassifier destinations)
             ChargeMicros = cdr.Charge is { } charge ? Money.ToMicros(charge) : 0,
             CostMicros = cdr.Cost is { } cost ? Money.ToMicros(cost) : 0,
         };
+    }
+
+    private static CdrRollup Clone(CdrRollup sums)
+    {
+        var copy = new CdrRollup();
+        copy.Add(sums);
+        return copy;
     }
 
     private void FoldArea(RollupDimension hourly, RollupDimension daily, DateTime hour, string gateway, string country, CdrRollup sums)
