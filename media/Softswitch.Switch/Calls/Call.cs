@@ -42,7 +42,7 @@ internal sealed partial class Call : SerialExecutor
         var request = admission.Request;
         _caller = new CallerLeg(admission.Transaction, services.Address.Contact(request.Source!.Value.Protocol));
         _callerSent = _origin.Gateway?.RewriteCaller(_origin.Caller) ?? _origin.Caller;
-        _record = new CallRecord(_origin, request.CallId, _origin.Caller, _origin.Callee, services.Time.GetUtcNow(), _callerSent) { Rate = admission.Billing?.Tariff };
+        _record = new CallRecord(_origin, request.CallId, _origin.Caller, _origin.Callee, services.Time.GetUtcNow(), _callerSent) { Rate = admission.Billing?.Tariff, Packages = admission.Billing?.Packages?.Grant };
         _caller.Claim.Bind(this);
         admission.HandOverTransaction();
     }
