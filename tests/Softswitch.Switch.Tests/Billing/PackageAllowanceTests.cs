@@ -1,4 +1,5 @@
 using Softswitch.Domain;
+using Softswitch.Sip.Messages;
 using Softswitch.Switch.Billing;
 using Softswitch.Switch.Config;
 using Softswitch.Switch.Tests.Builders;
@@ -119,8 +120,10 @@ public sealed class PackageAllowanceTests
 
         // The second call asks for its next slice at 20 s and gets the 20 seconds the first gave back, then is cut.
         rig.Clock.AdvanceTo(TimeSpan.FromSeconds(49.5));
-        await SessionTimerTests.AssertSwitchEndedBothLegsAsync(rig, "Credit limit reached");
-        var cdrs = await rig.Cdrs.Finals.WaitAsync(c => c.RefusedBy is null, "both answered calls' CDRs", 2);
+        var bye = await rig.Caller.Requests.WaitAsync(r => r.Method == SipMethods.Bye, "the switch's BYE to the second caller");
+        Assert.Contains("Credit limit reached", bye.Headers["Reason"], StringComparison.Ordinal);
+        await rig.Cdrs.Finals.WaitAsync(c => c.RefusedBy is null, "both answered calls' CDRs", 2);
+        var cdrs = rig.Cdrs.Finals.Items.Where(c => c.RefusedBy is null).ToList();
         Assert.Equal([10, 50], cdrs.Select(c => c.PackageSeconds).Order());
         Assert.All(cdrs, c => Assert.Equal(0m, c.Charge));
         Assert.Equal(0, billing.Packages.Pool("sub_a")!.RemainingSeconds);
