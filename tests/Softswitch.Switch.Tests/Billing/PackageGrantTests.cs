@@ -110,6 +110,22 @@ public sealed class PackageGrantTests
         Assert.Equal(60, allowances.Pool("sub_a")!.RemainingSeconds);
     }
 
+    [Fact]
+    public void The_grant_survives_the_spool_so_a_replayed_or_recovered_record_splits_the_same_way()
+    {
+        var record = Softswitch.Switch.Tests.Builders.Cdrs.Final(1) with
+        {
+            Rate = new Tariff("44", 0.60m, 1, 1, 0m, 4),
+            Packages = new PackageGrant([new PackageShare("sub_a", Period, 30, 0m), new PackageShare("sub_b", Period, 0, 0.10m)]),
+        };
+
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(record, Softswitch.Switch.Cdrs.SpoolJsonContext.Default.CallDetailRecord);
+        var read = System.Text.Json.JsonSerializer.Deserialize(json, Softswitch.Switch.Cdrs.SpoolJsonContext.Default.CallDetailRecord)!;
+
+        Assert.Equal((30, 0.10m, 0.20m), (read.PackageSeconds, read.PackageAmount, read.Charge));
+        Assert.Equal(record.Packages.Shares, read.Packages!.Shares);
+    }
+
     private static PackageAllowances Allowances(params AllowanceTerms[] terms)
     {
         var allowances = new PackageAllowances();
