@@ -111,6 +111,8 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<PackageCharge> PackageCharges => Set<PackageCharge>();
 
+    public DbSet<PackageUsage> PackageUsages => Set<PackageUsage>();
+
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
@@ -192,6 +194,7 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new PackageConfiguration());
         modelBuilder.ApplyConfiguration(new SubscriptionConfiguration());
         modelBuilder.ApplyConfiguration(new PackageChargeConfiguration());
+        modelBuilder.ApplyConfiguration(new PackageUsageConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookEndpointConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookEventConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());

@@ -35,11 +35,13 @@ public static class SwitchCoreRegistration
         services.AddSingleton<SwitchConfigRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<SwitchConfigRefresher>());
 
-        // The CDR store posts call charges and tells the accounts' budgets, which anti-overdraft reads on the call path.
+        // The CDR store posts call charges and package usage and tells the accounts' budgets and allowances, which
+        // anti-overdraft reads on the call path.
         services.AddSingleton<AccountBudgets>();
+        services.AddSingleton<PackageAllowances>();
         services.AddSingleton<ICdrStore>(sp => new DatabaseCdrStore(
             sp.GetRequiredService<SwitchDatabase>().Options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DatabaseCdrStore>>(),
-            sp.GetRequiredService<AccountBudgets>()));
+            sp.GetRequiredService<AccountBudgets>(), sp.GetRequiredService<PackageAllowances>()));
         services.AddSingleton(sp => CdrSpool.Open(
             sp.GetRequiredService<IOptions<CdrSpoolOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),

@@ -35,9 +35,22 @@ public sealed record PackageRequest(
     bool? AutoRenew,
     FailedRenewalMode? FailedRenewal);
 
-/// <summary>An account's subscription to a package; <c>paid_through</c> is when the next renewal is due.</summary>
+/// <summary>
+/// An account's subscription to a package; <c>paid_through</c> is when the next renewal is due. <c>used_seconds</c> and
+/// <c>used_amount</c> are what stored CDRs used of the current period's free seconds and free amount.
+/// </summary>
 public sealed record SubscriptionResponse(
-    string Id, string AccountId, string PackageId, DateTime StartsAt, SubscriptionStatus Status, int PeriodsPaid, DateTime PaidThrough, DateTime? EndedAt, DateTime CreatedAt);
+    string Id,
+    string AccountId,
+    string PackageId,
+    DateTime StartsAt,
+    SubscriptionStatus Status,
+    int PeriodsPaid,
+    DateTime PaidThrough,
+    DateTime? EndedAt,
+    DateTime CreatedAt,
+    long UsedSeconds,
+    decimal UsedAmount);
 
 /// <summary>Subscribes the account to a package from <c>starts_at</c> (default now); the first month's rent is charged at once.</summary>
 public sealed record SubscriptionRequest(string? PackageId, DateTime? StartsAt);
@@ -48,6 +61,7 @@ public static class PackageMapping
         p.Id, p.Name, p.Currency, p.Priority, p.MonthlyRent, p.FreeSeconds, p.FreePrefixes, p.FreeAmount, p.MinimumMonthlySpend,
         p.EffectiveFrom, p.ExpiresAt, p.AutoRenew, p.FailedRenewal, p.CreatedAt, p.Version);
 
-    public static SubscriptionResponse AsResponse(this Subscription s) => new(
-        s.Id, s.AccountId, s.PackageId, s.StartsAt, s.Status, s.PeriodsPaid, s.PaidThrough, s.EndedAt, s.CreatedAt);
+    public static SubscriptionResponse AsResponse(this Subscription s, PackageUsage? currentPeriod) => new(
+        s.Id, s.AccountId, s.PackageId, s.StartsAt, s.Status, s.PeriodsPaid, s.PaidThrough, s.EndedAt, s.CreatedAt,
+        currentPeriod?.UsedSeconds ?? 0, currentPeriod?.UsedAmount ?? 0m);
 }

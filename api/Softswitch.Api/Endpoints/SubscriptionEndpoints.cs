@@ -41,13 +41,28 @@ public static class SubscriptionEndpoints
             return errors.ToProblem();
         }
 
-        return !await db.Accounts.AnyAsync(a => a.Id == accountId, http.RequestAborted)
-            ? ApiProblems.NotFound("account", accountId)
-            : TypedResults.Ok(await db.Subscriptions.Where(s => s.AccountId == accountId).ToPageAsync(page, PackageMapping.AsResponse, http.RequestAborted));
+        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, http.RequestAborted))
+        {
+            return ApiProblems.NotFound("account", accountId);
+        }
+
+        var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => s.AccountId == accountId).ToPageAsync(page, s => s, http.RequestAborted);
+        var usage = await CurrentPackageUsage.ForAsync(db, [.. subscriptions.Data], http.RequestAborted);
+        return TypedResults.Ok(new Page<SubscriptionResponse>(
+            [.. subscriptions.Data.Select(s => s.AsResponse(usage.GetValueOrDefault(s.Id)))], subscriptions.HasMore, subscriptions.NextCursor));
     }
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string accountId, string id) =>
-        EntityOperations.GetAsync(db.Subscriptions.Where(s => s.AccountId == accountId), id, Resource, PackageMapping.AsResponse, http);
+    private static async Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string accountId, string id)
+    {
+        var subscription = await db.Subscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.AccountId == accountId && s.Id == id, http.RequestAborted);
+        if (subscription is null)
+        {
+            return ApiProblems.NotFound(Resource, id);
+        }
+
+        var usage = await CurrentPackageUsage.ForAsync(db, [subscription], http.RequestAborted);
+        return EntityOperations.Updated(http, subscription, s => s.AsResponse(usage.GetValueOrDefault(s.Id)));
+    }
 
     private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string accountId, SubscriptionRequest request)
     {
@@ -104,7 +119,7 @@ public static class SubscriptionEndpoints
             verifySucceeded: null,
             http.RequestAborted);
         return charged
-            ? EntityOperations.Created(http, $"/v1/accounts/{accountId}/subscriptions/{subscription.Id}", subscription, PackageMapping.AsResponse)
+            ? EntityOperations.Created(http, $"/v1/accounts/{accountId}/subscriptions/{subscription.Id}", subscription, s => s.AsResponse(null))
             : new FieldErrors().Add("package_id", $"the account cannot pay the first month's rent of {package.MonthlyRent}.").ToProblem();
     }
 
@@ -123,6 +138,7 @@ public static class SubscriptionEndpoints
             await db.SaveChangesAsync(http.RequestAborted);
         }
 
-        return EntityOperations.Updated(http, subscription, PackageMapping.AsResponse);
+        var usage = await CurrentPackageUsage.ForAsync(db, [subscription], http.RequestAborted);
+        return EntityOperations.Updated(http, subscription, s => s.AsResponse(usage.GetValueOrDefault(s.Id)));
     }
 }

@@ -1753,6 +1753,62 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.ToTable("PackageCharges");
                 });
 
+            modelBuilder.Entity("Softswitch.Domain.PackageUsage", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<int>("CallCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<decimal>("UsedAmount")
+                        .HasPrecision(19, 6)
+                        .HasColumnType("decimal(19,6)");
+
+                    b.Property<long>("UsedSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasAlternateKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "SubscriptionId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("PackageUsages");
+                });
+
             modelBuilder.Entity("Softswitch.Domain.Phone", b =>
                 {
                     b.Property<string>("Id")
@@ -3079,6 +3135,15 @@ namespace Softswitch.Data.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Softswitch.Domain.PackageCharge", b =>
+                {
+                    b.HasOne("Softswitch.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Softswitch.Domain.PackageUsage", b =>
                 {
                     b.HasOne("Softswitch.Domain.Tenant", null)
                         .WithMany()

@@ -1654,6 +1654,58 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.ToTable("PackageCharges");
                 });
 
+            modelBuilder.Entity("Softswitch.Domain.PackageUsage", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CallCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UsedAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UsedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasAlternateKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "SubscriptionId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("PackageUsages");
+                });
+
             modelBuilder.Entity("Softswitch.Domain.Phone", b =>
                 {
                     b.Property<string>("Id")
@@ -2928,6 +2980,15 @@ namespace Softswitch.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Softswitch.Domain.PackageCharge", b =>
+                {
+                    b.HasOne("Softswitch.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Softswitch.Domain.PackageUsage", b =>
                 {
                     b.HasOne("Softswitch.Domain.Tenant", null)
                         .WithMany()

@@ -34,6 +34,7 @@ public static class IdPrefix
     public const string Package = "pkg";
     public const string Subscription = "sub";
     public const string PackageCharge = "pch";
+    public const string PackageUsage = "pku";
     public const string WebhookEndpoint = "whe";
     public const string WebhookEvent = WebhookEventIds.Prefix;
     public const string WebhookDelivery = "whd";
@@ -73,6 +74,7 @@ public static class IdPrefix
         Domain.Package => Package,
         Domain.Subscription => Subscription,
         Domain.PackageCharge => PackageCharge,
+        Domain.PackageUsage => PackageUsage,
         Domain.WebhookEndpoint => WebhookEndpoint,
         Domain.WebhookEvent => WebhookEvent,
         Domain.WebhookDelivery => WebhookDelivery,

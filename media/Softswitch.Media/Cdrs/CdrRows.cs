@@ -39,6 +39,8 @@ public static class CdrRows
             Cost = r.Cost,
             RatePrefix = r.Rate?.Prefix,
             CostPrefix = r.VendorRate?.Prefix,
+            PackageSeconds = r.PackageSeconds,
+            PackageAmount = r.PackageAmount,
             Attempts = r.Attempts.Select(a => new CdrAttempt
             {
                 RoutingGatewayId = a.RoutingGatewayId,

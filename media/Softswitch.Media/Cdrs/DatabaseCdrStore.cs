@@ -15,11 +15,16 @@ namespace Softswitch.Media.Cdrs;
 /// (the data layer refuses rows of any other). Ids already stored are skipped, so a replayed spool stores each call once.
 /// Rows go in through <see cref="CdrBatchInsert"/>, not the change tracker (they are only ever added). The calls'
 /// webhook events go into the outbox in the same transaction (<see cref="WebhookOutboxRows"/>), and so are the call
-/// charges posted to the accounts' ledgers (<see cref="CallChargePosting"/>); the switch's <see cref="AccountBudgets"/>
-/// learn the new balances once it commits.
+/// charges posted to the accounts' ledgers (<see cref="CallChargePosting"/>) and their package usage to the subscriptions'
+/// period totals (<see cref="PackageUsagePosting"/>); the switch's <see cref="AccountBudgets"/> and
+/// <see cref="PackageAllowances"/> learn the new totals once it commits.
 /// </summary>
 public sealed partial class DatabaseCdrStore(
-    DbContextOptions<SoftswitchDbContext> options, TimeProvider time, ILogger<DatabaseCdrStore> logger, AccountBudgets? budgets = null) : ICdrStore
+    DbContextOptions<SoftswitchDbContext> options,
+    TimeProvider time,
+    ILogger<DatabaseCdrStore> logger,
+    AccountBudgets? budgets = null,
+    PackageAllowances? packages = null) : ICdrStore
 {
     public async Task StoreAsync(IReadOnlyList<CallDetailRecord> batch, CancellationToken cancellationToken)
     {
@@ -40,7 +45,9 @@ public sealed partial class DatabaseCdrStore(
             var records = tenant.DistinctBy(r => r.Id).Where(r => !stored.Contains(r.Id)).ToList();
             var outbox = await WebhookOutboxRows.ForAsync(db, records, cancellationToken);
             var rows = records.Select(CdrRows.From).ToList();
+            var usage = records.Where(r => r.PackageSplit is not null).Select(r => (IReadOnlyList<Domain.Billing.PackageShare>)[.. r.Packages!.Consumed(r.PackageSplit!.Value)]).ToList();
             IReadOnlyList<CallChargePosting.Posted> posted = [];
+            IReadOnlyList<PackageUsagePosting.Posted> used = [];
             await CdrBatchInsert.For(db).InsertAsync(
                 db,
                 rows,
@@ -55,10 +62,16 @@ public sealed partial class DatabaseCdrStore(
                     }
 
                     posted = await CallChargePosting.PostAsync(tx, rows, token);
+                    used = await PackageUsagePosting.PostAsync(tx, usage, token);
                 });
             foreach (var settled in posted)
             {
                 budgets?.Settle(settled.AccountId, settled.Charged, settled.BalanceAfter, settled.Sequence);
+            }
+
+            foreach (var settled in used)
+            {
+                packages?.Settle(settled.SubscriptionId, settled.PeriodStart, settled.Seconds, settled.Amount, settled.UsedSeconds, settled.UsedAmount, settled.Version);
             }
         }
     }

@@ -66,11 +66,18 @@ public static class SipSwitchRegistration
         services.AddOptions<BillingOptions>().Bind(configuration.GetSection("Softswitch:Billing"));
         services.AddSingleton<RateBookSource>();
         services.AddSingleton(sp => new SwitchBilling(
-            sp.GetRequiredService<RateBookSource>(), sp.GetRequiredService<AccountBudgets>(), sp.GetRequiredService<IOptions<BillingOptions>>().Value));
+            sp.GetRequiredService<RateBookSource>(), sp.GetRequiredService<AccountBudgets>(), sp.GetRequiredService<IOptions<BillingOptions>>().Value)
+        {
+            Packages = sp.GetRequiredService<PackageAllowances>(),
+        });
         services.AddSingleton(sp => new RateBookRefresher(
             sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<RateBookSource>(),
             sp.GetRequiredService<IOptions<BillingOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RateBookRefresher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<RateBookRefresher>());
+        services.AddSingleton(sp => new PackageAllowanceRefresher(
+            sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<PackageAllowances>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PackageAllowanceRefresher>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<PackageAllowanceRefresher>());
         services.AddWebhookFastPath();
 
         services.AddSingleton<SipSwitchService>();

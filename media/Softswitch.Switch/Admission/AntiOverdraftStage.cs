@@ -10,7 +10,9 @@ namespace Softswitch.Switch.Admission;
 /// Rating and anti-overdraft (VOS3000's fourth anti-fraud layer). The callee is priced by the account's rate table at
 /// the rate in force now; a callee the table has no rate for is refused (an unpriced call would be a free one). The
 /// account must then afford the first increment out of what its other calls have not reserved; the call reserves its
-/// first slice of talk time, and its cut-off is armed when it is answered. An account without a rate table is not rated.
+/// first slice of talk time, and its cut-off is armed when it is answered. Package allowances in force at setup pay
+/// before the balance (<see cref="CallBilling"/>), so a call its free seconds cover is admitted on a zero balance.
+/// An account without a rate table is not rated.
 /// </summary>
 internal sealed class AntiOverdraftStage(SwitchBilling billing, TimeProvider time) : IReservingAdmissionStage
 {
@@ -30,24 +32,28 @@ internal sealed class AntiOverdraftStage(SwitchBilling billing, TimeProvider tim
             return new(Refuse(context, 503, RefusalRules.NoRate, "Rates not loaded", new RefusalEvidence(0, 0, TimeSpan.Zero, "The switch has not read the rate tables yet")));
         }
 
-        var tariff = billing.Rates.Current.Find(account.TenantId, rateTableId, origin.Callee, time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow().UtcDateTime;
+        var tariff = billing.Rates.Current.Find(account.TenantId, rateTableId, origin.Callee, now);
         if (tariff is null)
         {
             return new(Refuse(context, 403, RefusalRules.NoRate, "No rate for destination", new RefusalEvidence(0, 0, TimeSpan.Zero, $"No rate for {origin.Callee} in rate table {rateTableId}")));
         }
 
-        var minimum = tariff.FirstIncrementPrice;
-        var wanted = tariff.PricePerMinute > 0 ? tariff.Price(tariff.BilledSeconds(billing.Options.ReservationSlice)) : minimum;
-        if (!billing.Budgets.TryReserve(account, minimum, wanted, out var reserved))
+        var packages = billing.Packages.Open(account.TenantId, account.Id, origin.Callee, now, tariff);
+        var call = new CallBilling(account.Id, tariff, 0m, packages: packages);
+        if (!call.TryOpen(billing.Budgets, account, billing.Options.ReservationSlice))
         {
+            // Allowances go back: a call refused here never uses them, and a monitor-only one is charged to the balance.
+            call.Close(billing.Budgets, TimeSpan.Zero);
+
             // A monitor-only policy lets the call through: it must still be priced, or it would be free.
             context.Billing = new CallBilling(account.Id, tariff, 0m, limited: false);
             var available = billing.Budgets.Available(account.Id) ?? account.AvailableFunds;
-            var detail = string.Create(CultureInfo.InvariantCulture, $"Account {account.Id} has {available} available; the first {tariff.FirstIncrementSeconds} s to {tariff.Prefix} cost {minimum}");
+            var detail = string.Create(CultureInfo.InvariantCulture, $"Account {account.Id} has {available} available; the first {tariff.FirstIncrementSeconds} s to {tariff.Prefix} cost {tariff.FirstIncrementPrice}");
             return new(Refuse(context, 402, RefusalRules.AntiOverdraft, "Insufficient balance", new RefusalEvidence(0, 0, TimeSpan.Zero, detail)));
         }
 
-        context.Billing = new CallBilling(account.Id, tariff, reserved);
+        context.Billing = call;
         return new(AdmissionDecision.Continue);
     }
 

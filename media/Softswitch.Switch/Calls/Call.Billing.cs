@@ -48,6 +48,7 @@ internal sealed partial class Call
             if (!_creditExhausted && renewAt <= now)
             {
                 _creditExhausted = !call.TryExtend(billing.Budgets, billing.Options.ReservationSlice);
+                _record.Packages = call.Packages?.Grant;
                 continue;
             }
 
@@ -73,6 +74,7 @@ internal sealed partial class Call
         }
 
         _creditExhausted = !_admission.Billing!.TryExtend(_services.Billing!.Budgets, _services.Billing.Options.ReservationSlice);
+        _record.Packages = _admission.Billing.Packages?.Grant;
         ScheduleCredit();
     });
 

@@ -45,6 +45,7 @@ internal sealed partial class Call : SerialExecutor
         _record = new CallRecord(_origin, request.CallId, _origin.Caller, _origin.Callee, services.Time.GetUtcNow(), _callerSent)
         {
             Rate = admission.Billing?.Tariff,
+            Packages = admission.Billing?.Packages?.Grant,
             Metadata = CallMetadata.Capture(request, services.MetadataHeaders.For(_origin.Tenant.TenantId)),
         };
         _caller.Claim.Bind(this);

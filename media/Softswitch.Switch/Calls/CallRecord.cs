@@ -24,6 +24,9 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
     /// <summary>The customer rate admission priced the call at.</summary>
     public Tariff? Rate { get; set; }
 
+    /// <summary>The package allowances the call holds (they grow slice by slice).</summary>
+    public PackageGrant? Packages { get; set; }
+
     /// <summary>The answering vendor's rate.</summary>
     public Tariff? VendorRate { get; set; }
 
@@ -73,6 +76,7 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
         RingingAt = _ringingAt,
         AnswerAt = _answerAt,
         Rate = Rate,
+        Packages = Packages,
         VendorRate = VendorRate,
         Metadata = Metadata,
     };

@@ -60,9 +60,24 @@ public sealed record CallDetailRecord
     /// <summary>The answering vendor's rate, for the cost; null when its account has no rate for the number sent.</summary>
     public Tariff? VendorRate { get; init; }
 
-    /// <summary>What the caller's account pays: <see cref="Rate"/> applied to <see cref="Duration"/>.</summary>
+    /// <summary>The package allowances the call held, in the order it uses them; null when none applied.</summary>
+    public PackageGrant? Packages { get; init; }
+
+    /// <summary>What the caller's account pays: <see cref="Rate"/> applied to <see cref="Duration"/>, less what <see cref="Packages"/> paid.</summary>
     [JsonIgnore]
-    public decimal? Charge => Rate?.Charge(Duration);
+    public decimal? Charge => Rate is null ? null : PackageSplit?.Charge ?? Rate.Charge(Duration);
+
+    /// <summary>Billed seconds paid by package free seconds (VOS3000 "package usage duration").</summary>
+    [JsonIgnore]
+    public int PackageSeconds => PackageSplit?.PackageSeconds ?? 0;
+
+    /// <summary>Money paid by package free amounts (VOS3000 "package charges").</summary>
+    [JsonIgnore]
+    public decimal PackageAmount => PackageSplit?.PackageAmount ?? 0m;
+
+    /// <summary>The call's split between allowances and money; null when it was not rated or held no allowance.</summary>
+    [JsonIgnore]
+    public PackageSplit? PackageSplit => Rate is not null && Packages is not null ? Packages.Split(Rate, Duration) : null;
 
     [JsonIgnore]
     public decimal? Cost => VendorRate?.Charge(Duration);
