@@ -6,6 +6,8 @@ using Softswitch.Switch.Billing;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Events;
 using Softswitch.Switch.Geofencing;
+using Softswitch.Switch.Numbers;
+using Softswitch.Switch.Redirect;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Sessions;
 
@@ -37,4 +39,10 @@ internal sealed record B2buaServices(
 
     /// <summary>Rating and anti-overdraft; null on a switch that does not rate calls.</summary>
     public SwitchBilling? Billing { get; init; }
+
+    /// <summary>The 3xx redirect client; null on a switch without redirect profiles.</summary>
+    public RedirectClient? Redirects { get; init; }
+
+    /// <summary>Vendors' number rules, for routes a routing server chose.</summary>
+    public INumberPlanSource Numbers { get; init; } = NumberPlanSource.Unconfigured;
 }

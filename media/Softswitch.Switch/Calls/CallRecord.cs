@@ -12,6 +12,8 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
     private string? _calleeSent;
     private DateTimeOffset? _ringingAt;
     private DateTimeOffset? _answerAt;
+    private string? _redirectServer;
+    private int? _redirectMilliseconds;
 
     public IReadOnlyList<int> AttemptCodes => _attempts.Select(a => a.ResponseCode).Where(c => c != 0).ToList();
 
@@ -24,8 +26,18 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
     /// <summary>The customer rate admission priced the call at.</summary>
     public Tariff? Rate { get; set; }
 
+    /// <summary>The rule that refused the call after admission (a routing server's refusal: <c>redirect-refused</c>).</summary>
+    public string? RefusedBy { get; set; }
+
     /// <summary>The answering vendor's rate.</summary>
     public Tariff? VendorRate { get; set; }
+
+    /// <summary>Records the redirect query: the server that decided (null when none answered) and its time.</summary>
+    public void SetRedirect(string? server, TimeSpan elapsed)
+    {
+        _redirectServer = server;
+        _redirectMilliseconds = (int)Math.Min(int.MaxValue, elapsed.TotalMilliseconds);
+    }
 
     public int AddAttempt(string gatewayId, string calleeSent, DateTimeOffset startedAt)
     {
@@ -71,6 +83,9 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
         AnswerAt = _answerAt,
         Rate = Rate,
         VendorRate = VendorRate,
+        RefusedBy = RefusedBy,
+        RedirectServer = _redirectServer,
+        RedirectMilliseconds = _redirectMilliseconds,
     };
 
     public CallDetailRecord Final(DateTimeOffset endAt, int finalCode, HangupSide side) =>
