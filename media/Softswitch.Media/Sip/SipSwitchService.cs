@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Softswitch.Media.Fraud;
+using Softswitch.Media.Redirect;
 using Softswitch.Media.Webhooks;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Probing;
@@ -21,6 +22,7 @@ using Softswitch.Switch.Events;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
 using Softswitch.Switch.Numbers;
+using Softswitch.Switch.Redirect;
 using Softswitch.Switch.Signalling;
 
 
@@ -43,6 +45,8 @@ public sealed partial class SipSwitchService(
     NumberPlanSource numbers,
     SwitchBilling billing,
     WebhookCallEventConsumer webhooks,
+    RedirectProfileSource redirectProfiles,
+    HttpRoutingServerClient httpRoutingServers,
     TimeProvider time,
     IMeterFactory meters,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
@@ -133,7 +137,9 @@ public sealed partial class SipSwitchService(
             geofences: geofences,
             dynamicBlacklist: dynamicBlacklist,
             numbers: numbers,
-            billing: billing);
+            billing: billing,
+            redirectProfiles: redirectProfiles,
+            httpRoutingServers: httpRoutingServers);
         layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
         transport.Start(layer);
         _transport = transport;
