@@ -46,8 +46,6 @@ public sealed class RedirectClient
         Counters.Query();
         var started = _time.GetTimestamp();
         using var deadline = new CancellationTokenSource(settings.Deadline, _time);
-        string? lastServer = null;
-        var lastDetail = "No routing server asked";
         foreach (var server in settings.Servers)
         {
             var client = server.Sip is not null ? _sip : _http;
@@ -74,17 +72,15 @@ public sealed class RedirectClient
                     }
 
                     Counters.ServerFailed();
-                    (lastServer, lastDetail) = (server.Address, $"{answer.StatusCode} with no usable target");
                     break;
                 case RoutingServerVerdict.OwnRoutes:
                     Counters.OwnRoutes();
                     return new RedirectOutcome(RedirectDecision.OwnRoutes, answer.StatusCode, "Own routes", server.Address, elapsed, [], []);
                 case RoutingServerVerdict.Refuse:
                     Counters.Refused();
-                    return new RedirectOutcome(RedirectDecision.Refused, answer.StatusCode, $"Refused by routing server: {answer.Detail}", server.Address, elapsed, [], []);
+                    return new RedirectOutcome(RedirectDecision.Refused, answer.StatusCode, "Refused by routing server", server.Address, elapsed, [], []);
                 default:
                     Counters.ServerFailed();
-                    (lastServer, lastDetail) = (server.Address, answer.Detail);
                     break;
             }
         }
@@ -93,10 +89,10 @@ public sealed class RedirectClient
         if (settings.OnFailure == RedirectFailureMode.OwnRoutes)
         {
             Counters.FailedOpen();
-            return new RedirectOutcome(RedirectDecision.OwnRoutes, 0, $"Routing servers unavailable ({lastDetail}): own routes", lastServer, spent, [], []);
+            return new RedirectOutcome(RedirectDecision.OwnRoutes, 0, "Routing servers unavailable: own routes", null, spent, [], []);
         }
 
         Counters.FailedClosed();
-        return new RedirectOutcome(RedirectDecision.Unavailable, 503, $"Routing servers unavailable ({lastDetail})", lastServer, spent, [], []);
+        return new RedirectOutcome(RedirectDecision.Unavailable, 503, "Routing servers unavailable", null, spent, [], []);
     }
 }
