@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Softswitch.Domain;
 using Softswitch.Sip.Messages;
+using Softswitch.Switch.Config;
 using Softswitch.Switch.Redirect;
 
 namespace Softswitch.Switch.Tests.Redirect;
@@ -8,7 +9,7 @@ namespace Softswitch.Switch.Tests.Redirect;
 public sealed class RedirectClientTests
 {
     private readonly FakeTimeProvider _clock = new();
-    private readonly Config.SwitchConfigSnapshot _snapshot = RedirectTestConfig.Snapshot();
+    private readonly SwitchConfigSnapshot _snapshot = RedirectTestConfig.Snapshot();
 
     [Fact]
     public async Task A_302_becomes_the_route_list_and_its_chosen_headers_are_kept()

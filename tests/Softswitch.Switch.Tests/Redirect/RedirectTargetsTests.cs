@@ -1,11 +1,12 @@
 using Softswitch.Sip.Messages;
+using Softswitch.Switch.Config;
 using Softswitch.Switch.Redirect;
 
 namespace Softswitch.Switch.Tests.Redirect;
 
 public sealed class RedirectTargetsTests
 {
-    private readonly Config.TenantConfig _tenant = RedirectTestConfig.Snapshot().Tenants["t"];
+    private readonly TenantConfig _tenant = RedirectTestConfig.Snapshot().Tenants["t"];
 
     [Fact]
     public void Targets_are_tried_by_q_highest_first_and_in_the_given_order_among_equal_q()
