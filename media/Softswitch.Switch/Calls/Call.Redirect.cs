@@ -33,7 +33,7 @@ internal sealed partial class Call
             _record.Id,
             _callerSent,
             _origin.Gateway?.RewriteCallee(_origin.Callee) ?? _origin.Callee,
-            _admission.Request.Source!.Value.EndPoint.Address.ToString(),
+            _caller.Invite.Source!.Value.EndPoint.Address.ToString(),
             _origin.Account.Id,
             _origin.Gateway?.Id,
             _origin.Phone?.Id,
