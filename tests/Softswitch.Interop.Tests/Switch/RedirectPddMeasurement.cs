@@ -8,14 +8,14 @@ using Softswitch.Switch.Redirect;
 namespace Softswitch.Interop.Tests.Switch;
 
 /// <summary>
-/// The redirect client's added post-dial delay (issue 10 §2 benchmark): the same calls, 10 a second, through the same
+/// The redirect client's added post-dial delay (issue 10 §2 benchmark): the same calls, 5 a second, through the same
 /// switch, first on the tenant's own route, then through a local SIPp routing server that answers 302 at once. PDD is
 /// the CDRs' <c>pdd_milliseconds</c> (setup to the vendor's first ringing or final answer). Explicit: a measurement,
 /// not part of the test command (<c>-class Softswitch.Interop.Tests.Switch.RedirectPddMeasurement -explicit only</c>).
 /// </summary>
 public sealed class RedirectPddMeasurement : SwitchCallTest
 {
-    private const int Calls = 200;
+    private const int Calls = 50;
 
     protected override IReadOnlyDictionary<string, string?> HostSettings { get; } = new Dictionary<string, string?>
     {
@@ -51,7 +51,7 @@ public sealed class RedirectPddMeasurement : SwitchCallTest
     private async Task<List<JsonObject>> RunAsync()
     {
         var before = (await Host.WaitForCdrsAsync(Tenant.Client, 0)).Select(c => c["id"]!.GetValue<string>()).ToHashSet();
-        var caller = await CallAsync(Caller(SippScenario.UacCallBye) with { Calls = Calls, CallsPerSecond = 10, TraceMessages = false, Timeout = TimeSpan.FromSeconds(60) });
+        var caller = await CallAsync(Caller(SippScenario.UacCallBye) with { Calls = Calls, CallsPerSecond = 5, TraceMessages = false, Timeout = TimeSpan.FromSeconds(60) });
         Assert.True(caller.AllCallsSucceeded, caller.ToString());
         var all = await Host.WaitForCdrsAsync(Tenant.Client, before.Count + Calls);
         return all.Where(c => !before.Contains(c["id"]!.GetValue<string>())).ToList();
