@@ -80,6 +80,8 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<TrustedAddress> TrustedAddresses => Set<TrustedAddress>();
 
+    public DbSet<RedirectProfile> RedirectProfiles => Set<RedirectProfile>();
+
     public DbSet<SignallingRuleSettings> SignallingRuleSettings => Set<SignallingRuleSettings>();
     public DbSet<IpRangeSet> IpRangeSets => Set<IpRangeSet>();
 
@@ -200,6 +202,7 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());
         modelBuilder.ApplyConfiguration(new CdrRollupConfiguration());
         modelBuilder.ApplyConfiguration(new CdrRollupWatermarkConfiguration());
+        modelBuilder.ApplyConfiguration(new RedirectProfileConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {

@@ -153,6 +153,7 @@ public sealed class OpenApiRequiredTests
                     "tenants" => ids.TenantId,
                     "webhook-endpoints" => ids.WebhookEndpointId,
                     "webhook-deliveries" => ids.WebhookDeliveryId,
+                    "redirect-profiles" => ids.RedirectProfileId,
                     var other => throw new InvalidOperationException($"{template}: name the fixture id for '{other}' here."),
                 },
                 var literal when literal.StartsWith('{') => throw new InvalidOperationException($"{template}: name a value for {literal} here."),

@@ -37,7 +37,9 @@ public sealed record CdrResponse(
     string? RatePrefix,
     string? CostPrefix,
     int PackageSeconds,
-    decimal PackageAmount);
+    decimal PackageAmount,
+    string? RedirectServer,
+    int? RedirectMilliseconds);
 
 /// <summary>One INVITE to a routing gateway and the final response it got.</summary>
 public sealed record CdrAttemptResponse(string RoutingGatewayId, string CalleeSent, DateTime StartedAt, int ResponseCode);
@@ -67,7 +69,7 @@ public static class CdrMapping
         c.FinalCode, c.Q850Cause, c.HangupSide, c.Interrupted, c.RefusalRule,
         c.Attempts.Select(a => new CdrAttemptResponse(a.RoutingGatewayId, a.CalleeSent, a.StartedAt, a.ResponseCode)).ToList(),
         c.CreatedAt, c.BilledSeconds, c.Charge, c.Cost, c.Charge is { } charge && c.Cost is { } cost ? charge - cost : null,
-        c.RatePrefix, c.CostPrefix, c.PackageSeconds, c.PackageAmount);
+        c.RatePrefix, c.CostPrefix, c.PackageSeconds, c.PackageAmount, c.RedirectServer, c.RedirectMilliseconds);
 }
 
 /// <summary>The CSV export's layout: RFC 4180 fields, one header row, attempts as <c>gateway:code</c> joined by <c>;</c>.</summary>

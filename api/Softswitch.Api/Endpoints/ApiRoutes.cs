@@ -36,6 +36,7 @@ public static class ApiRoutes
         tenantScoped.MapPackages();
         tenantScoped.MapSubscriptions();
         tenantScoped.MapTrustedAddresses();
+        tenantScoped.MapRedirectProfiles();
         tenantScoped.MapRefusalPolicies();
         tenantScoped.MapIpRangeSets();
         tenantScoped.MapIpRanges();

@@ -5,6 +5,7 @@ using Softswitch.Api.Http;
 using Softswitch.Api.OpenApi;
 using Softswitch.Media;
 using Softswitch.Media.Config;
+using Softswitch.Media.Redirect;
 using Softswitch.Media.Sip;
 using Softswitch.Media.Webhooks;
 
@@ -62,6 +63,7 @@ public static class SoftswitchApplication
         var switchRuns = roles.Switch && !exportingOpenApi;
         builder.Services.AddSoftswitchHealthChecks(roles, switchRuns);
         builder.Services.AddWebhookSender(builder.Configuration);
+        builder.Services.AddRedirectOptions(builder.Configuration);
         builder.Services.AddSoftswitchWorker(options, roles, runServer: roles.Worker && !exportingOpenApi);
         if (switchRuns)
         {

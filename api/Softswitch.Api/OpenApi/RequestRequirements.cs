@@ -32,6 +32,8 @@ public static class RequestRequirements
         [nameof(RateRequest)] = ["prefix", "price_per_minute", "effective_from"],
         [nameof(RateTableCreateRequest)] = ["name", "currency"],
         [nameof(RateTableUpdateRequest)] = ["name"],
+        [nameof(RedirectProfileRequest)] = ["servers"],
+        [nameof(RedirectServerRequest)] = ["uri"],
         [nameof(RefusalPolicyRequest)] = ["mode"],
         [nameof(RouteRequest)] = ["name", "routing_gateway_ids"],
         [nameof(RoutingGatewayRequest)] = ["account_id", "name", "host"],

@@ -19,6 +19,7 @@ public sealed class CdrConfiguration : TenantEntityConfiguration<Cdr>
         builder.Property(c => c.CallerSent).HasMaxLength(Cdr.NumberMaxLength).IsOrdinalText();
         builder.Property(c => c.CalleeSent).HasMaxLength(Cdr.NumberMaxLength).IsOrdinalText();
         builder.Property(c => c.RefusalRule).HasMaxLength(Cdr.RuleMaxLength).IsUnicode(false);
+        builder.Property(c => c.RedirectServer).HasMaxLength(Cdr.RedirectServerMaxLength).IsUnicode(false);
         builder.Property(c => c.RatePrefix).HasMaxLength(Rate.PrefixMaxLength).IsUnicode(false);
         builder.Property(c => c.CostPrefix).HasMaxLength(Rate.PrefixMaxLength).IsUnicode(false);
         builder.ComplexCollection(c => c.Attempts, attempt => attempt.ToJson());

@@ -13,6 +13,7 @@ public class Cdr : TenantEntity
     public const int CallIdMaxLength = 256;
     public const int NumberMaxLength = 64;
     public const int RuleMaxLength = 64;
+    public const int RedirectServerMaxLength = 300;
 
     /// <summary>The Call-ID of the caller's dialog.</summary>
     public string CallId { get; set; } = "";
@@ -65,6 +66,12 @@ public class Cdr : TenantEntity
 
     /// <summary>The admission rule that refused the call (e.g. <c>call-rate</c>); null for a call that was admitted.</summary>
     public string? RefusalRule { get; set; }
+
+    /// <summary>The routing server whose answer decided the routes (3xx redirect client); null when none was asked or none answered.</summary>
+    public string? RedirectServer { get; set; }
+
+    /// <summary>How long the redirect query took, to the deciding answer or the deadline; null when none was asked.</summary>
+    public int? RedirectMilliseconds { get; set; }
 
     /// <summary>Billed duration in whole seconds: the answered time rounded up by the customer rate's increments; 0 when unanswered or unrated.</summary>
     public int BilledSeconds { get; set; }

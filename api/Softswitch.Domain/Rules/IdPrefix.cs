@@ -40,6 +40,7 @@ public static class IdPrefix
     public const string WebhookDelivery = "whd";
     public const string CdrRollup = "rlp";
     public const string CdrRollupWatermark = "rwm";
+    public const string RedirectProfile = "rdp";
 
     public static string For(Entity entity) => entity switch
     {
@@ -80,6 +81,7 @@ public static class IdPrefix
         Domain.WebhookDelivery => WebhookDelivery,
         Domain.CdrRollup => CdrRollup,
         Domain.CdrRollupWatermark => CdrRollupWatermark,
+        Domain.RedirectProfile => RedirectProfile,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };

@@ -34,6 +34,8 @@ public static class CdrRows
             HangupSide = r.HangupSide,
             Interrupted = r.Interrupted,
             RefusalRule = r.RefusedBy,
+            RedirectServer = Fit(r.RedirectServer, Cdr.RedirectServerMaxLength),
+            RedirectMilliseconds = r.RedirectMilliseconds,
             BilledSeconds = r.Rate?.BilledSeconds(r.Duration) ?? 0,
             Charge = r.Charge,
             Cost = r.Cost,

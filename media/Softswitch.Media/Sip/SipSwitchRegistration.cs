@@ -6,6 +6,7 @@ using Softswitch.Media.Billing;
 using Softswitch.Media.Fraud;
 using Softswitch.Media.Geofencing;
 using Softswitch.Media.Numbers;
+using Softswitch.Media.Redirect;
 using Softswitch.Media.Webhooks;
 using Softswitch.Switch.Billing;
 using Softswitch.Switch.Config;
@@ -79,6 +80,7 @@ public static class SipSwitchRegistration
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PackageAllowanceRefresher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<PackageAllowanceRefresher>());
         services.AddWebhookFastPath();
+        services.AddRedirectClient();
 
         services.AddSingleton<SipSwitchService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipSwitchService>());

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Softswitch.Media.Fraud;
+using Softswitch.Media.Redirect;
 using Softswitch.Media.Webhooks;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Probing;
@@ -21,6 +22,7 @@ using Softswitch.Switch.Events;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
 using Softswitch.Switch.Numbers;
+using Softswitch.Switch.Redirect;
 using Softswitch.Switch.Signalling;
 
 
@@ -44,6 +46,8 @@ public sealed partial class SipSwitchService(
     SwitchBilling billing,
     WebhookCallEventConsumer webhooks,
     WebhookEndpointTable webhookEndpoints,
+    RedirectProfileSource redirectProfiles,
+    HttpRoutingServerClient httpRoutingServers,
     TimeProvider time,
     IMeterFactory meters,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
@@ -135,7 +139,9 @@ public sealed partial class SipSwitchService(
             dynamicBlacklist: dynamicBlacklist,
             numbers: numbers,
             billing: billing,
-            metadataHeaders: webhookEndpoints);
+            metadataHeaders: webhookEndpoints,
+            redirectProfiles: redirectProfiles,
+            httpRoutingServers: httpRoutingServers);
         layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
         transport.Start(layer);
         _transport = transport;

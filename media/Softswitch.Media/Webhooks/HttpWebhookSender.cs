@@ -64,7 +64,8 @@ public sealed class HttpWebhookSender : IWebhookSender, IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint target, bool allowPrivate, CancellationToken cancellationToken)
+    /// <summary>Dials only the public addresses of <paramref name="target"/> (all of them with <paramref name="allowPrivate"/>): the SSRF guard.</summary>
+    internal static async ValueTask<Stream> ConnectAsync(DnsEndPoint target, bool allowPrivate, CancellationToken cancellationToken)
     {
         var addresses = IPAddress.TryParse(target.Host, out var literal)
             ? [literal]

@@ -13,6 +13,7 @@ using Softswitch.Switch.Events;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
 using Softswitch.Switch.Numbers;
+using Softswitch.Switch.Redirect;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Sessions;
 
@@ -51,7 +52,9 @@ public sealed class B2buaCore : IDisposable
         DynamicBlacklist? dynamicBlacklist = null,
         INumberPlanSource? numbers = null,
         SwitchBilling? billing = null,
-        ICallMetadataHeaders? metadataHeaders = null)
+        ICallMetadataHeaders? metadataHeaders = null,
+        RedirectProfileSource? redirectProfiles = null,
+        IRoutingServerClient? httpRoutingServers = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(options);
@@ -62,12 +65,17 @@ public sealed class B2buaCore : IDisposable
                 options, Counters, cdrs, new CallIngress(authenticator), capacity, time, logger, geofences ??= new GeofencePolicySource(), numbers, dynamicBlacklist, billing),
             time);
         IReadOnlyList<ICallEventConsumer> outcomes = dynamicBlacklist is null ? [] : [new DynamicBlacklistOutcomes(dynamicBlacklist)];
+        var resolver = new GatewayAddressResolver(time);
         _services = new B2buaServices(
-            layer, options, time, capacity, new CallEventStream([new CdrEventRecorder(cdrs), .. outcomes, .. callEventConsumers ?? []]), new CallRegistry(), retransmitter, new GatewayAddressResolver(time), Counters, Admission,
+            layer, options, time, capacity, new CallEventStream([new CdrEventRecorder(cdrs), .. outcomes, .. callEventConsumers ?? []]), new CallRegistry(), retransmitter, resolver, Counters, Admission,
             new NumberScreenedRouter(router ?? PrefixCallRouter.Instance, numbers), sessions ?? SignallingOnlySessionBridge.Instance, geofences, logger)
         {
             Billing = billing,
             MetadataHeaders = metadataHeaders ??= NoCallMetadata.Instance,
+            Numbers = numbers,
+            Redirects = redirectProfiles is null
+                ? null
+                : new RedirectClient(redirectProfiles, new SipRoutingServerClient(layer, new SwitchAddress(layer.Transport), resolver, options), httpRoutingServers, time),
         };
         _config = config;
         _refusals = new RefusalRecorder(_services.Events, securityEvents, metadataHeaders, time, logger);
@@ -83,6 +91,9 @@ public sealed class B2buaCore : IDisposable
     }
 
     public B2buaCounters Counters { get; } = new();
+
+    /// <summary>The 3xx redirect client's counters; null on a switch without redirect profiles.</summary>
+    public RedirectCounters? RedirectCounters => _services.Redirects?.Counters;
 
     /// <summary>The ordered admission stages every new INVITE goes through, with their counters.</summary>
     public AdmissionPipeline Admission { get; }

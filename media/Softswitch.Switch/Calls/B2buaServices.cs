@@ -6,6 +6,8 @@ using Softswitch.Switch.Billing;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Events;
 using Softswitch.Switch.Geofencing;
+using Softswitch.Switch.Numbers;
+using Softswitch.Switch.Redirect;
 using Softswitch.Switch.Routing;
 using Softswitch.Switch.Sessions;
 
@@ -39,4 +41,9 @@ internal sealed record B2buaServices(
     public SwitchBilling? Billing { get; init; }
 
     public required ICallMetadataHeaders MetadataHeaders { get; init; }
+    /// <summary>The 3xx redirect client; null on a switch without redirect profiles.</summary>
+    public RedirectClient? Redirects { get; init; }
+
+    /// <summary>Vendors' number rules, for routes a routing server chose.</summary>
+    public INumberPlanSource Numbers { get; init; } = NumberPlanSource.Unconfigured;
 }

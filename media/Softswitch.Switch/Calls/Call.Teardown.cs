@@ -60,6 +60,7 @@ internal sealed partial class Call
         _durationTimer?.Dispose();
         StopSessionTimers();
         _routing?.End();
+        CancelRedirectQuery();
         _answeredSlot?.Release();
         _services.Registry.Remove(_caller.Dialog);
         if (_answered is not null)

@@ -66,7 +66,16 @@ internal sealed partial class Call : SerialExecutor
         _services.Counters.Accepted();
         _services.Registry.Add(_caller.Dialog, this);
         Publish(CallEventKind.Created);
-        var plan = _services.Router.Plan(_origin, _services.Random);
+        if (StartRedirectQuery())
+        {
+            return;
+        }
+
+        StartRouting(_services.Router.Plan(_origin, _services.Random));
+    }
+
+    private void StartRouting(RoutePlan plan)
+    {
         _routing = new CallRouting(plan, _services.Capacity, _services.Options.MaxAttempts, _services.VendorRates);
         NextGateway();
     }
@@ -155,6 +164,7 @@ internal sealed partial class Call : SerialExecutor
         // RFC 7332 §3: the hop count goes on (ingress has taken one off), so B2BUAs routing to each other cannot loop forever.
         request.MaxForwards = invite.MaxForwards;
         CopyPassthroughHeaders(invite, request);
+        AddRedirectHeaders(request);
         AddSessionTimerOffer(invite, request);
         request.Headers.Add(SipHeaderKind.UserAgent, _services.Options.Product);
         CrossSession(invite, request, SessionCrossing.CallerToVendor);

@@ -12,6 +12,8 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
     private string? _calleeSent;
     private DateTimeOffset? _ringingAt;
     private DateTimeOffset? _answerAt;
+    private string? _redirectServer;
+    private int? _redirectMilliseconds;
 
     public IReadOnlyList<int> AttemptCodes => _attempts.Select(a => a.ResponseCode).Where(c => c != 0).ToList();
 
@@ -26,12 +28,20 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
 
     /// <summary>The package allowances the call holds (they grow slice by slice).</summary>
     public PackageGrant? Packages { get; set; }
+    /// <summary>The rule that refused the call after admission (a routing server's refusal: <c>redirect-refused</c>).</summary>
+    public string? RefusedBy { get; set; }
 
     /// <summary>The answering vendor's rate.</summary>
     public Tariff? VendorRate { get; set; }
 
     /// <summary>The INVITE headers the tenant chose as its metadata.</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+    /// <summary>Records the redirect query: the server that decided (null when none answered) and its time.</summary>
+    public void SetRedirect(string? server, TimeSpan elapsed)
+    {
+        _redirectServer = server;
+        _redirectMilliseconds = (int)Math.Min(int.MaxValue, elapsed.TotalMilliseconds);
+    }
 
     public int AddAttempt(string gatewayId, string calleeSent, DateTimeOffset startedAt)
     {
@@ -79,6 +89,9 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
         Packages = Packages,
         VendorRate = VendorRate,
         Metadata = Metadata,
+        RefusedBy = RefusedBy,
+        RedirectServer = _redirectServer,
+        RedirectMilliseconds = _redirectMilliseconds,
     };
 
     public CallDetailRecord Final(DateTimeOffset endAt, int finalCode, HangupSide side) =>

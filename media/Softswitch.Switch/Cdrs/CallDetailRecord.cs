@@ -53,6 +53,11 @@ public sealed record CallDetailRecord
 
     /// <summary>The caller's INVITE headers the tenant chose for its webhooks (<see cref="Events.ICallMetadataHeaders"/>); null when none.</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+    /// <summary>The routing server whose answer decided the routes (the 3xx redirect client); null when none was asked.</summary>
+    public string? RedirectServer { get; init; }
+
+    /// <summary>How long the redirect query took, from its start to the deciding answer (or the deadline).</summary>
+    public int? RedirectMilliseconds { get; init; }
 
     /// <summary>The customer rate the call was priced at setup; null when the account is not rated.</summary>
     public Tariff? Rate { get; init; }

@@ -13,7 +13,15 @@ public sealed class NumberScreenedRouter(ICallRouter inner, INumberPlanSource nu
     public RoutePlan Plan(CallOrigin origin, Random random)
     {
         ArgumentNullException.ThrowIfNull(origin);
-        var plan = inner.Plan(origin, random);
+        return Screen(inner.Plan(origin, random), origin, numbers);
+    }
+
+    /// <summary>Leaves out the vendors of <paramref name="plan"/> whose number lists or rules refuse the call.</summary>
+    public static RoutePlan Screen(RoutePlan plan, CallOrigin origin, INumberPlanSource numbers)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(numbers);
         if (!plan.Attempts.Any(a => a.Gateway.Screening.HasLists || a.Gateway.Screening.HasRules))
         {
             return plan;

@@ -67,4 +67,10 @@ public sealed class Cdr
     public required int PackageSeconds { get; init; }
 
     public required decimal PackageAmount { get; init; }
+
+    /// <summary>The routing server whose answer decided the routes; null when none was asked or none answered.</summary>
+    public required string? RedirectServer { get; init; }
+
+    /// <summary>How long the redirect query took; null when no routing server was asked.</summary>
+    public required int? RedirectMilliseconds { get; init; }
 }

@@ -14,7 +14,7 @@ public sealed record TenantResources(
     string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId,
     string IpRangeSetId, string IpRangeId, string GeofenceId, string FraudRuleId, string DynamicBlacklistEntryId, string NumberGroupId,
     string NumberListId, string LedgerEntryId, string ReconciliationId, string WebhookEndpointId, string WebhookDeliveryId,
-    string PackageId, string SubscriptionId);
+    string PackageId, string SubscriptionId, string RedirectProfileId);
 
 public static class TenantFixtures
 {
@@ -80,9 +80,13 @@ public static class TenantFixtures
         var delivery = await InsertWebhookDeliveryAsync(app, tenant.Id, webhook);
         var package = await client.CreateAsync("/v1/packages", new { name = "UK bundle", currency = "USD", monthly_rent = 1m, free_seconds = 3600 });
         var subscription = await client.CreateAsync($"/v1/accounts/{customer}/subscriptions", new { package_id = package });
+        var redirect = await client.CreateAsync("/v1/redirect-profiles", new
+        {
+            mapping_gateway_id = mapping, servers = new[] { new { uri = "sip:203.0.113.60:5070" } }, carry_headers = new[] { "X-Route" },
+        });
         return new TenantResources(
             tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted, rangeSet, range, geofence, fraudRule, blacklisted,
-            group, list, topUp, reconciliation, webhook, delivery, package, subscription);
+            group, list, topUp, reconciliation, webhook, delivery, package, subscription, redirect);
     }
 
     private static string NextTrunkAddress()

@@ -17,6 +17,9 @@ public static class SippScenario
     public const string UasAnswerHangup = "uas-answer-hangup.xml";
     public const string UasAnswerReinvite = "uas-answer-reinvite.xml";
     public const string UasRedirect302 = "uas-redirect-302.xml";
+    public const string UasRouting302 = "uas-routing-302.xml";
+    public const string UasRouting404 = "uas-routing-404.xml";
+    public const string UasRouting603 = "uas-routing-603.xml";
     public const string UasAnswerLong = "uas-answer-long.xml";
     public const string UasFail486 = "uas-fail-486.xml";
     public const string UasFail503 = "uas-fail-503.xml";

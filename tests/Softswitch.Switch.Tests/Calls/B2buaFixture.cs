@@ -35,6 +35,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
     /// <param name="securityEvents">Where refusals' security events go; none by default.</param>
     /// <param name="geofences">The geofence policy; by default none.</param>
     /// <param name="billing">Rating and anti-overdraft; by default calls are not rated.</param>
+    /// <param name="redirectProfiles">The 3xx redirect client's profiles; by default the switch has no redirect client.</param>
     public B2buaFixture(
         Func<int, SwitchConfigSnapshot>? snapshot = null,
         ISessionDescriptionBridge? sessions = null,
@@ -43,7 +44,8 @@ internal sealed class B2buaFixture : IAsyncDisposable
         ICallEventConsumer? callEvents = null,
         ISecurityEventSink? securityEvents = null,
         Softswitch.Switch.Geofencing.GeofencePolicySource? geofences = null,
-        Softswitch.Switch.Billing.SwitchBilling? billing = null)
+        Softswitch.Switch.Billing.SwitchBilling? billing = null,
+        Softswitch.Switch.Redirect.RedirectProfileSource? redirectProfiles = null)
     {
         Caller = new LoopbackPeer("caller", Clock);
         Vendor = new LoopbackPeer("vendor", Clock);
@@ -54,7 +56,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
         var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, Clock);
         B2bua = new B2buaCore(
             layer, config, new CallCapacity(), cdrs?.Invoke(Clock) ?? Cdrs, authenticator, new B2buaOptions(), Clock, NullLogger<B2buaCore>.Instance, router, sessions,
-            callEvents is null ? null : [callEvents], securityEvents, geofences, billing: billing);
+            callEvents is null ? null : [callEvents], securityEvents, geofences, billing: billing, redirectProfiles: redirectProfiles);
         var registrar = new SipRegistrar(new SipBindingStore(Clock), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions(), Clock);
         layer.Attach(new SwitchTransactionUser(B2bua, registrar, SipOptionsResponder.Default, NullLogger<SwitchTransactionUser>.Instance));
         _transport.Start(layer);
