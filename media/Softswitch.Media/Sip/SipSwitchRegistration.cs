@@ -6,6 +6,7 @@ using Softswitch.Media.Billing;
 using Softswitch.Media.Fraud;
 using Softswitch.Media.Geofencing;
 using Softswitch.Media.Numbers;
+using Softswitch.Media.Phones;
 using Softswitch.Media.Webhooks;
 using Softswitch.Switch.Billing;
 using Softswitch.Switch.Config;
@@ -72,6 +73,7 @@ public static class SipSwitchRegistration
             sp.GetRequiredService<IOptions<BillingOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RateBookRefresher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<RateBookRefresher>());
         services.AddWebhookFastPath();
+        services.AddPhonePresence();
 
         services.AddSingleton<SipSwitchService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipSwitchService>());

@@ -21,6 +21,8 @@ using Softswitch.Switch.Events;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
 using Softswitch.Switch.Numbers;
+using Softswitch.Switch.Phones;
+using Softswitch.Switch.Routing;
 using Softswitch.Switch.Signalling;
 
 
@@ -43,6 +45,7 @@ public sealed partial class SipSwitchService(
     NumberPlanSource numbers,
     SwitchBilling billing,
     WebhookCallEventConsumer webhooks,
+    SipBindingStore bindings,
     TimeProvider time,
     IMeterFactory meters,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
@@ -110,7 +113,8 @@ public sealed partial class SipSwitchService(
             Secret = secret, Algorithms = algorithms, MaxTrackedNoncesPerRealm = s.MaxTrackedNoncesPerRealm, Guard = guard,
         }, time);
         var registrar = new SipRegistrar(
-            new SipBindingStore(time), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions { MaxContactsPerAor = s.MaxContactsPerAor }, time);
+            bindings, new SnapshotCredentialStore(config), authenticator,
+            new SipRegistrarOptions { MaxContactsPerAor = s.MaxContactsPerAor, MinExpires = TimeSpan.FromSeconds(s.RegisterMinExpiresSeconds) }, time);
         var outcomes = meters.Create(CallOutcomeMetrics.MeterName);
         _meters.Add(outcomes);
         _b2bua = new B2buaCore(
@@ -125,9 +129,11 @@ public sealed partial class SipSwitchService(
                 MaxActiveCalls = s.MaxActiveCalls,
                 DefaultNoAnswerTimeout = TimeSpan.FromSeconds(s.NoAnswerTimeoutSeconds),
                 SessionExpires = TimeSpan.FromSeconds(s.SessionExpiresSeconds),
+                TimerC = TimeSpan.FromSeconds(s.PhoneTimerCSeconds),
             },
             time,
             loggers.CreateLogger<B2buaCore>(),
+            router: new PhoneCallRouter(PrefixCallRouter.Instance, new RegisteredPhoneContacts(bindings)),
             callEventConsumers: [new CallOutcomeMetrics(outcomes), webhooks],
             securityEvents: securityEvents,
             geofences: geofences,
