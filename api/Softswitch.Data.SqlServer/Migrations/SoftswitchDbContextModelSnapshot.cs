@@ -1788,6 +1788,17 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.Property<int?>("MaxConcurrentCalls")
                         .HasColumnType("int");
 
+                    b.Property<string>("Number")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<string>("OfflineRedirectGatewayId")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1817,6 +1828,12 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId", "AccountId");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique()
+                        .HasFilter("[Number] IS NOT NULL");
+
+                    b.HasIndex("TenantId", "OfflineRedirectGatewayId");
 
                     b.HasIndex("TenantId", "Status");
 
@@ -3093,6 +3110,12 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Softswitch.Domain.RoutingGateway", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "OfflineRedirectGatewayId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Softswitch.Domain.Rate", b =>

@@ -1687,6 +1687,15 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.Property<int?>("MaxConcurrentCalls")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Number")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfflineRedirectGatewayId")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1714,6 +1723,11 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId", "AccountId");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "OfflineRedirectGatewayId");
 
                     b.HasIndex("TenantId", "Status");
 
@@ -2942,6 +2956,12 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Softswitch.Domain.RoutingGateway", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "OfflineRedirectGatewayId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Softswitch.Domain.Rate", b =>

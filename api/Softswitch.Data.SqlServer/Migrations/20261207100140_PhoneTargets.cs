@@ -1,0 +1,75 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Softswitch.Data.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class PhoneTargets : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Number",
+                table: "Phones",
+                type: "nvarchar(32)",
+                maxLength: 32,
+                nullable: true,
+                collation: "Latin1_General_BIN2");
+
+            migrationBuilder.AddColumn<string>(
+                name: "OfflineRedirectGatewayId",
+                table: "Phones",
+                type: "varchar(40)",
+                unicode: false,
+                maxLength: 40,
+                nullable: true,
+                collation: "Latin1_General_BIN2");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Phones_TenantId_Number",
+                table: "Phones",
+                columns: new[] { "TenantId", "Number" },
+                unique: true,
+                filter: "[Number] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Phones_TenantId_OfflineRedirectGatewayId",
+                table: "Phones",
+                columns: new[] { "TenantId", "OfflineRedirectGatewayId" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Phones_RoutingGateways_TenantId_OfflineRedirectGatewayId",
+                table: "Phones",
+                columns: new[] { "TenantId", "OfflineRedirectGatewayId" },
+                principalTable: "RoutingGateways",
+                principalColumns: new[] { "TenantId", "Id" },
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Phones_RoutingGateways_TenantId_OfflineRedirectGatewayId",
+                table: "Phones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Phones_TenantId_Number",
+                table: "Phones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Phones_TenantId_OfflineRedirectGatewayId",
+                table: "Phones");
+
+            migrationBuilder.DropColumn(
+                name: "Number",
+                table: "Phones");
+
+            migrationBuilder.DropColumn(
+                name: "OfflineRedirectGatewayId",
+                table: "Phones");
+        }
+    }
+}
