@@ -26,8 +26,9 @@ public sealed class SipBindingStore : IDisposable
     }
 
     /// <summary>
-    /// Raised outside the store's lock, on the thread that applied the change (a REGISTER's or the expiry timer's),
-    /// so a handler must be quick and must not throw: hand the change to a queue.
+    /// Raised inside the store's lock, so changes arrive in the order they happened even when a REGISTER and the
+    /// expiry timer race; a handler must therefore be quick, must not throw and must not call back into the store:
+    /// hand the change to a queue.
     /// </summary>
     public event Action<AorPresence>? PresenceChanged;
 
@@ -40,9 +41,9 @@ public sealed class SipBindingStore : IDisposable
             var key = Key(domain, user);
             live = Live(key).ToList();
             Settle(key, AorPresenceCause.Expired, ref changes);
+            Raise(changes);
         }
 
-        Raise(changes);
         return live;
     }
 
@@ -76,9 +77,9 @@ public sealed class SipBindingStore : IDisposable
             result = ApplyLocked(key, changes, callId, cseq, source, maxContacts, now);
             var cause = changes.All(c => c.Expires <= TimeSpan.Zero) ? AorPresenceCause.Unregistered : AorPresenceCause.Registered;
             Settle(key, cause, ref presence);
+            Raise(presence);
         }
 
-        Raise(presence);
         return result;
     }
 
@@ -91,9 +92,8 @@ public sealed class SipBindingStore : IDisposable
             var key = Key(domain, user);
             _bindings.Remove(key);
             Settle(key, AorPresenceCause.Unregistered, ref presence);
+            Raise(presence);
         }
-
-        Raise(presence);
     }
 
     public void Dispose() => _expiryTimer.Dispose();
@@ -196,9 +196,9 @@ public sealed class SipBindingStore : IDisposable
                 _timerDue = next;
                 _expiryTimer.Change(Max(next - now, TimeSpan.Zero), Timeout.InfiniteTimeSpan);
             }
-        }
 
-        Raise(changes);
+            Raise(changes);
+        }
     }
 
     private void Raise(List<AorPresence>? changes)

@@ -15,7 +15,7 @@ namespace Softswitch.Interop.Tests.Switch;
 public sealed class PhoneTargetTests : SwitchCallTest
 {
     private const string Number = "2001";
-    private static readonly TimeSpan EventPatience = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan EventPatience = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// baresip 1.0 (libre) gives up with ENOSYS when a challenge names an algorithm it lacks, so MD5 alone; a 2 s
@@ -139,7 +139,9 @@ public sealed class PhoneTargetTests : SwitchCallTest
         }
 
         var bodies = crm.Bodies().OrderBy(b => b["timestamp"]!.GetValue<DateTimeOffset>()).ToList();
-        Assert.True(bodies.Count >= count, $"{bodies.Count} presence events within {EventPatience.TotalSeconds} s, not {count}.");
+        Assert.True(
+            bodies.Count >= count,
+            $"{bodies.Count} presence events within {EventPatience.TotalSeconds} s, not {count}: {string.Join(", ", bodies.Select(b => $"{b["type"]} ({b["data"]!["cause"]}) at {b["timestamp"]}"))}.");
         return bodies;
     }
 
