@@ -86,6 +86,11 @@ public static partial class PhoneEndpoints
             return ApiProblems.Conflict($"A phone with user name '{request.Username}' already exists in this tenant.");
         }
 
+        if (request.Number is { } number && await db.Phones.AnyAsync(p => p.Number == number, http.RequestAborted))
+        {
+            return NumberTaken(number);
+        }
+
         var domain = await SipDomainAsync(db, http);
         var phone = new Phone();
         Apply(phone, request, domain);
@@ -114,6 +119,11 @@ public static partial class PhoneEndpoints
             return ApiProblems.Conflict($"A phone with user name '{request.Username}' already exists in this tenant.");
         }
 
+        if (request.Number is { } number && await db.Phones.AnyAsync(p => p.Id != id && p.Number == number, http.RequestAborted))
+        {
+            return NumberTaken(number);
+        }
+
         var domain = await SipDomainAsync(db, http);
         Apply(phone, request, domain);
         await db.SaveChangesAsync(http.RequestAborted);
@@ -130,7 +140,8 @@ public static partial class PhoneEndpoints
             .Required("account_id", request.AccountId, 40)
             .Required("username", request.Username, Phone.UsernameMaxLength)
             .Optional("display_name", request.DisplayName, Phone.DisplayNameMaxLength)
-            .Range("max_concurrent_calls", request.MaxConcurrentCalls, 1, 100_000);
+            .Range("max_concurrent_calls", request.MaxConcurrentCalls, 1, 100_000)
+            .Optional("number", request.Number, Phone.NumberMaxLength);
         if (request.Username is { Length: > 0 and <= Phone.UsernameMaxLength } user && !SipUser().IsMatch(user))
         {
             errors.Add("username", "may hold letters, digits and - _ . ! ~ * ' ( ) + only (RFC 3261 user part, unescaped).");
@@ -145,7 +156,13 @@ public static partial class PhoneEndpoints
             errors.Add("password", $"must be {MinPasswordLength} to {MaxPasswordLength} characters.");
         }
 
+        if (request.Number is { Length: > 0 and <= Phone.NumberMaxLength } number && !Digits().IsMatch(number))
+        {
+            errors.Add("number", "may hold digits, with a leading + for E.164, only.");
+        }
+
         await References.CheckAsync(db.Accounts, "account_id", request.AccountId, "account", errors, cancellationToken);
+        await References.CheckAsync(db.RoutingGateways, "offline_redirect_gateway_id", request.OfflineRedirectGatewayId, "routing gateway", errors, cancellationToken);
         return errors;
     }
 
@@ -156,6 +173,8 @@ public static partial class PhoneEndpoints
         phone.DisplayName = request.DisplayName;
         phone.Status = request.Status ?? PhoneStatus.Active;
         phone.MaxConcurrentCalls = request.MaxConcurrentCalls;
+        phone.Number = request.Number;
+        phone.OfflineRedirectGatewayId = request.OfflineRedirectGatewayId;
         if (request.Password is { } password)
         {
             phone.SetPassword(sipDomain, password);
@@ -165,6 +184,12 @@ public static partial class PhoneEndpoints
     private static async Task<string> SipDomainAsync(SoftswitchDbContext db, HttpContext http) =>
         await db.Tenants.Where(t => t.Id == db.CurrentTenantId).Select(t => t.SipDomain).SingleAsync(http.RequestAborted);
 
+    private static IResult NumberTaken(string number) =>
+        ApiProblems.Conflict($"Number '{number}' already rings another phone of this tenant.");
+
     [GeneratedRegex(@"^[A-Za-z0-9\-_.!~*'()+]+$")]
     private static partial Regex SipUser();
+
+    [GeneratedRegex(@"^\+?[0-9]+$")]
+    private static partial Regex Digits();
 }

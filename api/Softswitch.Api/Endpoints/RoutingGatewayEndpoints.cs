@@ -108,6 +108,11 @@ public static class RoutingGatewayEndpoints
             return ApiProblems.Conflict($"Routing gateway '{id}' is used by a route; remove it from the route first.");
         }
 
+        if (await db.Phones.AnyAsync(p => p.OfflineRedirectGatewayId == id, http.RequestAborted))
+        {
+            return ApiProblems.Conflict($"Routing gateway '{id}' is a phone's offline redirect gateway; change the phone first.");
+        }
+
         return await EntityOperations.DeleteAsync(db, db.RoutingGateways, id, Resource, http);
     }
 

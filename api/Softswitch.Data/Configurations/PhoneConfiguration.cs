@@ -12,10 +12,13 @@ public sealed class PhoneConfiguration : TenantEntityConfiguration<Phone>
         builder.Property(p => p.DisplayName).HasMaxLength(Phone.DisplayNameMaxLength);
         builder.Property(p => p.Ha1Md5).HasMaxLength(DigestHa1.Md5HexLength).IsUnicode(false);
         builder.Property(p => p.Ha1Sha256).HasMaxLength(DigestHa1.Sha256HexLength).IsUnicode(false);
+        builder.Property(p => p.Number).HasMaxLength(Phone.NumberMaxLength).IsOrdinalText();
         ReferencesSameTenant<Account>(builder, nameof(Phone.AccountId), required: true);
+        ReferencesSameTenant<RoutingGateway>(builder, nameof(Phone.OfflineRedirectGatewayId), required: false);
 
         builder.HasIndex(p => new { p.TenantId, p.Username }).IsUnique();
         builder.HasIndex(p => new { p.TenantId, p.AccountId });
+        builder.HasIndex(p => new { p.TenantId, p.Number }).IsUnique();
         builder.HasIndex(p => new { p.TenantId, p.Status });
     }
 }

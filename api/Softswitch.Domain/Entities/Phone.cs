@@ -5,6 +5,7 @@ public class Phone : TenantEntity
 {
     public const int UsernameMaxLength = 64;
     public const int DisplayNameMaxLength = 100;
+    public const int NumberMaxLength = 32;
 
     public string AccountId { get; set; } = "";
 
@@ -22,6 +23,18 @@ public class Phone : TenantEntity
     public PhoneStatus Status { get; set; }
 
     public int? MaxConcurrentCalls { get; set; }
+
+    /// <summary>
+    /// The tenant's number plan entry for this phone: a call whose callee (after the trunk's rewrite rules) is exactly
+    /// this number rings the phone's registered contacts instead of going to a route. Unique within the tenant.
+    /// </summary>
+    public string? Number { get; set; }
+
+    /// <summary>
+    /// VOS3000's "offline phone redirect to gateway": where a call to this phone goes while it has no live
+    /// registration. Null answers such a call 480 Temporarily Unavailable.
+    /// </summary>
+    public string? OfflineRedirectGatewayId { get; set; }
 
     /// <summary>Sets both hashes from a plain password for the given realm.</summary>
     public void SetPassword(string realm, string password)

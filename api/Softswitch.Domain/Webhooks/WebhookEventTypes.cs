@@ -11,10 +11,16 @@ public static class WebhookEventTypes
     /// <summary>Refused by an admission rule after the switch knew whose call it was; carries <c>refusal_rule</c>.</summary>
     public const string CallRefused = "call.refused";
 
+    /// <summary>A phone gained its first live registration.</summary>
+    public const string PhoneOnline = "phone.online";
+
+    /// <summary>A phone lost its last registration: un-REGISTER (<c>cause</c> unregistered) or expiry (<c>cause</c> expired).</summary>
+    public const string PhoneOffline = "phone.offline";
+
     /// <summary>Sent only by <c>POST /v1/webhook-endpoints/{id}/test</c>, whatever the endpoint subscribes to.</summary>
     public const string Test = "webhook.test";
 
-    public static IReadOnlyList<string> Subscribable { get; } = [CallInitiated, CallRinging, CallAnswered, CallCompleted, CallRefused];
+    public static IReadOnlyList<string> Subscribable { get; } = [CallInitiated, CallRinging, CallAnswered, CallCompleted, CallRefused, PhoneOnline, PhoneOffline];
 
     public static bool IsSubscribable(string type) => Subscribable.Contains(type, StringComparer.Ordinal);
 }

@@ -6,6 +6,7 @@ using Softswitch.Media.Billing;
 using Softswitch.Media.Fraud;
 using Softswitch.Media.Geofencing;
 using Softswitch.Media.Numbers;
+using Softswitch.Media.Phones;
 using Softswitch.Media.Redirect;
 using Softswitch.Media.Webhooks;
 using Softswitch.Switch.Billing;
@@ -81,6 +82,7 @@ public static class SipSwitchRegistration
         services.AddHostedService(sp => sp.GetRequiredService<PackageAllowanceRefresher>());
         services.AddWebhookFastPath();
         services.AddRedirectClient();
+        services.AddPhonePresence();
 
         services.AddSingleton<SipSwitchService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipSwitchService>());

@@ -22,7 +22,9 @@ using Softswitch.Switch.Events;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
 using Softswitch.Switch.Numbers;
+using Softswitch.Switch.Phones;
 using Softswitch.Switch.Redirect;
+using Softswitch.Switch.Routing;
 using Softswitch.Switch.Signalling;
 
 
@@ -48,6 +50,7 @@ public sealed partial class SipSwitchService(
     WebhookEndpointTable webhookEndpoints,
     RedirectProfileSource redirectProfiles,
     HttpRoutingServerClient httpRoutingServers,
+    SipBindingStore bindings,
     TimeProvider time,
     IMeterFactory meters,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
@@ -115,7 +118,8 @@ public sealed partial class SipSwitchService(
             Secret = secret, Algorithms = algorithms, MaxTrackedNoncesPerRealm = s.MaxTrackedNoncesPerRealm, Guard = guard,
         }, time);
         var registrar = new SipRegistrar(
-            new SipBindingStore(time), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions { MaxContactsPerAor = s.MaxContactsPerAor }, time);
+            bindings, new SnapshotCredentialStore(config), authenticator,
+            new SipRegistrarOptions { MaxContactsPerAor = s.MaxContactsPerAor, MinExpires = TimeSpan.FromSeconds(s.RegisterMinExpiresSeconds) }, time);
         var outcomes = meters.Create(CallOutcomeMetrics.MeterName);
         _meters.Add(outcomes);
         _b2bua = new B2buaCore(
@@ -130,9 +134,11 @@ public sealed partial class SipSwitchService(
                 MaxActiveCalls = s.MaxActiveCalls,
                 DefaultNoAnswerTimeout = TimeSpan.FromSeconds(s.NoAnswerTimeoutSeconds),
                 SessionExpires = TimeSpan.FromSeconds(s.SessionExpiresSeconds),
+                TimerC = TimeSpan.FromSeconds(s.PhoneTimerCSeconds),
             },
             time,
             loggers.CreateLogger<B2buaCore>(),
+            router: new PhoneCallRouter(PrefixCallRouter.Instance, new RegisteredPhoneContacts(bindings)),
             callEventConsumers: [new CallOutcomeMetrics(outcomes), webhooks],
             securityEvents: securityEvents,
             geofences: geofences,

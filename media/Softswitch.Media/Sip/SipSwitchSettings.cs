@@ -26,6 +26,14 @@ public sealed class SipSwitchSettings
     [Range(1, 600)]
     public int NoAnswerTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>RFC 3261 §16.6 Timer C: how long a registered phone's contact may ring (restarted by each 18x) before the next one is tried.</summary>
+    [Range(1, 3_600)]
+    public int PhoneTimerCSeconds { get; set; } = 180;
+
+    /// <summary>The shortest registration a phone may ask for; shorter gets 423 (see <c>SipRegistrarOptions.MinExpires</c>).</summary>
+    [Range(1, 3_600)]
+    public int RegisterMinExpiresSeconds { get; set; } = 60;
+
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 5;
 

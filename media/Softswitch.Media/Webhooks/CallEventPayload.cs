@@ -10,8 +10,9 @@ namespace Softswitch.Media.Webhooks;
 /// The body of a call's webhook (Standard Webhooks' <c>{type, timestamp, data}</c>), shaped after Twilio's status
 /// callbacks: <c>sequence_number</c> orders one call's events, <c>sip_response_code</c> is the caller's final answer.
 /// <c>data</c> is the call as it stood at that event: a field set later (answer time at ringing, say) is absent.
+/// Events that are not a call's (a phone's presence) travel in the same shape with no <see cref="CdrId"/>.
 /// </summary>
-public sealed record CallEventPayload(string EventId, string Type, string TenantId, string CdrId, DateTimeOffset OccurredAt, byte[] Body)
+public sealed record CallEventPayload(string EventId, string Type, string TenantId, string? CdrId, DateTimeOffset OccurredAt, byte[] Body)
 {
     private static readonly JsonWriterOptions Writer = new() { SkipValidation = true };
 

@@ -9,6 +9,12 @@ public sealed record B2buaOptions
     /// <summary>How long a gateway may ring without answering when it sets no timeout of its own.</summary>
     public TimeSpan DefaultNoAnswerTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// RFC 3261 §16.6 step 11 Timer C: how long one contact of a registered phone may go without a provisional
+    /// response (each 18x restarts it, §16.7 step 2) before the switch CANCELs it and rings the next contact.
+    /// </summary>
+    public TimeSpan TimerC { get; init; } = TimeSpan.FromMinutes(3);
+
     /// <summary>Calls up at once across the switch; beyond it new calls get 503 with Retry-After.</summary>
     public int MaxActiveCalls { get; init; } = 20_000;
 

@@ -19,7 +19,7 @@ internal sealed partial class Call
     {
         _answered = vendor;
         _current = null;
-        _answeredSlot = _routing!.Answer();
+        _answeredSlot = vendor.Gateway is null ? null : _routing!.Answer();
         _routing = null;
         _redirects = null;
         _record.SetAttemptCode(vendor.CdrIndex, 200);
@@ -83,7 +83,7 @@ internal sealed partial class Call
     private void StartDurationLimit(VendorLeg vendor)
     {
         int? seconds = null;
-        foreach (var limit in (ReadOnlySpan<int?>)[_origin.Gateway?.MaxCallDurationSeconds, _origin.Account.MaxCallDurationSeconds, vendor.Gateway.MaxCallDurationSeconds])
+        foreach (var limit in (ReadOnlySpan<int?>)[_origin.Gateway?.MaxCallDurationSeconds, _origin.Account.MaxCallDurationSeconds, vendor.Gateway?.MaxCallDurationSeconds])
         {
             if (limit is > 0 && (seconds is null || limit < seconds))
             {

@@ -16,7 +16,8 @@ internal sealed partial class Call
     {
         if (_services.Billing is not { } billing
             || !_admission.Snapshot.Tenants.TryGetValue(_origin.Tenant.TenantId, out var tenant)
-            || !tenant.Accounts.TryGetValue(vendor.Gateway.AccountId, out var account)
+            || vendor.Gateway is not { } gateway
+            || !tenant.Accounts.TryGetValue(gateway.AccountId, out var account)
             || account.RateTableId is not { } rateTableId)
         {
             return;

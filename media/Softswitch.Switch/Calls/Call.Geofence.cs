@@ -18,7 +18,12 @@ internal sealed partial class Call
     /// <summary>The rule that refuses <paramref name="response"/> of <paramref name="vendor"/>, or null.</summary>
     private string? FenceRefuses(VendorLeg vendor, SipResponse response)
     {
-        var fence = _services.Geofences.Current.For(_origin.Tenant.TenantId)?.ForVendor(vendor.Gateway.Id);
+        if (vendor.Gateway is not { } gateway)
+        {
+            return null;
+        }
+
+        var fence = _services.Geofences.Current.For(_origin.Tenant.TenantId)?.ForVendor(gateway.Id);
         if (fence is null)
         {
             return null;
@@ -37,7 +42,7 @@ internal sealed partial class Call
     private void FailFencedVendor(VendorLeg vendor, string rule)
     {
         _services.Logger.LogInformation(
-            "Vendor {Gateway} of call {CallId} refused by {Rule}; trying the next gateway", vendor.Gateway.Id, _caller.Dialog.CallId, rule);
+            "Vendor {Gateway} of call {CallId} refused by {Rule}; trying the next gateway", vendor.Gateway?.Id, _caller.Dialog.CallId, rule);
         OnAttemptFailed(vendor.Gateway, vendor.CdrIndex, FencedVendorStatus, null);
     }
 }

@@ -77,12 +77,18 @@ internal sealed partial class Call : SerialExecutor
     private void StartRouting(RoutePlan plan)
     {
         _routing = new CallRouting(plan, _services.Capacity, _services.Options.MaxAttempts, _services.VendorRates);
+        _phone = plan.Phone is { } phone ? new PhoneRinging(phone, plan.Attempts.Count > 0) : null;
         NextGateway();
     }
 
     private void NextGateway()
     {
         _redirects = null;
+        if (_phone is { } phone && RingPhone(phone))
+        {
+            return;
+        }
+
         if (_invitesSent >= _services.Options.MaxAttempts || !_routing!.TryStartNext(out var attempt))
         {
             var code = _routing!.FinalCode ?? CallerFinalResponse.Choose(_record.AttemptCodes);
@@ -144,7 +150,14 @@ internal sealed partial class Call : SerialExecutor
             return;
         }
 
-        var destination = new SipEndPoint(protocol, new System.Net.IPEndPoint(address, target.Port ?? 5060));
+        var timeout = gateway.NoAnswerTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : _services.Options.DefaultNoAnswerTimeout;
+        SendTo(gateway, target, new SipEndPoint(protocol, new System.Net.IPEndPoint(address, target.Port ?? 5060)), cdrIndex, timeout);
+    }
+
+    /// <summary>Sends the INVITE of one attempt: to a gateway, or (with no <paramref name="gateway"/>) to a phone's contact.</summary>
+    private void SendTo(RoutingGatewayEntry? gateway, SipUri target, SipEndPoint destination, int cdrIndex, TimeSpan noAnswer)
+    {
+        var protocol = destination.Protocol;
         var invite = _caller.Invite;
         var leg = new DialogLeg
         {
@@ -177,8 +190,7 @@ internal sealed partial class Call : SerialExecutor
         transaction.FinalResponse.ContinueWith(
             t => Post(() => OnFinal(vendor, t.Result)),
             CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-        var timeout = gateway.NoAnswerTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : _services.Options.DefaultNoAnswerTimeout;
-        vendor.ArmNoAnswer(_services.Time.CreateTimer(_ => Post(() => OnNoAnswer(vendor)), null, timeout, Timeout.InfiniteTimeSpan));
+        vendor.ArmNoAnswer(_services.Time.CreateTimer(_ => Post(() => OnNoAnswer(vendor)), null, noAnswer, Timeout.InfiniteTimeSpan));
     }
 
     private void OnProvisional(VendorLeg vendor, SipResponse response)
@@ -193,6 +205,11 @@ internal sealed partial class Call : SerialExecutor
             vendor.Abandon(_services.Layer);
             FailFencedVendor(vendor, rule);
             return;
+        }
+
+        if (vendor.Gateway is null)
+        {
+            vendor.RestartNoAnswer(_services.Options.TimerC);
         }
 
         if (_record.MarkRinging(_services.Time.GetUtcNow()))
@@ -248,7 +265,7 @@ internal sealed partial class Call : SerialExecutor
     /// <summary>A 3xx from a gateway set to Recurse: try its Contacts in turn on the same gateway slot.</summary>
     private bool TryRecurse(VendorLeg vendor, SipResponse response)
     {
-        if (vendor.Gateway.RedirectPolicy != RedirectPolicy.Recurse)
+        if (vendor.Gateway?.RedirectPolicy != RedirectPolicy.Recurse)
         {
             return false;
         }
@@ -260,7 +277,7 @@ internal sealed partial class Call : SerialExecutor
         }
 
         _record.SetAttemptCode(vendor.CdrIndex, response.StatusCode);
-        SendInvite(vendor.Gateway, _redirects.Dequeue().Uri);
+        SendInvite(vendor.Gateway!, _redirects.Dequeue().Uri);
         return true;
     }
 
@@ -275,9 +292,15 @@ internal sealed partial class Call : SerialExecutor
         OnAttemptFailed(vendor.Gateway, vendor.CdrIndex, 408, null);
     }
 
-    private void OnAttemptFailed(RoutingGatewayEntry gateway, int cdrIndex, int statusCode, SipResponse? response)
+    private void OnAttemptFailed(RoutingGatewayEntry? gateway, int cdrIndex, int statusCode, SipResponse? response)
     {
         _record.SetAttemptCode(cdrIndex, statusCode);
+        if (gateway is null)
+        {
+            OnPhoneContactFailed(statusCode, response);
+            return;
+        }
+
         if (_redirects is { Count: > 0 } && _invitesSent < _services.Options.MaxAttempts)
         {
             SendInvite(gateway, _redirects.Dequeue().Uri);

@@ -5,16 +5,17 @@ using Softswitch.Switch.Config;
 namespace Softswitch.Switch.Calls;
 
 /// <summary>
-/// The vendor's side of a call, where the switch is the UAC: one INVITE sent to a gateway, its client transaction
-/// until the final response, and the dialog the answer makes. A call has one per attempt; only the answered one stays,
-/// and it keeps its dialog alone.
+/// The called side of a call, where the switch is the UAC: one INVITE sent to a gateway or to a registered phone's
+/// contact, its client transaction until the final response, and the dialog the answer makes. A call has one per
+/// attempt; only the answered one stays, and it keeps its dialog alone.
 /// </summary>
-internal sealed class VendorLeg(RoutingGatewayEntry gateway, DialogLeg dialog, int cdrIndex)
+internal sealed class VendorLeg(RoutingGatewayEntry? gateway, DialogLeg dialog, int cdrIndex)
 {
     private SipClientTransaction? _transaction;
     private ITimer? _noAnswer;
 
-    public RoutingGatewayEntry Gateway { get; } = gateway;
+    /// <summary>The routing gateway of the attempt; null when the INVITE went to a phone's contact.</summary>
+    public RoutingGatewayEntry? Gateway { get; } = gateway;
 
     public DialogLeg Dialog { get; } = dialog;
 
@@ -29,6 +30,9 @@ internal sealed class VendorLeg(RoutingGatewayEntry gateway, DialogLeg dialog, i
         _transaction = layer.SendRequest(invite, Dialog.Destination, onProvisional);
 
     public void ArmNoAnswer(ITimer timer) => _noAnswer = timer;
+
+    /// <summary>RFC 3261 §16.7 step 2: a provisional response restarts Timer C (the no-answer timer of a phone's contact).</summary>
+    public void RestartNoAnswer(TimeSpan timeout) => _noAnswer?.Change(timeout, Timeout.InfiniteTimeSpan);
 
     /// <summary>The final response arrived: the transaction is over (a 2xx ends it, RFC 3261 §17.1.1.2) and so is the wait.</summary>
     public void OnFinal()

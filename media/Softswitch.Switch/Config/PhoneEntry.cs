@@ -1,5 +1,12 @@
 namespace Softswitch.Switch.Config;
 
-/// <summary>An active phone's digest credentials (RFC 7616 H(A1) values; never the password).</summary>
+/// <summary>An active phone's digest credentials (RFC 7616 H(A1) values; never the password) and how calls reach it.</summary>
 public sealed record PhoneEntry(
-    string Id, string TenantId, string AccountId, string Username, string Ha1Md5, string Ha1Sha256, int? MaxConcurrentCalls);
+    string Id, string TenantId, string AccountId, string Username, string Ha1Md5, string Ha1Sha256, int? MaxConcurrentCalls)
+{
+    /// <summary>The callee number that rings the phone (its tenant's number plan entry), or null.</summary>
+    public string? Number { get; init; }
+
+    /// <summary>The routing gateway a call to the phone goes to while it has no live registration; null answers 480.</summary>
+    public string? OfflineRedirectGatewayId { get; init; }
+}

@@ -72,7 +72,13 @@ public sealed class SwitchConfigSnapshot
                     usable.RoutingGateways.Values.Where(g => g.TenantId == t.Id).ToFrozenDictionary(g => g.Id, StringComparer.Ordinal),
                     trie,
                     routes.Count,
-                    t.RefusalPolicies.Where(p => RefusalRules.TenantRules.Contains(p.Rule)).DistinctBy(p => p.Rule).ToFrozenDictionary(p => p.Rule, StringComparer.Ordinal));
+                    t.RefusalPolicies.Where(p => RefusalRules.TenantRules.Contains(p.Rule)).DistinctBy(p => p.Rule).ToFrozenDictionary(p => p.Rule, StringComparer.Ordinal))
+                {
+                    // The database keeps numbers unique per tenant; the lower phone id keeps a number regardless.
+                    PhonesByNumber = usable.Phones.Values.Where(p => p.TenantId == t.Id && p.Number is not null)
+                        .OrderBy(p => p.Id, StringComparer.Ordinal).DistinctBy(p => p.Number)
+                        .ToFrozenDictionary(p => p.Number!, StringComparer.Ordinal),
+                };
             },
             StringComparer.Ordinal);
 

@@ -43,6 +43,12 @@ public sealed class TenantConfig
     /// <summary>The tenant's choices per refusal rule; a rule not in it is enforced with its own answer.</summary>
     public FrozenDictionary<string, RefusalPolicy> RefusalPolicies { get; }
 
+    /// <summary>The tenant's active phones by <see cref="PhoneEntry.Number"/>: its number plan.</summary>
+    internal FrozenDictionary<string, PhoneEntry> PhonesByNumber { get; init; } = FrozenDictionary<string, PhoneEntry>.Empty;
+
+    /// <summary>The active phone whose number is exactly <paramref name="callee"/>, or null.</summary>
+    public PhoneEntry? FindPhoneByNumber(string callee) => PhonesByNumber.GetValueOrDefault(callee);
+
     /// <summary>The active route with the longest prefix of <paramref name="callee"/>; the empty prefix is the default route.</summary>
     public RouteEntry? FindRoute(ReadOnlySpan<char> callee) => _routes.Find(callee);
 }

@@ -188,7 +188,11 @@ internal sealed class UsableRows
             // The username is often a phone number, which logs never show: the problem names the row only.
             else if (!Phones.TryAdd(
                 (domain, phone.Username),
-                new PhoneEntry(phone.Id, phone.TenantId, phone.AccountId, phone.Username, phone.Ha1Md5, phone.Ha1Sha256, phone.MaxConcurrentCalls)))
+                new PhoneEntry(phone.Id, phone.TenantId, phone.AccountId, phone.Username, phone.Ha1Md5, phone.Ha1Sha256, phone.MaxConcurrentCalls)
+                {
+                    Number = string.IsNullOrEmpty(phone.Number) ? null : phone.Number,
+                    OfflineRedirectGatewayId = phone.OfflineRedirectGatewayId,
+                }))
             {
                 Skip("phones", phone.TenantId, phone.Id, "skipped: its username is already a phone created earlier in this domain");
             }

@@ -22,4 +22,10 @@ public sealed class Phone
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public required long Version { get; init; }
+
+    /// <summary>The callee number that rings this phone's registered contacts.</summary>
+    public required string? Number { get; init; }
+
+    /// <summary>Where calls to the phone go while it is not registered; null answers them 480.</summary>
+    public required string? OfflineRedirectGatewayId { get; init; }
 }

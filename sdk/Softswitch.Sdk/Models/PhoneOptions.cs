@@ -14,4 +14,8 @@ public sealed class PhoneOptions
     public PhoneStatus? Status { get; init; }
 
     public int? MaxConcurrentCalls { get; init; }
+
+    public string? Number { get; init; }
+
+    public string? OfflineRedirectGatewayId { get; init; }
 }

@@ -106,6 +106,11 @@ internal sealed class LoopbackPeer : ISipTransactionUser, IAsyncDisposable
 
     public void OnAck(SipRequest ack) => Acks.Add(ack);
 
+    /// <summary>CANCELs of INVITEs this peer was still ringing on (the layer answers them 200 and the INVITE 487).</summary>
+    public Inbox<SipRequest> Cancels { get; } = new();
+
+    public void OnCancel(SipServerTransaction inviteTransaction, SipRequest cancel) => Cancels.Add(cancel);
+
     public void OnStrayResponse(SipResponse response) => StrayResponses.Add(response);
 
     public ValueTask DisposeAsync() => _transport.DisposeAsync();
@@ -113,6 +118,18 @@ internal sealed class LoopbackPeer : ISipTransactionUser, IAsyncDisposable
     private void AnswerInvite(SipServerTransaction transaction)
     {
         var answer = InviteAnswer;
+        if (answer.RingOnly)
+        {
+            transaction.Respond(180, toTag: "tag-" + _user);
+            return;
+        }
+
+        if (answer.Status >= 300)
+        {
+            transaction.Respond(answer.Status, toTag: "tag-" + _user);
+            return;
+        }
+
         if (answer.RingFirst)
         {
             transaction.Respond(180, toTag: "tag-" + _user);
