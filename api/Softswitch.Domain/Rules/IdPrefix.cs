@@ -39,6 +39,11 @@ public static class IdPrefix
     public const string WebhookDelivery = "whd";
     public const string CdrRollup = "rlp";
     public const string CdrRollupWatermark = "rwm";
+    public const string AlarmRule = "alr";
+    public const string Alarm = "alm";
+    public const string AlarmSettings = "als";
+    public const string AlarmCursor = "alc";
+    public const string AccountCountry = "acn";
 
     public static string For(Entity entity) => entity switch
     {
@@ -78,6 +83,11 @@ public static class IdPrefix
         Domain.WebhookDelivery => WebhookDelivery,
         Domain.CdrRollup => CdrRollup,
         Domain.CdrRollupWatermark => CdrRollupWatermark,
+        Domain.AlarmRule => AlarmRule,
+        Domain.Alarm => Alarm,
+        Domain.AlarmSettings => AlarmSettings,
+        Domain.AlarmCursor => AlarmCursor,
+        Domain.AccountCountry => AccountCountry,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };

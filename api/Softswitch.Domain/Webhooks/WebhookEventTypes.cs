@@ -11,10 +11,13 @@ public static class WebhookEventTypes
     /// <summary>Refused by an admission rule after the switch knew whose call it was; carries <c>refusal_rule</c>.</summary>
     public const string CallRefused = "call.refused";
 
+    /// <summary>An alarm rule fired and was not suppressed (issue 9 §8); carries the alarm, its rule, subject, observed value and threshold.</summary>
+    public const string AlarmFired = "alarm.fired";
+
     /// <summary>Sent only by <c>POST /v1/webhook-endpoints/{id}/test</c>, whatever the endpoint subscribes to.</summary>
     public const string Test = "webhook.test";
 
-    public static IReadOnlyList<string> Subscribable { get; } = [CallInitiated, CallRinging, CallAnswered, CallCompleted, CallRefused];
+    public static IReadOnlyList<string> Subscribable { get; } = [CallInitiated, CallRinging, CallAnswered, CallCompleted, CallRefused, AlarmFired];
 
     public static bool IsSubscribable(string type) => Subscribable.Contains(type, StringComparer.Ordinal);
 }

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Softswitch.Data;
+using Softswitch.Domain;
+using Softswitch.Worker.Rollups;
+
+namespace Softswitch.Worker.Alarms;
+
+/// <summary>
+/// The countries each account has called (<see cref="AccountCountry"/>), learnt from its CDRs. A call to a country
+/// the account never called is new, except for an account with no known country at all: its first calls teach the
+/// table and raise nothing (an account's history starts when the first new-country rule reads it).
+/// </summary>
+public sealed class CountryLearner
+{
+    private readonly SoftswitchDbContext _db;
+    private readonly DestinationClassifier _classifier;
+    private readonly Dictionary<string, HashSet<string>> _known;
+
+    private CountryLearner(SoftswitchDbContext db, DestinationClassifier classifier, Dictionary<string, HashSet<string>> known)
+    {
+        _db = db;
+        _classifier = classifier;
+        _known = known;
+    }
+
+    public static async Task<CountryLearner> LoadAsync(SoftswitchDbContext db, IReadOnlyList<Cdr> cdrs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(cdrs);
+        var accounts = cdrs.Select(c => c.AccountId!).Distinct(StringComparer.Ordinal).ToList();
+        var rows = await db.AccountCountries.AsNoTracking().Where(c => accounts.Contains(c.AccountId))
+            .Select(c => new { c.AccountId, c.Country }).ToListAsync(cancellationToken);
+        var known = accounts.ToDictionary(a => a, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            known[row.AccountId].Add(row.Country);
+        }
+
+        var home = await db.NumberSettings.AsNoTracking().Select(s => s.HomeCountry).SingleOrDefaultAsync(cancellationToken);
+        return new CountryLearner(db, new DestinationClassifier(home), known);
+    }
+
+    /// <summary>Records the call's country; answers it when it is new to an account that had history, else null.</summary>
+    public string? Learn(Cdr cdr)
+    {
+        ArgumentNullException.ThrowIfNull(cdr);
+        var country = _classifier.Classify(cdr.CalleeSent ?? cdr.CalleeReceived).Country;
+        var known = _known[cdr.AccountId!];
+        if (country.Length == 0 || known.Contains(country))
+        {
+            return null;
+        }
+
+        var hadHistory = known.Count > 0;
+        known.Add(country);
+        _db.AccountCountries.Add(new AccountCountry { AccountId = cdr.AccountId!, Country = country, FirstCdrId = cdr.Id, FirstCallAt = cdr.SetupAt });
+        return hadHistory ? country : null;
+    }
+}
