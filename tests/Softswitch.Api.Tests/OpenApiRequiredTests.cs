@@ -14,7 +14,7 @@ public sealed class OpenApiRequiredTests
     private static readonly HashSet<string> WithoutRequired =
     [
         "ProblemDetails", "HttpValidationProblemDetails", "NumberRuleDto", "NumberScreeningDto", "RewriteRuleDto",
-        "NumberSettingsRequest", "IpRangeRequest",
+        "NumberSettingsRequest", "IpRangeRequest", "AlarmSettingsRequest",
     ];
 
     [Fact]

@@ -14,14 +14,17 @@ namespace Softswitch.Api.Contracts;
 /// </summary>
 public sealed record AlarmRuleResponse(
     string Id, string Name, AlarmKind Kind, bool Enabled, string? AccountId, string? RoutingGatewayId, decimal? Threshold, int WindowMinutes,
-    int MinimumCalls, int SuppressionMinutes, bool SuppressAll, string? SecurityEventRule, WorkCalendarContract? WorkCalendar,
+    int MinimumCalls, int SuppressionMinutes, bool SuppressAll, string? SecurityEventRule, WorkCalendarResponse? WorkCalendar,
     DateTime CreatedAt, DateTime UpdatedAt, long Version);
 
 /// <summary>
 /// Working time of an outside_working_hours rule: weekdays (monday…sunday), <c>start</c> and <c>end</c> as local
 /// <c>HH:mm</c> (an end before the start runs past midnight) and an IANA <c>time_zone</c> (e.g. Europe/London).
 /// </summary>
-public sealed record WorkCalendarContract(List<DayOfWeek>? Days, string? Start, string? End, string? TimeZone);
+public sealed record WorkCalendarResponse(IReadOnlyList<DayOfWeek> Days, string Start, string End, string TimeZone);
+
+/// <summary>The working time of an outside_working_hours rule; <c>time_zone</c> defaults to UTC.</summary>
+public sealed record WorkCalendarRequest(List<DayOfWeek>? Days, string? Start, string? End, string? TimeZone);
 
 /// <summary>
 /// Creates or replaces an alarm rule. <c>threshold</c> is required for long_call, low_asr, traffic_spike and
@@ -32,7 +35,7 @@ public sealed record WorkCalendarContract(List<DayOfWeek>? Days, string? Start, 
 /// </summary>
 public sealed record AlarmRuleRequest(
     string? Name, AlarmKind? Kind, bool? Enabled, string? AccountId, string? RoutingGatewayId, decimal? Threshold, int? WindowMinutes,
-    int? MinimumCalls, int? SuppressionMinutes, bool? SuppressAll, string? SecurityEventRule, WorkCalendarContract? WorkCalendar);
+    int? MinimumCalls, int? SuppressionMinutes, bool? SuppressAll, string? SecurityEventRule, WorkCalendarRequest? WorkCalendar);
 
 /// <summary>
 /// One firing of a rule about a subject (<c>subject_type</c> account, routing_gateway or tenant) for one window, call or
@@ -44,10 +47,12 @@ public sealed record AlarmResponse(
     string Evidence, IReadOnlyList<string> CdrIds, DateTime FiredAt, AlarmState State, DateTime? AcknowledgedAt, string? AcknowledgedBy,
     DateTime? ResolvedAt, string? ResolvedBy, AlarmEmailStatus EmailStatus, int EmailAttempts, DateTime? EmailSentAt, string? EmailError, long Version);
 
-/// <summary>Filters of the alarm list: <c>from</c> inclusive and <c>to</c> exclusive, on the firing time.</summary>
+/// <summary>
+/// Filters of the alarm list: <c>from</c> inclusive and <c>to</c> exclusive, on the firing time; <c>state</c> is open, acknowledged, resolved or suppressed; <c>kind</c> an alarm rule kind (e.g. long_call).
+/// </summary>
 public sealed record AlarmQuery(
-    [FromQuery(Name = "state")] AlarmState? State,
-    [FromQuery(Name = "kind")] AlarmKind? Kind,
+    [FromQuery(Name = "state")] string? State,
+    [FromQuery(Name = "kind")] string? Kind,
     [FromQuery(Name = "rule_id")] string? RuleId,
     [FromQuery(Name = "subject_id")] string? SubjectId,
     [FromQuery(Name = "from")] DateTime? From,
@@ -81,7 +86,7 @@ public static class AlarmMapping
     public static AlarmSettingsResponse AsResponse(this AlarmSettings s) => new(
         s.EmailEnabled, s.SmtpHost, s.SmtpPort, s.TlsMode, s.UserName, !string.IsNullOrEmpty(s.Password), s.From, s.Recipients, s.Version);
 
-    public static WorkCalendarContract AsContract(this WorkCalendar c) =>
+    public static WorkCalendarResponse AsContract(this WorkCalendar c) =>
         new(c.Days, Clock(c.StartMinute), Clock(c.EndMinute), c.TimeZone);
 
     private static string Clock(int minute) => string.Create(CultureInfo.InvariantCulture, $"{minute / 60:00}:{minute % 60:00}");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -38,6 +39,8 @@ public static class AlarmEndpoints
             .Optional("rule_id", filter.RuleId, IdGenerator.MaxLength)
             .Optional("subject_id", filter.SubjectId, Alarm.SubjectMaxLength);
         var page = PageRequest.Parse(limit, cursor, errors);
+        var state = Named<AlarmState>("state", filter.State, errors);
+        var kind = Named<AlarmKind>("kind", filter.Kind, errors);
         if (filter is { From: { } from, To: { } to } && RateRules.AsUtc(to) <= RateRules.AsUtc(from))
         {
             errors.Add("to", "must be later than from.");
@@ -49,14 +52,14 @@ public static class AlarmEndpoints
         }
 
         var query = db.Alarms.AsQueryable();
-        if (filter.State is { } state)
+        if (state is { } wantedState)
         {
-            query = query.Where(a => a.State == state);
+            query = query.Where(a => a.State == wantedState);
         }
 
-        if (filter.Kind is { } kind)
+        if (kind is { } wantedKind)
         {
-            query = query.Where(a => a.Kind == kind);
+            query = query.Where(a => a.Kind == wantedKind);
         }
 
         if (!string.IsNullOrEmpty(filter.RuleId))
@@ -82,6 +85,27 @@ public static class AlarmEndpoints
         }
 
         return TypedResults.Ok(await query.ToPageAsync(page, AlarmMapping.AsResponse, http.RequestAborted));
+    }
+
+    /// <summary>An enum member by its API (snake_case) name.</summary>
+    private static TEnum? Named<TEnum>(string field, string? value, FieldErrors errors)
+        where TEnum : struct, Enum
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        foreach (var member in Enum.GetValues<TEnum>())
+        {
+            if (JsonNamingPolicy.SnakeCaseLower.ConvertName(member.ToString()) == value)
+            {
+                return member;
+            }
+        }
+
+        errors.Add(field, "must be one of " + string.Join(", ", Enum.GetValues<TEnum>().Select(m => JsonNamingPolicy.SnakeCaseLower.ConvertName(m.ToString()))) + ".");
+        return null;
     }
 
     private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>

@@ -185,7 +185,7 @@ public static class AlarmRuleEndpoints
         return errors;
     }
 
-    private static void ValidateCalendar(FieldErrors errors, AlarmKind kind, WorkCalendarContract? calendar)
+    private static void ValidateCalendar(FieldErrors errors, AlarmKind kind, WorkCalendarRequest? calendar)
     {
         if (kind != AlarmKind.OutsideWorkingHours)
         {

@@ -46,6 +46,7 @@ public static class RequestRequirements
         [nameof(TenantRequest)] = ["name", "sip_domain", "default_currency"],
         [nameof(TrustedAddressRequest)] = ["block"],
         [nameof(WebhookEndpointRequest)] = ["url", "event_types"],
+        [nameof(WorkCalendarRequest)] = ["days", "start", "end"],
         [nameof(WebhookRecoverRequest)] = ["since"],
     };
 
