@@ -201,5 +201,30 @@ public sealed class AlarmEvaluationJobTests
         Assert.Contains(rig.Account, fired.Payload, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_tenants_rules_never_see_another_tenants_calls_balances_or_alarms()
+    {
+        await using var rig = await AlarmRig.StartAsync(balance: 1m);
+        using var bravo = await rig.App.CreateTenantAsync("bravo");
+        var theirAccount = await bravo.Client.CreateAsync("/v1/accounts", new { name = "Theirs", kind = "client", currency = "USD", balance = 1m });
+        var theirRule = await bravo.Client.CreateAsync("/v1/alarm-rules", new { name = "Long calls", kind = "long_call", threshold = 60, suppression_minutes = 0 });
+        await rig.RuleAsync(new { name = "Long calls", kind = "long_call", threshold = 60, suppression_minutes = 0 });
+        await rig.RuleAsync(new { name = "Balance", kind = "low_balance", threshold = 10 });
+        await rig.CallAsync(rig.Now.AddHours(-1), seconds: 600);
+        await TenantFixtures.InsertCdrAsync(rig.App, bravo.Id, new Cdr
+        {
+            CallId = "theirs", AccountId = theirAccount, CallerReceived = "15550001", CalleeReceived = "442071234567", SetupAt = rig.Now.AddHours(-1),
+            AnswerAt = rig.Now.AddHours(-1), EndAt = rig.Now, DurationMilliseconds = 3_600_000, FinalCode = 200, Q850Cause = 16, HangupSide = HangupSide.Caller,
+        });
+
+        await rig.EvaluateAsync();
+
+        var ours = await rig.AlarmsAsync();
+        Assert.Equal([rig.Account, rig.Account], ours.Select(a => Str(a!, "subject_id")));
+        var theirs = (await (await bravo.Client.GetAsync("/v1/alarms", Ct)).ReadObjectAsync())["data"]!.AsArray();
+        Assert.Equal(theirRule, Str(Assert.Single(theirs)!, "rule_id"));
+        Assert.Equal(theirAccount, Str(theirs[0]!, "subject_id"));
+    }
+
     private static string Str(System.Text.Json.Nodes.JsonNode node, string name) => node[name]!.GetValue<string>();
 }
