@@ -16,28 +16,36 @@ public sealed class CountryLearner
     private readonly DestinationClassifier _classifier;
     private readonly Dictionary<string, HashSet<string>> _known;
 
-    private CountryLearner(SoftswitchDbContext db, DestinationClassifier classifier, Dictionary<string, HashSet<string>> known)
+    private CountryLearner(SoftswitchDbContext db, DestinationClassifier classifier)
     {
         _db = db;
         _classifier = classifier;
-        _known = known;
+        _known = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
     }
 
-    public static async Task<CountryLearner> LoadAsync(SoftswitchDbContext db, IReadOnlyList<Cdr> cdrs, CancellationToken cancellationToken)
+    public static async Task<CountryLearner> CreateAsync(SoftswitchDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var home = await db.NumberSettings.AsNoTracking().Select(s => s.HomeCountry).SingleOrDefaultAsync(cancellationToken);
+        return new CountryLearner(db, new DestinationClassifier(home));
+    }
+
+    /// <summary>Reads the stored countries of the batch's accounts not seen yet in this run (later ones are learnt in memory).</summary>
+    public async Task LoadAsync(IReadOnlyList<Cdr> cdrs, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(cdrs);
-        var accounts = cdrs.Select(c => c.AccountId!).Distinct(StringComparer.Ordinal).ToList();
-        var rows = await db.AccountCountries.AsNoTracking().Where(c => accounts.Contains(c.AccountId))
+        var accounts = cdrs.Select(c => c.AccountId!).Where(a => !_known.ContainsKey(a)).Distinct(StringComparer.Ordinal).ToList();
+        var rows = await _db.AccountCountries.AsNoTracking().Where(c => accounts.Contains(c.AccountId))
             .Select(c => new { c.AccountId, c.Country }).ToListAsync(cancellationToken);
-        var known = accounts.ToDictionary(a => a, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
-        foreach (var row in rows)
+        foreach (var account in accounts)
         {
-            known[row.AccountId].Add(row.Country);
+            _known[account] = new HashSet<string>(StringComparer.Ordinal);
         }
 
-        var home = await db.NumberSettings.AsNoTracking().Select(s => s.HomeCountry).SingleOrDefaultAsync(cancellationToken);
-        return new CountryLearner(db, new DestinationClassifier(home), known);
+        foreach (var row in rows)
+        {
+            _known[row.AccountId].Add(row.Country);
+        }
     }
 
     /// <summary>Records the call's country; answers it when it is new to an account that had history, else null.</summary>
