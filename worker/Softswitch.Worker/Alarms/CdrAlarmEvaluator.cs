@@ -77,7 +77,7 @@ public static class CdrAlarmEvaluator
         return await AlarmRecorder.RecordAsync(db, rule, firings, now, cancellationToken);
     }
 
-    private static async Task<List<Cdr>> BatchAsync(SoftswitchDbContext db, AlarmRule rule, AlarmCursor cursor, DateTime until, CancellationToken cancellationToken)
+    private static async Task<List<AlarmCall>> BatchAsync(SoftswitchDbContext db, AlarmRule rule, AlarmCursor cursor, DateTime until, CancellationToken cancellationToken)
     {
         var (through, throughId) = (cursor.ThroughCreatedAt, cursor.ThroughId);
         var query = db.Cdrs.AsNoTracking()
@@ -94,17 +94,19 @@ public static class CdrAlarmEvaluator
             query = query.Where(c => c.DurationMilliseconds > longerThan);
         }
 
-        return await query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        return await query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Take(BatchSize)
+            .Select(c => new AlarmCall(c.Id, c.CreatedAt, c.AccountId!, c.CallerReceived, c.CalleeReceived, c.CalleeSent, c.SetupAt, c.DurationMilliseconds))
+            .ToListAsync(cancellationToken);
     }
 
-    private static AlarmFiring? Fire(AlarmRule rule, Cdr cdr, CountryLearner? learner)
+    private static AlarmFiring? Fire(AlarmRule rule, AlarmCall cdr, CountryLearner? learner)
     {
         switch (rule.Kind)
         {
             case AlarmKind.LongCall:
                 var seconds = Math.Round(cdr.DurationMilliseconds / 1_000m, 3);
                 return new AlarmFiring(
-                    AlarmFiring.Account, cdr.AccountId!, cdr.Id, seconds, rule.Threshold!.Value,
+                    AlarmFiring.Account, cdr.AccountId, cdr.Id, seconds, rule.Threshold!.Value,
                     Invariant($"Call {cdr.CallerReceived} -> {cdr.CalleeReceived} set up {cdr.SetupAt:yyyy-MM-ddTHH:mm:ssZ} lasted {seconds} s."), [cdr.Id]);
             case AlarmKind.OutsideWorkingHours:
                 if (rule.WorkCalendar.IsWorkingTime(cdr.SetupAt))
@@ -115,13 +117,13 @@ public static class CdrAlarmEvaluator
                 var zone = TimeZoneInfo.FindSystemTimeZoneById(rule.WorkCalendar.TimeZone);
                 var local = TimeZoneInfo.ConvertTimeFromUtc(cdr.SetupAt, zone);
                 return new AlarmFiring(
-                    AlarmFiring.Account, cdr.AccountId!, cdr.Id, 1m, 0m,
+                    AlarmFiring.Account, cdr.AccountId, cdr.Id, 1m, 0m,
                     Invariant($"Call {cdr.CallerReceived} -> {cdr.CalleeReceived} set up {local:dddd yyyy-MM-dd HH:mm} {rule.WorkCalendar.TimeZone}, outside working time."),
                     [cdr.Id]);
             case AlarmKind.NewCountry:
                 return learner!.Learn(cdr) is { } country
                     ? new AlarmFiring(
-                        AlarmFiring.Account, cdr.AccountId!, country, 1m, 0m,
+                        AlarmFiring.Account, cdr.AccountId, country, 1m, 0m,
                         Invariant($"First call of the account to {country}: {cdr.CallerReceived} -> {cdr.CalleeReceived} at {cdr.SetupAt:yyyy-MM-ddTHH:mm:ssZ}."),
                         [cdr.Id])
                     : null;

@@ -31,10 +31,10 @@ public sealed class CountryLearner
     }
 
     /// <summary>Reads the stored countries of the batch's accounts not seen yet in this run (later ones are learnt in memory).</summary>
-    public async Task LoadAsync(IReadOnlyList<Cdr> cdrs, CancellationToken cancellationToken)
+    public async Task LoadAsync(IReadOnlyList<AlarmCall> cdrs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cdrs);
-        var accounts = cdrs.Select(c => c.AccountId!).Where(a => !_known.ContainsKey(a)).Distinct(StringComparer.Ordinal).ToList();
+        var accounts = cdrs.Select(c => c.AccountId).Where(a => !_known.ContainsKey(a)).Distinct(StringComparer.Ordinal).ToList();
         var rows = await _db.AccountCountries.AsNoTracking().Where(c => accounts.Contains(c.AccountId))
             .Select(c => new { c.AccountId, c.Country }).ToListAsync(cancellationToken);
         foreach (var account in accounts)
@@ -49,11 +49,11 @@ public sealed class CountryLearner
     }
 
     /// <summary>Records the call's country; answers it when it is new to an account that had history, else null.</summary>
-    public string? Learn(Cdr cdr)
+    public string? Learn(AlarmCall cdr)
     {
         ArgumentNullException.ThrowIfNull(cdr);
         var country = _classifier.Classify(cdr.CalleeSent ?? cdr.CalleeReceived).Country;
-        var known = _known[cdr.AccountId!];
+        var known = _known[cdr.AccountId];
         if (country.Length == 0 || known.Contains(country))
         {
             return null;
@@ -61,7 +61,7 @@ public sealed class CountryLearner
 
         var hadHistory = known.Count > 0;
         known.Add(country);
-        _db.AccountCountries.Add(new AccountCountry { AccountId = cdr.AccountId!, Country = country, FirstCdrId = cdr.Id, FirstCallAt = cdr.SetupAt });
+        _db.AccountCountries.Add(new AccountCountry { AccountId = cdr.AccountId, Country = country, FirstCdrId = cdr.Id, FirstCallAt = cdr.SetupAt });
         return hadHistory ? country : null;
     }
 }
