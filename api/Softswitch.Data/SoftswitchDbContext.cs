@@ -125,6 +125,16 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<CdrRollupWatermark> CdrRollupWatermarks => Set<CdrRollupWatermark>();
 
+    public DbSet<AlarmRule> AlarmRules => Set<AlarmRule>();
+
+    public DbSet<Alarm> Alarms => Set<Alarm>();
+
+    public DbSet<AlarmSettings> AlarmSettings => Set<AlarmSettings>();
+
+    public DbSet<AlarmCursor> AlarmCursors => Set<AlarmCursor>();
+
+    public DbSet<AccountCountry> AccountCountries => Set<AccountCountry>();
+
     /// <summary>
     /// The tenant whose rows this context sees. Read by the query filters on every query, so EF
     /// sends it as a parameter; null shows no tenant rows at all.
@@ -203,6 +213,11 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new CdrRollupConfiguration());
         modelBuilder.ApplyConfiguration(new CdrRollupWatermarkConfiguration());
         modelBuilder.ApplyConfiguration(new RedirectProfileConfiguration());
+        modelBuilder.ApplyConfiguration(new AlarmRuleConfiguration());
+        modelBuilder.ApplyConfiguration(new AlarmConfiguration());
+        modelBuilder.ApplyConfiguration(new AlarmSettingsConfiguration());
+        modelBuilder.ApplyConfiguration(new AlarmCursorConfiguration());
+        modelBuilder.ApplyConfiguration(new AccountCountryConfiguration());
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
         {

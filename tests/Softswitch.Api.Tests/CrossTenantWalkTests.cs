@@ -116,6 +116,8 @@ public sealed class CrossTenantWalkTests
                 "webhook-endpoints" => a.WebhookEndpointId,
                 "webhook-deliveries" => a.WebhookDeliveryId,
                 "redirect-profiles" => a.RedirectProfileId,
+                "alarm-rules" => a.AlarmRuleId,
+                "alarms" => a.AlarmId,
                 var other => throw new InvalidOperationException(
                     $"Path {path}: no tenant-A resource known for ids under '{other}'; add it to TenantFixtures and this map."),
             };
@@ -158,7 +160,7 @@ public sealed class CrossTenantWalkTests
         a.TenantId, a.ClientAccountId, a.VendorAccountId, a.PhoneId, a.MappingGatewayId, a.RoutingGatewayId,
         a.RouteId, a.RateTableId, a.RateId, a.ApiKeyId, a.CdrId, a.TrustedAddressId, a.IpRangeSetId, a.IpRangeId, a.GeofenceId,
         a.FraudRuleId, a.DynamicBlacklistEntryId, a.NumberGroupId, a.NumberListId, a.LedgerEntryId, a.ReconciliationId, a.WebhookEndpointId,
-        a.WebhookDeliveryId, a.PackageId, a.SubscriptionId, a.RedirectProfileId,
+        a.WebhookDeliveryId, a.PackageId, a.SubscriptionId, a.RedirectProfileId, a.AlarmRuleId, a.AlarmId,
     ];
 
     /// <summary>Tenant A's own view of every resource, versions included: any write by B would change it.</summary>
@@ -173,6 +175,7 @@ public sealed class CrossTenantWalkTests
             $"/v1/number-lists/{a.NumberListId}/numbers", $"/v1/accounts/{a.ClientAccountId}/transactions", "/v1/reconciliations",
             "/v1/webhook-endpoints", "/v1/webhook-deliveries", "/v1/packages", $"/v1/accounts/{a.ClientAccountId}/subscriptions",
             "/v1/redirect-profiles",
+            "/v1/alarm-rules", "/v1/alarms", "/v1/alarm-settings",
         };
         var text = new StringBuilder();
         foreach (var path in paths)

@@ -14,7 +14,7 @@ public sealed class OpenApiRequiredTests
     private static readonly HashSet<string> WithoutRequired =
     [
         "ProblemDetails", "HttpValidationProblemDetails", "NumberRuleDto", "NumberScreeningDto", "RewriteRuleDto",
-        "NumberSettingsRequest", "IpRangeRequest",
+        "NumberSettingsRequest", "IpRangeRequest", "AlarmSettingsRequest",
     ];
 
     [Fact]
@@ -140,6 +140,7 @@ public sealed class OpenApiRequiredTests
                 "{id}" => segments[i - 1] switch
                 {
                     "accounts" => ids.ClientAccountId,
+                    "alarm-rules" => ids.AlarmRuleId,
                     "fraud-rules" => ids.FraudRuleId,
                     "ip-range-sets" => ids.IpRangeSetId,
                     "geofences" => ids.GeofenceId,

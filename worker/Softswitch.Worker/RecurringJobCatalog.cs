@@ -17,6 +17,8 @@ public static class RecurringJobCatalog
     public const string WebhookRetries = "webhook-retries";
     public const string CdrRollups = "cdr-rollups";
     public const string PackageRenewals = "package-renewals";
+    public const string AlarmEvaluation = "alarm-evaluation";
+    public const string AlarmEmails = "alarm-emails";
 
     public static void Register(IRecurringJobManager jobs, ThreatFeedOptions feed)
     {
@@ -28,6 +30,8 @@ public static class RecurringJobCatalog
         jobs.AddOrUpdate<CdrRollupJob>(CdrRollups, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         // Hourly: a period ends at the subscription's own start time, not at midnight, and is renewed within the hour.
         jobs.AddOrUpdate<PackageRenewalJob>(PackageRenewals, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<AlarmEvaluationJob>(AlarmEvaluation, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<AlarmEmailJob>(AlarmEmails, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         if (feed.Source is null)
         {
             jobs.RemoveIfExists(ImportThreatFeed);

@@ -50,6 +50,9 @@ public static class ApiRoutes
         tenantScoped.MapWebhookEndpoints();
         tenantScoped.MapWebhookDeliveries();
         tenantScoped.MapReports();
+        tenantScoped.MapAlarmRules();
+        tenantScoped.MapAlarms();
+        tenantScoped.MapAlarmSettings();
         return app;
     }
 }

@@ -15,6 +15,7 @@ public static class RequestRequirements
         [nameof(AccountCreateRequest)] = ["name", "kind", "currency"],
         [nameof(AccountUpdateRequest)] = ["name", "credit_limit", "status"],
         [nameof(ApiKeyCreateRequest)] = ["name", "scopes"],
+        [nameof(AlarmRuleRequest)] = ["name", "kind"],
         [nameof(BacktestRequest)] = ["from", "to"],
         [nameof(CdrCorrectionRequest)] = ["charge", "reason"],
         [nameof(CounterResetRequest)] = ["value"],
@@ -47,12 +48,25 @@ public static class RequestRequirements
         [nameof(TenantRequest)] = ["name", "sip_domain", "default_currency"],
         [nameof(TrustedAddressRequest)] = ["block"],
         [nameof(WebhookEndpointRequest)] = ["url", "event_types"],
+        [nameof(WorkCalendarRequest)] = ["days", "start", "end"],
         [nameof(WebhookRecoverRequest)] = ["since"],
     };
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Conditional =
         new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal)
         {
+            [nameof(AlarmRuleRequest)] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["threshold"] = "Required when kind is long_call, low_asr, traffic_spike or security_event_burst.",
+                ["security_event_rule"] = "Required when kind is security_event_burst.",
+                ["work_calendar"] = "Required when kind is outside_working_hours (and only then allowed).",
+            },
+            [nameof(AlarmSettingsRequest)] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["smtp_host"] = "Required when email_enabled is true.",
+                ["from"] = "Required when email_enabled is true.",
+                ["recipients"] = "Required (at least one address) when email_enabled is true.",
+            },
             [nameof(FraudRuleRequest)] = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["blocking_level"] = "Required unless kind is scanner_destinations.",

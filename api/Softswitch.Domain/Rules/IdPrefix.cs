@@ -41,6 +41,11 @@ public static class IdPrefix
     public const string CdrRollup = "rlp";
     public const string CdrRollupWatermark = "rwm";
     public const string RedirectProfile = "rdp";
+    public const string AlarmRule = "alr";
+    public const string Alarm = "alm";
+    public const string AlarmSettings = "als";
+    public const string AlarmCursor = "alc";
+    public const string AccountCountry = "acn";
 
     public static string For(Entity entity) => entity switch
     {
@@ -82,6 +87,11 @@ public static class IdPrefix
         Domain.CdrRollup => CdrRollup,
         Domain.CdrRollupWatermark => CdrRollupWatermark,
         Domain.RedirectProfile => RedirectProfile,
+        Domain.AlarmRule => AlarmRule,
+        Domain.Alarm => Alarm,
+        Domain.AlarmSettings => AlarmSettings,
+        Domain.AlarmCursor => AlarmCursor,
+        Domain.AccountCountry => AccountCountry,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };

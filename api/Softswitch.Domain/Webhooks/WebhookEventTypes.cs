@@ -17,10 +17,13 @@ public static class WebhookEventTypes
     /// <summary>A phone lost its last registration: un-REGISTER (<c>cause</c> unregistered) or expiry (<c>cause</c> expired).</summary>
     public const string PhoneOffline = "phone.offline";
 
+    /// <summary>An alarm rule fired and was not suppressed (issue 9 §8); carries the alarm, its rule, subject, observed value and threshold.</summary>
+    public const string AlarmFired = "alarm.fired";
+
     /// <summary>Sent only by <c>POST /v1/webhook-endpoints/{id}/test</c>, whatever the endpoint subscribes to.</summary>
     public const string Test = "webhook.test";
 
-    public static IReadOnlyList<string> Subscribable { get; } = [CallInitiated, CallRinging, CallAnswered, CallCompleted, CallRefused, PhoneOnline, PhoneOffline];
+    public static IReadOnlyList<string> Subscribable { get; } = [CallInitiated, CallRinging, CallAnswered, CallCompleted, CallRefused, PhoneOnline, PhoneOffline, AlarmFired];
 
     public static bool IsSubscribable(string type) => Subscribable.Contains(type, StringComparer.Ordinal);
 }

@@ -14,7 +14,7 @@ public sealed record TenantResources(
     string RoutingGatewayId, string RouteId, string RateTableId, string RateId, string ApiKeyId, string CdrId, string TrustedAddressId,
     string IpRangeSetId, string IpRangeId, string GeofenceId, string FraudRuleId, string DynamicBlacklistEntryId, string NumberGroupId,
     string NumberListId, string LedgerEntryId, string ReconciliationId, string WebhookEndpointId, string WebhookDeliveryId,
-    string PackageId, string SubscriptionId, string RedirectProfileId);
+    string PackageId, string SubscriptionId, string RedirectProfileId, string AlarmRuleId, string AlarmId);
 
 public static class TenantFixtures
 {
@@ -84,9 +84,17 @@ public static class TenantFixtures
         {
             mapping_gateway_id = mapping, servers = new[] { new { uri = "sip:203.0.113.60:5070" } }, carry_headers = new[] { "X-Route" },
         });
+        var alarmRule = await client.CreateAsync("/v1/alarm-rules", new { name = "Long calls", kind = "long_call", threshold = 3600, account_id = customer });
+        using var alarmSettings = await client.PutJsonAsync("/v1/alarm-settings", new
+        {
+            email_enabled = true, smtp_host = "smtp.example.com", user_name = "alarms", password = "smtp-secret", from = "alarms@example.com",
+            recipients = new[] { "noc@example.com" },
+        });
+        alarmSettings.EnsureSuccessStatusCode();
+        var alarm = await InsertAlarmAsync(app, tenant.Id, alarmRule, customer, cdr);
         return new TenantResources(
             tenant.Id, customer, vendor, phone, mapping, routing, route, rateTable, rate, key, cdr, trusted, rangeSet, range, geofence, fraudRule, blacklisted,
-            group, list, topUp, reconciliation, webhook, delivery, package, subscription, redirect);
+            group, list, topUp, reconciliation, webhook, delivery, package, subscription, redirect, alarmRule, alarm);
     }
 
     private static string NextTrunkAddress()
@@ -110,6 +118,21 @@ public static class TenantFixtures
         db.WebhookDeliveries.Add(delivery);
         await db.SaveChangesAsync();
         return delivery.Id;
+    }
+
+    /// <summary>An open long-call alarm about the fixture's CDR, as the alarm-evaluation job stores one.</summary>
+    public static async Task<string> InsertAlarmAsync(TestApplication app, string tenantId, string ruleId, string accountId, string cdrId)
+    {
+        var options = app.Services.GetRequiredService<DbContextOptions<SoftswitchDbContext>>();
+        await using var db = new SoftswitchDbContext(options, new FixedTenantContext(tenantId), TimeProvider.System);
+        var alarm = new Alarm
+        {
+            RuleId = ruleId, Kind = AlarmKind.LongCall, SubjectType = "account", SubjectId = accountId, WindowKey = cdrId, Observed = 7200m,
+            Threshold = 3600m, Evidence = "fixture", CdrIds = [cdrId], FiredAt = DateTime.UtcNow, State = AlarmState.Open, EmailStatus = AlarmEmailStatus.Sent,
+        };
+        db.Alarms.Add(alarm);
+        await db.SaveChangesAsync();
+        return alarm.Id;
     }
 
     /// <summary>Stores a CDR for the tenant the way the switch's CDR store does: a context fixed to that tenant.</summary>
