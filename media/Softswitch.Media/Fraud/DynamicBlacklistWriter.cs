@@ -24,7 +24,7 @@ public sealed partial class DynamicBlacklistWriter(
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly Channel<Write> _queue = Channel.CreateBounded<Write>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
     private readonly List<Write> _batch = new(MaxBatch);
     private long _dropped;
     private long _stored;

@@ -26,7 +26,7 @@ public sealed partial class SecurityEventWriter(
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly Channel<RaisedEvent> _queue = Channel.CreateBounded<RaisedEvent>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
     private readonly List<RaisedEvent> _batch = new(MaxBatch);
     private long _dropped;
     private long _stored;

@@ -17,6 +17,21 @@ public sealed class DynamicBlacklistStoreTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Writes_a_full_queue_cannot_take_are_counted_as_dropped()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var writer = new DynamicBlacklistWriter(database.Options, TimeProvider.System, NullLogger<DynamicBlacklistWriter>.Instance);
+        var key = new BlacklistKey(null, BlacklistSubject.Caller, "15550001");
+
+        for (var i = 0; i < DynamicBlacklistWriter.Capacity + 3; i++)
+        {
+            writer.Extended("ten_x", key, DateTimeOffset.UtcNow);
+        }
+
+        Assert.Equal(3, writer.Dropped);
+    }
+
+    [Fact]
     public async Task A_block_is_stored_with_its_evidence_and_a_restarted_switch_reloads_it_with_its_moved_expiry()
     {
         await using var database = await SqliteDatabase.CreateAsync();

@@ -46,6 +46,21 @@ public sealed class SecurityStoreTests
     }
 
     [Fact]
+    public async Task Events_a_full_queue_cannot_take_are_counted_as_dropped()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var writer = new SecurityEventWriter(database.Options, TimeProvider.System, NullLogger<SecurityEventWriter>.Instance);
+        var now = DateTimeOffset.UtcNow;
+
+        for (var i = 0; i < SecurityEventWriter.Capacity + 3; i++)
+        {
+            writer.Raise(new RaisedEvent(now, SecurityRules.Flood, SecurityAction.Ban, Attacker, 6, 5, TimeSpan.FromSeconds(2)));
+        }
+
+        Assert.Equal(3, writer.Dropped);
+    }
+
+    [Fact]
     public async Task Events_raised_just_before_shutdown_are_stored_at_shutdown()
     {
         await using var database = await SqliteDatabase.CreateAsync();
