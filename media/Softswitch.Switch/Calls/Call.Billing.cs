@@ -54,7 +54,14 @@ internal sealed partial class Call
             }
 
             var due = _creditExhausted ? paidUntil - billing.Options.OverdraftAdvance - Billing.BillingOptions.CutMargin : renewAt;
-            var delay = due > now ? due - now : TimeSpan.Zero;
+            if (_creditExhausted && due <= now)
+            {
+                // Reached late (a busy executor, or an answer processed after the limit): cut now rather than on a timer.
+                EndBySwitch(ReasonHeader.Q850(Q850Cause.NormalClearing, "Credit limit reached"));
+                return;
+            }
+
+            var delay = due - now;
             _creditTimer?.Dispose();
             _creditTimer = _services.Time.CreateTimer(static state => ((Call)state!).OnCreditTimer(), this, delay, Timeout.InfiniteTimeSpan);
             return;
