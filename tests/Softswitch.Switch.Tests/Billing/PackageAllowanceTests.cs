@@ -23,6 +23,10 @@ public sealed class PackageAllowanceTests
         await using var rig = new B2buaFixture(port => Snapshot(port, balance: 0m), billing: billing);
         var (caller, _) = await rig.ConnectAsync();
 
+        // Each probe waits for the call to handle what the last timer posted, so the clock never moves while the
+        // call is arming its next timer.
+        rig.Clock.AdvanceTo(TimeSpan.FromSeconds(50));
+        Assert.Equal(200, await rig.ProbeAsync(caller));
         rig.Clock.AdvanceTo(TimeSpan.FromSeconds(59.4));
         Assert.Equal(200, await rig.ProbeAsync(caller));
         rig.Clock.AdvanceTo(TimeSpan.FromSeconds(59.5));
@@ -42,6 +46,8 @@ public sealed class PackageAllowanceTests
 
         // 30 free seconds and 0.30 for 30 more: the call asks for more at 50 s, gets none, and is cut at 59.5 s.
         rig.Clock.AdvanceTo(TimeSpan.FromSeconds(45));
+        Assert.Equal(200, await rig.ProbeAsync(caller));
+        rig.Clock.AdvanceTo(TimeSpan.FromSeconds(50));
         Assert.Equal(200, await rig.ProbeAsync(caller));
         rig.Clock.AdvanceTo(TimeSpan.FromSeconds(59.4));
         Assert.Equal(200, await rig.ProbeAsync(caller));
@@ -108,7 +114,7 @@ public sealed class PackageAllowanceTests
         var billing = Billing([Allowance("sub_a", freeSeconds: 60)], new BillingOptions { ReservationSlice = TimeSpan.FromSeconds(30) });
         await using var rig = new B2buaFixture(port => Snapshot(port, balance: 0m), billing: billing);
         var (first, _) = await rig.ConnectAsync();
-        await rig.ConnectAsync();
+        var (second, _) = await rig.ConnectAsync();
 
         var third = await rig.Caller.SendAsync(rig.Invite(), rig.SwitchEndPoint);
         Assert.Equal(402, third.StatusCode);
@@ -118,7 +124,12 @@ public sealed class PackageAllowanceTests
         await rig.Cdrs.Finals.WaitAsync(c => c.RefusedBy is null, "the first call's CDR");
         Assert.Equal(20, billing.Packages.Pool("sub_a")!.RemainingSeconds);
 
-        // The second call asks for its next slice at 20 s and gets the 20 seconds the first gave back, then is cut.
+        // The second call asks for its next slice at 20 s and gets the 20 seconds the first gave back, asks again at
+        // 40 s and gets none, then is cut. Each probe waits for the call to arm its next timer before time moves on.
+        rig.Clock.AdvanceTo(TimeSpan.FromSeconds(20));
+        Assert.Equal(200, await rig.ProbeAsync(second));
+        rig.Clock.AdvanceTo(TimeSpan.FromSeconds(40));
+        Assert.Equal(200, await rig.ProbeAsync(second));
         rig.Clock.AdvanceTo(TimeSpan.FromSeconds(49.5));
         var bye = await rig.Caller.Requests.WaitAsync(r => r.Method == SipMethods.Bye, "the switch's BYE to the second caller");
         Assert.Contains("Credit limit reached", bye.Headers["Reason"], StringComparison.Ordinal);
