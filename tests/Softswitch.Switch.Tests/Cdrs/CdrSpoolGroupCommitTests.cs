@@ -64,6 +64,10 @@ public sealed class CdrSpoolGroupCommitTests : IDisposable
             {
                 await time.TimersArmedAsync(++timers);
                 _fake.Advance(Window);
+
+                // The window's commit must have taken its records before the next window's arrive: a writer slow to
+                // wake would otherwise commit both windows at once and arm no timer for the test to wait on.
+                await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
             }
         }
 
