@@ -56,6 +56,7 @@ public sealed partial class SipSwitchService(
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
     private readonly List<Meter> _meters = [];
+    private Lazy<Task>? _shutdown;
     private readonly ILogger _logger = loggers.CreateLogger<SipSwitchService>();
     private SipTransport? _transport;
     private SipTransactionLayer? _layer;
@@ -162,7 +163,17 @@ public sealed partial class SipSwitchService(
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops once, however many callers: the host's stop and the container's disposal can overlap when the stop
+    /// outlasts the host's shutdown timeout, and both then wait for the same shutdown.
+    /// </summary>
+    public ValueTask DisposeAsync()
+    {
+        var shutdown = new Lazy<Task>(ShutDownAsync);
+        return new ValueTask((Interlocked.CompareExchange(ref _shutdown, shutdown, null) ?? shutdown).Value);
+    }
+
+    private async Task ShutDownAsync()
     {
         if (_transport is { } transport)
         {
