@@ -64,12 +64,9 @@ public sealed class SqliteWalSync
                 Interlocked.Increment(ref _syncs);
                 batch.SetResult();
             }
-            catch (IOException e)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                batch.SetException(e);
-            }
-            catch (UnauthorizedAccessException e)
-            {
+                // Whatever failed, the waiters learn it and the loop goes on: a commit must never wait for ever.
                 batch.SetException(e);
             }
         }
