@@ -280,15 +280,20 @@ udp_drops() {
 
 # settle PID: after a step, wait (at most 60 s) until PID and its children use less than 5 % of a core over a second,
 # so that a target's leftover work (transactions ending, timers, garbage collection) does not run into the next step.
+# A target still busy after 60 s is reported and the run goes on (under set -e a failed test here ended the run).
 settle() {
-  local t0 t1
+  local t0 t1 waited
   [ -n "$1" ] || { sleep 2; return 0; }
-  for _ in $(seq 60); do
+  for waited in $(seq 60); do
     read -r _ t0 <<<"$(usage_of "$1")"
     sleep 1
     read -r _ t1 <<<"$(usage_of "$1")"
-    [ $(((t1 - t0) * 100)) -lt $((5 * clock_ticks)) ] && return 0
+    if [ $(((t1 - t0) * 100)) -lt $((5 * clock_ticks)) ]; then
+      [ "$waited" -le 5 ] || echo "(pid $1 settled after ${waited} s)" >&2
+      return 0
+    fi
   done
+  echo "(pid $1 still used $(((t1 - t0) * 100 / clock_ticks)) % of a core 60 s after the step)" >&2
 }
 
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
