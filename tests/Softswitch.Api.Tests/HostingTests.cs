@@ -1,5 +1,8 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Softswitch.Api.Hosting;
 using Softswitch.Api.Tests.Infrastructure;
 
 namespace Softswitch.Api.Tests;
@@ -17,6 +20,20 @@ public sealed class HostingTests
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
+    public async Task Database_startup_stops_quietly_after_the_host_disposed_it()
+    {
+        // Seen in a CI run: the host's stop outlasted its timeout, the host was disposed, and a second stop then reached
+        // the disposed service.
+        await using var app = new TestApplication();
+        using var client = app.CreateClient();
+        var startup = app.Services.GetServices<IHostedService>().OfType<DatabaseStartup>().Single();
+
+        startup.Dispose();
+        startup.Dispose();
+        await startup.StoppingAsync(CancellationToken.None);
     }
 
     [Fact]

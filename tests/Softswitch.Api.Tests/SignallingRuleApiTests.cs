@@ -53,6 +53,34 @@ public sealed class SignallingRuleApiTests
         Assert.Equal(HttpStatusCode.Forbidden, readByTenant.StatusCode);
     }
 
+    [Fact]
+    public async Task Warning_levels_are_optional_and_must_sit_below_their_rules_level()
+    {
+        await using var app = new TestApplication();
+        using var platform = app.PlatformClient();
+
+        var configured = await (await platform.GetAsync("/v1/signalling-rules", Ct)).ReadObjectAsync();
+        using var tooHigh = await platform.PutJsonAsync("/v1/signalling-rules", WithWarnings(floodWarning: 500, sweepWarning: 0));
+        using var put = await platform.PutJsonAsync("/v1/signalling-rules", WithWarnings(floodWarning: 400, sweepWarning: 40));
+        var stored = await (await platform.GetAsync("/v1/signalling-rules", Ct)).ReadObjectAsync();
+
+        Assert.Null(configured["flood_warning_requests"]);
+        var errors = (await tooHigh.ReadObjectAsync())["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("flood_warning_requests") && errors.ContainsKey("sweep_warning_users"), errors.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal((400, 40), (stored["flood_warning_requests"]!.GetValue<int>(), stored["sweep_warning_users"]!.GetValue<int>()));
+        Assert.Null(stored["auth_failures_warning"]);
+    }
+
+    private static Dictionary<string, object?> WithWarnings(int floodWarning, int sweepWarning)
+    {
+        var rules = System.Text.Json.JsonSerializer.SerializeToNode(Rules())!.AsObject()
+            .ToDictionary(p => p.Key, p => (object?)p.Value?.DeepClone());
+        rules["flood_warning_requests"] = floodWarning;
+        rules["sweep_warning_users"] = sweepWarning;
+        return rules;
+    }
+
     private static object Rules(int floodRequests = 500, int banSeconds = 300, int maxBanSeconds = 86_400, string[]? monitor = null) => new
     {
         flood_requests = floodRequests,

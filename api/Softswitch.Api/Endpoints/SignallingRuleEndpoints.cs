@@ -132,6 +132,16 @@ public static class SignallingRuleEndpoints
             errors.Add("max_ban_seconds", "must be at least ban_seconds.");
         }
 
+        foreach (var (name, _, blocking) in options.WarningLevels().Where(l => l.Warning != 0 && l.Warning >= l.Blocking))
+        {
+            errors.Add(JsonNames.Of(name), $"must be below the level that acts ({blocking}); null for no warning level.");
+        }
+
+        foreach (var (field, value) in Warnings(request).Where(w => w.Value < 1))
+        {
+            errors.Add(field, "must be at least 1; null for no warning level.");
+        }
+
         return errors;
     }
 
@@ -142,6 +152,12 @@ public static class SignallingRuleEndpoints
         ("sweep_window_seconds", r.SweepWindowSeconds), ("auth_failures_per_address", r.AuthFailuresPerAddress),
         ("auth_failure_window_seconds", r.AuthFailureWindowSeconds), ("phone_auth_failures", r.PhoneAuthFailures),
         ("phone_auth_failure_window_seconds", r.PhoneAuthFailureWindowSeconds), ("trusted_threshold_multiplier", r.TrustedThresholdMultiplier),
+    ];
+
+    private static IEnumerable<(string Field, int? Value)> Warnings(SignallingRulesRequest r) =>
+    [
+        ("flood_warning_requests", r.FloodWarningRequests), ("sweep_warning_users", r.SweepWarningUsers),
+        ("auth_failures_warning", r.AuthFailuresWarning), ("phone_auth_failures_warning", r.PhoneAuthFailuresWarning),
     ];
 
     private static void Fill(SignallingRuleSettings row, SignallingRulesRequest r)
@@ -161,5 +177,9 @@ public static class SignallingRuleEndpoints
         row.TrustedThresholdMultiplier = r.TrustedThresholdMultiplier!.Value;
         row.TrustedAddresses = [.. r.TrustedAddresses!.Select(b => CidrBlock.Parse(b).ToString())];
         row.MonitorRules = [.. r.MonitorRules!.Distinct(StringComparer.Ordinal)];
+        row.FloodWarningRequests = r.FloodWarningRequests;
+        row.SweepWarningUsers = r.SweepWarningUsers;
+        row.AuthFailuresWarning = r.AuthFailuresWarning;
+        row.PhoneAuthFailuresWarning = r.PhoneAuthFailuresWarning;
     }
 }

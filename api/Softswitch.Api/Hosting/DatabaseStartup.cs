@@ -29,6 +29,8 @@ public sealed partial class DatabaseStartup(
     public static readonly TimeSpan MaxRetryInterval = TimeSpan.FromSeconds(30);
 
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private bool _disposed;
     private Task _retrying = Task.CompletedTask;
 
     public async Task StartingAsync(CancellationToken cancellationToken)
@@ -56,7 +58,8 @@ public sealed partial class DatabaseStartup(
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        // A host whose stop outlasted its timeout can be disposed before a second stop reaches this service.
+        StopRetrying();
         try
         {
             await _retrying;
@@ -71,7 +74,31 @@ public sealed partial class DatabaseStartup(
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
+
+    private void StopRetrying()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _stopping.Cancel();
+            }
+        }
+    }
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {

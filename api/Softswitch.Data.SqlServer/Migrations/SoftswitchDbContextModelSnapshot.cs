@@ -2965,6 +2965,9 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.Property<int>("AuthFailuresPerAddress")
                         .HasColumnType("int");
 
+                    b.Property<int?>("AuthFailuresWarning")
+                        .HasColumnType("int");
+
                     b.Property<int>("BanSeconds")
                         .HasColumnType("int");
 
@@ -2972,6 +2975,9 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<int>("FloodRequests")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("FloodWarningRequests")
                         .HasColumnType("int");
 
                     b.Property<int>("FloodWindowSeconds")
@@ -2991,6 +2997,9 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.Property<int>("PhoneAuthFailures")
                         .HasColumnType("int");
 
+                    b.Property<int?>("PhoneAuthFailuresWarning")
+                        .HasColumnType("int");
+
                     b.Property<int>("RepeatOffenceSeconds")
                         .HasColumnType("int");
 
@@ -2999,6 +3008,9 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("SweepDistinctUsers")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SweepWarningUsers")
                         .HasColumnType("int");
 
                     b.Property<int>("SweepWindowSeconds")

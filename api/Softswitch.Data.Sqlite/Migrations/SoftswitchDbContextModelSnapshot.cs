@@ -2797,6 +2797,9 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.Property<int>("AuthFailuresPerAddress")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AuthFailuresWarning")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("BanSeconds")
                         .HasColumnType("INTEGER");
 
@@ -2804,6 +2807,9 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FloodRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FloodWarningRequests")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("FloodWindowSeconds")
@@ -2823,6 +2829,9 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.Property<int>("PhoneAuthFailures")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PhoneAuthFailuresWarning")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RepeatOffenceSeconds")
                         .HasColumnType("INTEGER");
 
@@ -2831,6 +2840,9 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SweepDistinctUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SweepWarningUsers")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SweepWindowSeconds")

@@ -42,4 +42,13 @@ public class SignallingRuleSettings : Entity
 
     /// <summary>Rules that only report what they would do.</summary>
     public List<string> MonitorRules { get; set; } = [];
+
+    /// <summary>Warning levels below the flood, sweep and digest-failure thresholds; null: none.</summary>
+    public int? FloodWarningRequests { get; set; }
+
+    public int? SweepWarningUsers { get; set; }
+
+    public int? AuthFailuresWarning { get; set; }
+
+    public int? PhoneAuthFailuresWarning { get; set; }
 }

@@ -20,4 +20,7 @@ public enum SecurityAction
 
     /// <summary>A monitor-only rule would have acted (refused a call, banned a source, suspended a phone) and did not.</summary>
     Monitor,
+
+    /// <summary>A count crossed a rule's warning level, below the level that acts; nothing was done.</summary>
+    Warn,
 }

@@ -28,6 +28,10 @@ public static class SignallingRuleRows
             TrustedThresholdMultiplier = row.TrustedThresholdMultiplier,
             TrustedAddresses = string.Join(',', row.TrustedAddresses),
             MonitorRules = string.Join(',', row.MonitorRules),
+            FloodWarningRequests = row.FloodWarningRequests ?? 0,
+            SweepWarningUsers = row.SweepWarningUsers ?? 0,
+            AuthFailuresWarning = row.AuthFailuresWarning ?? 0,
+            PhoneAuthFailuresWarning = row.PhoneAuthFailuresWarning ?? 0,
             MaxTrackedSources = startup.MaxTrackedSources,
             MaxBans = startup.MaxBans,
         };
@@ -54,6 +58,12 @@ public static class SignallingRuleRows
             TrustedThresholdMultiplier = options.TrustedThresholdMultiplier,
             TrustedAddresses = [.. options.TrustedBlocks.Select(b => b.ToString())],
             MonitorRules = [.. options.MonitorRuleList],
+            FloodWarningRequests = NullWhenNone(options.FloodWarningRequests),
+            SweepWarningUsers = NullWhenNone(options.SweepWarningUsers),
+            AuthFailuresWarning = NullWhenNone(options.AuthFailuresWarning),
+            PhoneAuthFailuresWarning = NullWhenNone(options.PhoneAuthFailuresWarning),
         };
     }
+
+    private static int? NullWhenNone(int level) => level == 0 ? null : level;
 }

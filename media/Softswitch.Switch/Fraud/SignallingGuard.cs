@@ -64,7 +64,7 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
         }
 
         var count = _activity.CountRequest(source, now, _rules.Options.FloodWindow);
-        return !Crossed(source, SecurityRules.Flood, count, _rules.Options.FloodRequests, _rules.Options.FloodWindow, null, now);
+        return !Crossed(source, SecurityRules.Flood, count, new Levels(_rules.Options.FloodWarningRequests, _rules.Options.FloodRequests), _rules.Options.FloodWindow, null, now);
     }
 
     /// <inheritdoc />
@@ -76,7 +76,7 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
         {
             // A scanner needs no count: its first request gives it away. A trusted one is reported once per window.
             var hits = _activity.CountScannerHit(source, now, _rules.Options.FloodWindow);
-            var banned = Crossed(source, SecurityRules.Scanner, hits, 0, _rules.Options.FloodWindow, evidence, now);
+            var banned = Crossed(source, SecurityRules.Scanner, hits, new Levels(0, 0), _rules.Options.FloodWindow, evidence, now);
             if (banned && request.Method == SipMethods.Invite && request.Uri.User is { } callee)
             {
                 Honeypot.Record(callee, now);
@@ -92,7 +92,7 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
             if (user is not null)
             {
                 var distinct = _activity.CountUser(source, user, now, _rules.Options.SweepWindow, _rules.Options.SweepDistinctUsers * _rules.Options.TrustedThresholdMultiplier);
-                return !Crossed(source, SecurityRules.Sweep, distinct, _rules.Options.SweepDistinctUsers, _rules.Options.SweepWindow, request.Method, now);
+                return !Crossed(source, SecurityRules.Sweep, distinct, new Levels(_rules.Options.SweepWarningUsers, _rules.Options.SweepDistinctUsers), _rules.Options.SweepWindow, request.Method, now);
             }
         }
 
@@ -126,7 +126,7 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
         var now = _time.GetUtcNow();
         var evidence = $"{request.Method} {username}@{realm}";
         var failures = _activity.CountAuthFailure(source, now, _rules.Options.AuthFailureWindow);
-        Crossed(source, SecurityRules.AuthFailures, failures, _rules.Options.AuthFailuresPerAddress, _rules.Options.AuthFailureWindow, evidence, now);
+        Crossed(source, SecurityRules.AuthFailures, failures, new Levels(_rules.Options.AuthFailuresWarning, _rules.Options.AuthFailuresPerAddress), _rules.Options.AuthFailureWindow, evidence, now);
         if (_phones.CountFailure(realm, username, now, _rules.Options.PhoneAuthFailureWindow) is { } phone)
         {
             CountPhoneFailure(source, realm, phone.Phone, phone.Failures, evidence, now);
@@ -177,18 +177,28 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
 
     private void CountPhoneFailure(IPAddress source, string realm, Config.PhoneEntry phone, int failures, string evidence, DateTimeOffset now)
     {
-        var truster = failures > _rules.Options.PhoneAuthFailures ? _trusted.FindTruster(source) : null;
-        var limit = truster is null ? _rules.Options.PhoneAuthFailures : _rules.Options.PhoneAuthFailures * _rules.Options.TrustedThresholdMultiplier;
+        var options = _rules.Options;
+        var truster = failures > options.PhoneAuthFailuresWarning ? _trusted.FindTruster(source) : null;
+        var multiplier = truster is null ? 1 : options.TrustedThresholdMultiplier;
+        var limit = options.PhoneAuthFailures * multiplier;
+        var warning = options.PhoneAuthFailuresWarning * multiplier;
+        var raised = new SecurityEvent(now, SecurityRules.PhoneAuthFailures, SecurityAction.Alert, source, failures, limit, options.PhoneAuthFailureWindow, evidence)
+        {
+            TenantId = phone.TenantId,
+            PhoneId = phone.Id,
+        };
+        if (warning > 0 && failures == warning + 1 && failures <= limit)
+        {
+            Counters.Warned();
+            _events.Raise(raised with { Action = SecurityAction.Warn, Threshold = warning });
+            return;
+        }
+
         if (failures != limit + 1)
         {
             return;
         }
 
-        var raised = new SecurityEvent(now, SecurityRules.PhoneAuthFailures, SecurityAction.Alert, source, failures, limit, _rules.Options.PhoneAuthFailureWindow, evidence)
-        {
-            TenantId = phone.TenantId,
-            PhoneId = phone.Id,
-        };
         if (truster is not null)
         {
             Counters.Alerted();
@@ -207,26 +217,50 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
     }
 
     /// <summary>
-    /// Decides on a count: at most <paramref name="threshold"/> passes; past it an untrusted source is banned (true), a
-    /// trusted one is held to the higher threshold and reported once, when it crosses it.
+    /// Decides on a count: at most <see cref="Levels.Blocking"/> passes, and crossing the warning level below it raises a
+    /// <c>warn</c> event once a window; past it an untrusted source is banned (true), a trusted one is held to the
+    /// higher threshold (both levels times the multiplier) and reported once, when it crosses it.
     /// </summary>
-    private bool Crossed(IPAddress source, string rule, int count, int threshold, TimeSpan window, string? evidence, DateTimeOffset now)
+    private bool Crossed(IPAddress source, string rule, int count, Levels levels, TimeSpan window, string? evidence, DateTimeOffset now)
     {
-        if (count <= threshold)
+        if (count <= levels.Warning)
+        {
+            return false;
+        }
+
+        var threshold = levels.Blocking;
+        if (count <= threshold && levels.Warning == 0)
         {
             return false;
         }
 
         if (FindTruster(source, rule) is { } truster)
         {
-            var trustedThreshold = (long)threshold * _rules.Options.TrustedThresholdMultiplier;
-            if (count == trustedThreshold + 1)
+            var multiplier = _rules.Options.TrustedThresholdMultiplier;
+            var trustedThreshold = (long)threshold * multiplier;
+            var trustedWarning = (long)levels.Warning * multiplier;
+            var tenant = truster.Length == 0 ? null : truster;
+            if (levels.Warning > 0 && count == trustedWarning + 1 && count <= trustedThreshold)
+            {
+                Warn(source, rule, count, trustedWarning, window, evidence, now, tenant);
+            }
+            else if (count == trustedThreshold + 1)
             {
                 Counters.Alerted();
-                _events.Raise(new SecurityEvent(now, rule, SecurityAction.Alert, source, count, (int)Math.Min(trustedThreshold, int.MaxValue), window, evidence)
+                _events.Raise(new SecurityEvent(now, rule, SecurityAction.Alert, source, count, ClampToInt(trustedThreshold), window, evidence)
                 {
-                    TenantId = truster.Length == 0 ? null : truster,
+                    TenantId = tenant,
                 });
+            }
+
+            return false;
+        }
+
+        if (count <= threshold)
+        {
+            if (count == levels.Warning + 1)
+            {
+                Warn(source, rule, count, levels.Warning, window, evidence, now, null);
             }
 
             return false;
@@ -254,6 +288,17 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
         });
         return true;
     }
+
+    private void Warn(IPAddress source, string rule, int count, long level, TimeSpan window, string? evidence, DateTimeOffset now, string? tenant)
+    {
+        Counters.Warned();
+        _events.Raise(new SecurityEvent(now, rule, SecurityAction.Warn, source, count, ClampToInt(level), window, evidence) { TenantId = tenant });
+    }
+
+    private static int ClampToInt(long value) => (int)Math.Min(value, int.MaxValue);
+
+    /// <summary>A rule's warning level (0: none) and the level past which it bans.</summary>
+    private readonly record struct Levels(int Warning, int Blocking);
 
     /// <summary>
     /// Who vouches for <paramref name="source"/>: the platform ("") or a tenant through its trusted list; and for the

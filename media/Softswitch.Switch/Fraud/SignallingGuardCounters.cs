@@ -8,6 +8,7 @@ public sealed class SignallingGuardCounters
     private long _suspensions;
     private long _lifts;
     private long _monitored;
+    private long _warnings;
 
     public long Bans => Interlocked.Read(ref _bans);
 
@@ -22,6 +23,9 @@ public sealed class SignallingGuardCounters
     /// <summary>Bans and suspensions a monitor-only rule would have made, reported instead.</summary>
     public long Monitored => Interlocked.Read(ref _monitored);
 
+    /// <summary>Warning levels crossed (below the level that bans or suspends).</summary>
+    public long Warnings => Interlocked.Read(ref _warnings);
+
     internal void Banned() => Interlocked.Increment(ref _bans);
 
     internal void Alerted() => Interlocked.Increment(ref _alerts);
@@ -31,4 +35,6 @@ public sealed class SignallingGuardCounters
     internal void Lifted() => Interlocked.Increment(ref _lifts);
 
     internal void Watched() => Interlocked.Increment(ref _monitored);
+
+    internal void Warned() => Interlocked.Increment(ref _warnings);
 }

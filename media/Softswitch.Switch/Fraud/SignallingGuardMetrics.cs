@@ -23,7 +23,8 @@ public static class SignallingGuardMetrics
             Decision(counters.Suspensions, "suspend"),
             Decision(counters.Lifts, "lift"),
             Decision(counters.Monitored, "monitor"),
-        }, "{decision}", "Bans, trusted-peer alerts, phone suspensions, lifted bans, and what monitor-only rules would have done");
+            Decision(counters.Warnings, "warn"),
+        }, "{decision}", "Bans, trusted-peer alerts, phone suspensions, lifted bans, what monitor-only rules would have done, and warning levels crossed");
         meter.CreateObservableUpDownCounter("softswitch.fraud.bans.active", () => guard.ActiveBans, "{source}");
         meter.CreateObservableUpDownCounter("softswitch.fraud.sources.tracked", () => guard.TrackedSources, "{source}",
             "Sources whose request counts are held (bounded by MaxTrackedSources)");

@@ -44,6 +44,22 @@ public sealed class SignallingGuardOptions
     [Range(1, 86_400)]
     public int SweepWindowSeconds { get; set; } = 60;
 
+    /// <summary>The flood rule's warning level: more requests than this in a window raise a <c>warn</c> event (0: none).</summary>
+    [Range(0, 10_000_000)]
+    public int FloodWarningRequests { get; set; }
+
+    /// <summary>The sweep rule's warning level in distinct user names (0: none).</summary>
+    [Range(0, 100_000)]
+    public int SweepWarningUsers { get; set; }
+
+    /// <summary>The per-address digest-failure rule's warning level (0: none).</summary>
+    [Range(0, 100_000)]
+    public int AuthFailuresWarning { get; set; }
+
+    /// <summary>The per-phone digest-failure rule's warning level (0: none).</summary>
+    [Range(0, 100_000)]
+    public int PhoneAuthFailuresWarning { get; set; }
+
     /// <summary>VOS <c>SS_REG_FAIL_BLACKLIST_COUNT</c>: failed digest authentications from one address per window.</summary>
     [Range(1, 100_000)]
     public int AuthFailuresPerAddress { get; set; } = 10;
@@ -103,6 +119,11 @@ public sealed class SignallingGuardOptions
             yield return "MaxBanSeconds must be at least BanSeconds.";
         }
 
+        foreach (var (name, _, blocking) in WarningLevels().Where(l => l.Warning >= l.Blocking))
+        {
+            yield return $"{name} must be below the level that blocks ({blocking}).";
+        }
+
         foreach (var block in Split(TrustedAddresses).Where(b => !CidrBlock.IsValid(b)))
         {
             yield return $"TrustedAddresses: '{block}' is not a CIDR block.";
@@ -113,6 +134,15 @@ public sealed class SignallingGuardOptions
             yield return $"MonitorRules: '{rule}' is not a rule of the signalling layer ({string.Join(", ", SecurityRules.Signalling)}).";
         }
     }
+
+    /// <summary>Each rule's warning level (0 when it has none) with the level that bans or suspends.</summary>
+    public IEnumerable<(string Name, int Warning, int Blocking)> WarningLevels() =>
+    [
+        (nameof(FloodWarningRequests), FloodWarningRequests, FloodRequests),
+        (nameof(SweepWarningUsers), SweepWarningUsers, SweepDistinctUsers),
+        (nameof(AuthFailuresWarning), AuthFailuresWarning, AuthFailuresPerAddress),
+        (nameof(PhoneAuthFailuresWarning), PhoneAuthFailuresWarning, PhoneAuthFailures),
+    ];
 
     private static string[] Split(string list) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
