@@ -7,6 +7,7 @@ public sealed class InviteClientTransaction : SipClientTransaction
     private ITimer? _timerB;
     private TimeSpan _intervalA;
     private bool _cancelPending;
+    private bool _cancelSent;
 
     internal InviteClientTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipEndPoint remote)
         : base(layer, key, request, remote)
@@ -41,8 +42,44 @@ public sealed class InviteClientTransaction : SipClientTransaction
                 return false;
             }
 
-            return State == SipTransactionState.Proceeding;
+            if (State != SipTransactionState.Proceeding)
+            {
+                return false;
+            }
+
+            CancelSent();
+            return true;
         }
+    }
+
+    /// <summary>
+    /// Ends the transaction at once when no response has come (the TU gave up: <see cref="SipTransactionLayer.Abandon"/>),
+    /// completing it with a local 408; false when a response came first.
+    /// </summary>
+    internal bool TryEndUnanswered()
+    {
+        lock (Gate)
+        {
+            if (State != SipTransactionState.Calling)
+            {
+                return false;
+            }
+
+            Terminate();
+        }
+
+        TimeOut();
+        return true;
+    }
+
+    /// <summary>
+    /// RFC 3261 §9.1: with no final response 64*T1 after the CANCEL, the INVITE is considered cancelled and its
+    /// transaction destroyed. Timer B, stopped by the provisional, is re-armed for it. Call under the lock.
+    /// </summary>
+    private void CancelSent()
+    {
+        _cancelSent = true;
+        _timerB!.Change(Options.TimerB, Timeout.InfiniteTimeSpan);
     }
 
     private void OnTimerA()
@@ -59,12 +96,12 @@ public sealed class InviteClientTransaction : SipClientTransaction
 
     private void OnTimerB()
     {
-        if (State != SipTransactionState.Calling)
+        if (State != SipTransactionState.Calling && !(State == SipTransactionState.Proceeding && _cancelSent))
         {
             return;
         }
 
-        // RFC 3261 §17.1.1.2: Timer B fired in Calling; tell the TU about the timeout.
+        // RFC 3261 §17.1.1.2: Timer B fired in Calling (or §9.1: 64*T1 after a CANCEL); tell the TU about the timeout.
         Terminate();
         TimeOut();
     }
@@ -80,9 +117,18 @@ public sealed class InviteClientTransaction : SipClientTransaction
                 case SipTransactionState.Calling or SipTransactionState.Proceeding when response.IsProvisional:
                     State = SipTransactionState.Proceeding;
                     Stop(_timerA);
-                    Stop(_timerB);
+                    if (!_cancelSent)
+                    {
+                        Stop(_timerB);
+                    }
+
                     sendCancel = _cancelPending;
-                    _cancelPending = false;
+                    if (_cancelPending)
+                    {
+                        _cancelPending = false;
+                        CancelSent();
+                    }
+
                     deliver = true;
                     break;
                 case SipTransactionState.Calling or SipTransactionState.Proceeding when response.IsSuccess:

@@ -29,6 +29,7 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
     private readonly ConcurrentDictionary<UntaggedRequestKey, SipTransactionKey> _unTaggedRequests = new();
 
     private readonly ServerTransactionsBySource _bySource;
+    private readonly AbandonedInvites _abandoned;
     private readonly ILogger _logger;
     private ISipTransactionUser? _user;
 
@@ -42,6 +43,7 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
         _logger = logger ?? NullLogger<SipTransactionLayer>.Instance;
         _timerJ = new FixedDelayExpiry<AnsweredRequest>(TimeProvider, Options.TimerJ, Forget);
         _timerK = new FixedDelayExpiry<SipTransactionKey>(TimeProvider, Options.T4, key => _absorbing.TryRemove(key, out _));
+        _abandoned = new AbandonedInvites(this, _logger);
     }
 
     public ISipTransport Transport { get; }
@@ -50,8 +52,11 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
 
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>Live client plus server transactions, the completed ones waiting for Timer J or K included.</summary>
-    public int TransactionCount => _clients.Count + _servers.Count + _answered.Count + _absorbing.Count;
+    /// <summary>Live client plus server transactions, the completed ones waiting for Timer J or K and the abandoned INVITEs included.</summary>
+    public int TransactionCount => _clients.Count + _servers.Count + _answered.Count + _absorbing.Count + _abandoned.Count;
+
+    /// <summary>Live client transactions: those still sending or waiting for an answer, the INVITEs in Completed (Timer D) included.</summary>
+    public int ClientTransactionCount => _clients.Count;
 
     /// <summary>New requests answered 503 because their source held <see cref="SipTransactionOptions.MaxServerTransactionsPerSource"/>.</summary>
     public long ServerTransactionsRefused => _bySource.Refused;
@@ -100,6 +105,42 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
         return inviteTransaction.RequestCancel() ? SendCancel(inviteTransaction) : null;
     }
 
+    /// <summary>
+    /// Gives up a pending INVITE whose answer is no longer wanted (a routing query past its timeout). After a
+    /// provisional response it is CANCELled, as <see cref="Cancel"/> does. Before any, RFC 3261 §9.1 allows no CANCEL,
+    /// so instead of retransmitting until Timer B the transaction ends at once with a local 408 and leaves the table;
+    /// a late answer is still handled for Timer B's span (<see cref="AbandonedInvites"/>): a provisional gets the
+    /// CANCEL, a failure its ACK. Either way a 2xx that comes anyway goes to <paramref name="onLateSuccess"/>, whose
+    /// ACK and BYE are the TU's (§13.2.2.4).
+    /// </summary>
+    public void Abandon(SipClientTransaction invite, Action<SipResponse> onLateSuccess)
+    {
+        ArgumentNullException.ThrowIfNull(onLateSuccess);
+        if (invite is not InviteClientTransaction inviteTransaction)
+        {
+            throw new ArgumentException("Only INVITE transactions can be abandoned.", nameof(invite));
+        }
+
+        // In the table before the transaction leaves its own, so a response arriving meanwhile finds one of them.
+        _abandoned.Add(invite, onLateSuccess);
+        if (inviteTransaction.TryEndUnanswered())
+        {
+            return;
+        }
+
+        _abandoned.Remove(invite.Key);
+        Cancel(invite);
+        _ = invite.FinalResponse.ContinueWith(
+            static (final, late) =>
+            {
+                if (final.Result.IsSuccess)
+                {
+                    ((Action<SipResponse>)late!)(final.Result);
+                }
+            },
+            onLateSuccess, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
     /// <summary>Sends the ACK for a 2xx outside any transaction (RFC 3261 §13.2.2.4, §17.1.1.3).</summary>
     public ValueTask SendAckAsync(SipRequest ack, SipEndPoint destination, CancellationToken cancellationToken = default)
     {
@@ -113,8 +154,9 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
         return Transport.SendAsync(ack, destination, cancellationToken);
     }
 
-    internal SipClientTransaction SendCancel(InviteClientTransaction invite) =>
-        StartClient(SipAckBuilder.Cancel(invite.Request), invite.Remote);
+    internal SipClientTransaction SendCancel(InviteClientTransaction invite) => SendCancel(invite.Request, invite.Remote);
+
+    internal SipClientTransaction SendCancel(SipRequest invite, SipEndPoint remote) => StartClient(SipAckBuilder.Cancel(invite), remote);
 
     private SipClientTransaction StartClient(
         SipRequest request, SipEndPoint destination, Action<SipClientTransaction, SipResponse>? onProvisional = null)
@@ -158,7 +200,7 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
         {
             // RFC 3261 §17.1.2.2: Completed absorbs retransmitted final responses.
         }
-        else
+        else if (!_abandoned.TryAnswer(key, response))
         {
             User.OnStrayResponse(response);
         }

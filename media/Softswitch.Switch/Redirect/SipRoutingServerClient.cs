@@ -10,7 +10,8 @@ namespace Softswitch.Switch.Redirect;
 /// callee in the Request-URI, the caller in From, the caller's passthrough headers (P-Asserted-Identity…), in a
 /// client transaction of its own. The transaction layer acknowledges every non-2xx final (RFC 3261 §17.1.1.3). A 2xx
 /// (a server should not answer so) is acknowledged and hung up with BYE, and counts as a failure. At the timeout the
-/// INVITE is CANCELled (§9.1: once a provisional came; otherwise the transaction ends itself at Timer B).
+/// INVITE is abandoned: CANCELled when a provisional came, else ended at once, since §9.1 allows no CANCEL yet
+/// (<see cref="SipTransactionLayer.Abandon"/>), so a silent server holds no transaction until Timer B.
 /// </summary>
 internal sealed class SipRoutingServerClient(SipTransactionLayer layer, SwitchAddress address, GatewayAddressResolver resolver, B2buaOptions options)
     : IRoutingServerClient
@@ -69,10 +70,7 @@ internal sealed class SipRoutingServerClient(SipTransactionLayer layer, SwitchAd
         {
             if (await Task.WhenAny(final, gaveUp.Task).ConfigureAwait(false) != final)
             {
-                layer.Cancel(transaction);
-                _ = final.ContinueWith(
-                    t => HangUpIfAnswered(leg, t.Result),
-                    CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+                layer.Abandon(transaction, response => HangUp(leg, response));
                 return RoutingServerAnswer.Failed(408, "Timeout");
             }
         }
@@ -80,7 +78,7 @@ internal sealed class SipRoutingServerClient(SipTransactionLayer layer, SwitchAd
         var response = await final.ConfigureAwait(false);
         if (response.IsSuccess)
         {
-            HangUpIfAnswered(leg, response);
+            HangUp(leg, response);
             return RoutingServerAnswer.Failed(response.StatusCode, "2xx from a routing server");
         }
 
@@ -107,13 +105,8 @@ internal sealed class SipRoutingServerClient(SipTransactionLayer layer, SwitchAd
         }
     }
 
-    private void HangUpIfAnswered(DialogLeg leg, SipResponse response)
+    private void HangUp(DialogLeg leg, SipResponse response)
     {
-        if (!response.IsSuccess)
-        {
-            return;
-        }
-
         // RFC 3261 §13.2.2.4 and §15: a 2xx is acknowledged even when unwanted, then the session is ended.
         leg.RemoteTag = response.To.Tag;
         leg.RemoteTarget = DialogLeg.ContactUri(response) ?? leg.RemoteTarget;

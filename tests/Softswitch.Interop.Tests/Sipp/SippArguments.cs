@@ -37,6 +37,11 @@ internal static class SippArguments
             arguments.AddRange(["-trace_msg", "-message_file", files.Messages]);
         }
 
+        if (options.TraceResponseTimes)
+        {
+            arguments.AddRange(["-trace_rtt", "-rtt_freq", "1"]);
+        }
+
         if (options.LostPercent is { } lost)
         {
             arguments.AddRange(["-lost", Invariant(lost)]);

@@ -59,4 +59,10 @@ public sealed record SippOptions
 
     /// <summary>Keep every SIP message in the result (<c>-trace_msg</c>); turn off for load.</summary>
     public bool TraceMessages { get; init; } = true;
+
+    /// <summary>
+    /// Keep every call's response time in the result (<c>-trace_rtt -rtt_freq 1</c>): for each call, the time from its
+    /// start to the first message its scenario marks <c>rtd="true"</c>, in whole milliseconds.
+    /// </summary>
+    public bool TraceResponseTimes { get; init; }
 }

@@ -174,7 +174,10 @@ public sealed class SippProcess : IAsyncDisposable
             _standardError.ToString().Trim(),
             _files.Read(_files.Screen).Trim(),
             _files.Read(_files.Log).Trim(),
-            _files.Read(_files.Messages).Trim());
+            _files.Read(_files.Messages).Trim())
+        {
+            ResponseTimes = SippResponseTimes.FromCsv(_files.ReadResponseTimes()),
+        };
     }
 
     private static bool IsBindFailure(SippResult result) =>

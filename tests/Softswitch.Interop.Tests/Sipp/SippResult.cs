@@ -18,6 +18,9 @@ public sealed record SippResult(
 {
     private const int ShownCharacters = 6000;
 
+    /// <summary>Each call's response time in milliseconds, in the order they were dumped (<see cref="SippOptions.TraceResponseTimes"/>).</summary>
+    public IReadOnlyList<int> ResponseTimes { get; init; } = [];
+
     public bool AllCallsSucceeded => ExitCode == 0 && !TimedOut;
 
     /// <summary>Everything worth reading when an assertion fails.</summary>

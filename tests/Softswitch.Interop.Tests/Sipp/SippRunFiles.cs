@@ -22,5 +22,9 @@ internal sealed class SippRunFiles
 
     public string Read(string path) => File.Exists(path) ? File.ReadAllText(path) : "";
 
+    /// <summary>The <c>-trace_rtt</c> CSV, which SIPp names itself (<c>scenario_pid_rtt.csv</c> in its working folder); empty when absent.</summary>
+    public string ReadResponseTimes() =>
+        System.IO.Directory.EnumerateFiles(Directory, "*_rtt.csv").Select(File.ReadAllText).FirstOrDefault() ?? "";
+
     public void Delete() => System.IO.Directory.Delete(Directory, recursive: true);
 }

@@ -38,13 +38,18 @@ public abstract class SwitchCallTest : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>
+    /// Starts a SIPp UAS. SIPp's <c>-timeout</c> is global: the UAS quits <paramref name="lifetime"/> (default
+    /// <see cref="SippTimeout"/>) after it starts, however busy, so a UAS serving several runs or a long one needs a
+    /// lifetime covering them all.
+    /// </summary>
     protected async Task<SippProcess> VendorAsync(
         string scenario, SippTransport transport = SippTransport.Udp, TimeSpan? pause = null, int calls = 1,
-        IReadOnlyDictionary<string, string>? keywords = null, string? mediaAddress = null)
+        IReadOnlyDictionary<string, string>? keywords = null, string? mediaAddress = null, TimeSpan? lifetime = null)
     {
         var sipp = await SippProcess.StartAsync(new SippOptions
         {
-            Scenario = scenario, Transport = transport, Calls = calls, Pause = pause ?? TimeSpan.Zero, Timeout = SippTimeout,
+            Scenario = scenario, Transport = transport, Calls = calls, Pause = pause ?? TimeSpan.Zero, Timeout = lifetime ?? SippTimeout,
             Keywords = keywords ?? new Dictionary<string, string>(), MediaAddress = mediaAddress,
         });
         _sipps.Add(sipp);
