@@ -14,7 +14,7 @@ public sealed class ReportTests
         var account = await client.Accounts.CreateAsync(new AccountCreateOptions { Name = "Acme", Kind = AccountKind.Client, Currency = "EUR", Balance = 25m });
 
         var hourly = await client.Reports.BalanceHistoryAsync(account.Id);
-        var daily = await client.Reports.BalanceHistoryAsync(interval: BalanceHistoryInterval.Day);
+        var daily = await client.Reports.BalanceHistoryAsync(interval: "day");
         var invalid = await Assert.ThrowsAsync<SoftswitchApiException>(() => client.Reports.BalanceHistoryAsync(
             from: new DateTimeOffset(2026, 3, 1, 10, 30, 0, TimeSpan.Zero), to: new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero)));
 

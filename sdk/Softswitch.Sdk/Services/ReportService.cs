@@ -10,14 +10,15 @@ public class ReportService : Service
     internal ReportService(ApiRequester requester) : base(requester) { }
 
     /// <summary>
-    /// Closing balances per <paramref name="interval"/> from <paramref name="from"/> to <paramref name="to"/> (whole UTC
-    /// hours or days; both null: the last 7 days), of one account or (<paramref name="accountId"/> null) summed per currency.
+    /// Closing balances per <paramref name="interval"/> (<c>hour</c> or <c>day</c>) from <paramref name="from"/> to
+    /// <paramref name="to"/> (whole UTC hours or days; both null: the last 7 days), of one account or
+    /// (<paramref name="accountId"/> null) summed per currency.
     /// </summary>
     public virtual Task<BalanceHistory> BalanceHistoryAsync(
-        string? accountId = null, DateTimeOffset? from = null, DateTimeOffset? to = null, BalanceHistoryInterval interval = BalanceHistoryInterval.Hour,
+        string? accountId = null, DateTimeOffset? from = null, DateTimeOffset? to = null, string interval = "hour",
         RequestOptions? request = null, CancellationToken cancellationToken = default)
     {
-        var path = new StringBuilder("v1/reports/balance-history?interval=").Append(interval == BalanceHistoryInterval.Day ? "day" : "hour");
+        var path = new StringBuilder("v1/reports/balance-history?interval=").Append(Uri.EscapeDataString(interval));
         if (accountId is not null)
         {
             path.Append("&account_id=").Append(QueryString.Segment(accountId));

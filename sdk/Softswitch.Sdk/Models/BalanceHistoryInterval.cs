@@ -1,7 +1,0 @@
-namespace Softswitch.Sdk;
-
-public enum BalanceHistoryInterval
-{
-    Hour,
-    Day,
-}
