@@ -30,6 +30,7 @@ public sealed class SoftswitchClient : IDisposable
         Cdrs = new CdrService(requester);
         ApiKeys = new ApiKeyService(requester);
         Tenants = new TenantService(requester);
+        Reports = new ReportService(requester);
     }
 
     public AccountService Accounts { get; }
@@ -51,6 +52,8 @@ public sealed class SoftswitchClient : IDisposable
     public ApiKeyService ApiKeys { get; }
 
     public TenantService Tenants { get; }
+
+    public ReportService Reports { get; }
 
     public void Dispose() => owned?.Dispose();
 }

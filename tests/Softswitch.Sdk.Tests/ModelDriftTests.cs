@@ -40,6 +40,8 @@ public sealed class ModelDriftTests
         [typeof(NumberRule)] = "NumberRuleDto",
         [typeof(NumberScreening)] = "NumberScreeningDto",
         [typeof(RewriteRule)] = "RewriteRuleDto",
+        [typeof(BalanceHistory)] = "BalanceHistory",
+        [typeof(BalanceHistoryRow)] = "BalanceHistoryRow",
     };
 
     private static readonly JsonObject Components = LoadSchemas();

@@ -1,6 +1,6 @@
 // The dashboard: asks for an API key once, keeps it in sessionStorage (gone when the tab closes) and draws the
-// tenant's traffic from the /v1/reports endpoints.
-import { barChart, columnChart, lineChart } from './charts.js';
+// tenant's traffic from the /v1/reports endpoints and its balances from the ledger's /v1/reports/balance-history.
+import { balanceChart, barChart, columnChart, lineChart } from './charts.js';
 
 const KEY = 'softswitch.apiKey';
 const TENANT = 'softswitch.tenant';
@@ -41,6 +41,25 @@ function byHour(rows) {
   return new Map(rows.map(r => [Date.parse(r.start), r.figures]));
 }
 
+function balancePeriod(from, to, interval) {
+  if (interval === 'hour') return `from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`;
+  const day = 24 * HOUR;
+  const end = Math.ceil(to / day) * day;
+  return `from=${new Date(Math.floor(from / day) * day).toISOString()}&to=${new Date(end).toISOString()}`;
+}
+
+// One series per currency; an interval before the account (or any account of that currency) existed is left out.
+function balanceSeries(rows, span, interval) {
+  const currencies = [...new Set(rows.map(r => r.currency))];
+  return currencies.map(currency => ({
+    name: currency,
+    points: rows.filter(r => r.currency === currency).map(r => ({
+      label: interval === 'day' ? r.start.slice(5, 10) : label(Date.parse(r.start), span),
+      value: r.accounts > 0 ? r.closing_balance : null,
+    })),
+  }));
+}
+
 async function loadAccounts() {
   const select = $('account');
   const page = await api('/v1/accounts?limit=500');
@@ -59,11 +78,15 @@ async function draw() {
   const period = `from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`;
   const account = $('account').value;
   setStatus('loading', 'Loading…');
-  const [hourly, refusals, destinations, spend] = await Promise.all([
+  const ofAccount = account ? `&account_id=${encodeURIComponent(account)}` : '';
+  // Balances hour by hour up to a week; a longer period per day keeps the chart (and the ledger reads) small.
+  const interval = span > 168 ? 'day' : 'hour';
+  const [hourly, refusals, destinations, spend, balances] = await Promise.all([
     api(`/v1/reports/hourly?${period}`),
     api(`/v1/reports/refusal-rules?${period}`),
     api(`/v1/reports/destinations?${period}`),
-    account ? api(`/v1/reports/hourly?${period}&account_id=${encodeURIComponent(account)}`) : null,
+    account ? api(`/v1/reports/hourly?${period}${ofAccount}`) : null,
+    api(`/v1/reports/balance-history?${balancePeriod(from, to, interval)}&interval=${interval}${ofAccount}`),
   ]);
   const times = hours(from, to);
   const traffic = byHour(hourly.data);
@@ -81,6 +104,7 @@ async function draw() {
       .map(r => ({ label: `${r.country ?? 'unknown'} ${r.number_type}`, value: r.figures.cost })));
   columnChart(document.querySelector('[data-chart="spend"]'),
     times.map(t => ({ label: label(t, span), value: money.get(t)?.charge ?? 0 })));
+  balanceChart(document.querySelector('[data-chart="balance"]'), balanceSeries(balances.data, span, interval));
   const through = hourly.counted_through ? ` (CDRs stored up to ${hourly.counted_through})` : ' (no CDRs counted yet)';
   setStatus('ready', `${new Date(from).toISOString()} to ${new Date(to).toISOString()}${through}`);
 }

@@ -110,3 +110,37 @@ export function barChart(container, points) {
     text(svg, left + width + 6, y + row * 0.65, format(p.value));
   });
 }
+
+/**
+ * Lines of money over a time axis on one shared scale that may go below zero (a balance drawn into credit), with the
+ * zero line marked: series are {name, points: [{label, value|null}]}.
+ */
+export function balanceChart(container, series) {
+  const drawn = series.reduce((n, s) => n + s.points.filter(p => p.value !== null).length, 0);
+  const svg = frame(container, drawn);
+  const labels = series.length > 0 ? series[0].points.map(p => p.label) : [];
+  const values = series.flatMap(s => s.points.map(p => p.value)).filter(v => v !== null);
+  const top = niceMax(Math.max(0, ...values));
+  const lowest = Math.min(0, ...values);
+  const bottom = lowest < 0 ? -niceMax(-lowest) : 0;
+  axes(svg, top, labels);
+  svg.querySelectorAll('text')[1].textContent = format(bottom);
+  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
+  const y = value => PAD.top + plotHeight * (top - value) / (top - bottom);
+  if (bottom < 0) {
+    element('line', { class: 'axis zero', x1: PAD.left, y1: y(0), x2: WIDTH - PAD.right, y2: y(0) }, svg);
+    text(svg, PAD.left - 6, y(0) + 4, '0', 'end');
+  }
+  const step = (WIDTH - PAD.left - PAD.right) / Math.max(1, labels.length);
+  series.forEach((s, index) => {
+    const xy = s.points
+      .map((p, i) => (p.value === null ? null : [PAD.left + (i + 0.5) * step, y(p.value), p]))
+      .filter(Boolean);
+    if (xy.length > 1) element('polyline', { class: `line series-${index % 4}`, points: xy.map(([px, py]) => `${px},${py}`).join(' ') }, svg);
+    for (const [px, py, p] of xy) {
+      const dot = element('circle', { class: `dot series-${index % 4}`, cx: px, cy: py, r: 2.5 }, svg);
+      element('title', {}, dot).textContent = `${s.name} ${p.label}: ${format(p.value)}`;
+    }
+    text(svg, PAD.left + 8, PAD.top + 12 + index * 14, s.name).setAttribute('class', `legend series-${index % 4}`);
+  });
+}

@@ -50,6 +50,7 @@ public static class ApiRoutes
         tenantScoped.MapWebhookEndpoints();
         tenantScoped.MapWebhookDeliveries();
         tenantScoped.MapReports();
+        tenantScoped.MapBalanceHistory();
         tenantScoped.MapAlarmRules();
         tenantScoped.MapAlarms();
         tenantScoped.MapAlarmSettings();

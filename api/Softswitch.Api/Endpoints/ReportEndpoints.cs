@@ -123,7 +123,7 @@ public static class ReportEndpoints
         return TypedResults.Ok(new Report<TRow>(period.From, period.To, countedThrough, rows));
     }
 
-    private static bool AcceptsCsvOnly(HttpRequest request) =>
+    internal static bool AcceptsCsvOnly(HttpRequest request) =>
         request.GetTypedHeaders().Accept is { Count: > 0 } accept
         && accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
         && !accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));

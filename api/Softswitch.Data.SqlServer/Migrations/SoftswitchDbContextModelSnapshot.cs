@@ -1714,6 +1714,8 @@ namespace Softswitch.Data.SqlServer.Migrations
 
                     b.HasAlternateKey("TenantId", "Id");
 
+                    b.HasIndex("TenantId", "AccountId", "CreatedAt");
+
                     b.HasIndex("TenantId", "AccountId", "Sequence")
                         .IsUnique();
 

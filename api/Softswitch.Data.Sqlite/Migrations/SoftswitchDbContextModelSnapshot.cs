@@ -1614,6 +1614,8 @@ namespace Softswitch.Data.Sqlite.Migrations
 
                     b.HasAlternateKey("TenantId", "Id");
 
+                    b.HasIndex("TenantId", "AccountId", "CreatedAt");
+
                     b.HasIndex("TenantId", "AccountId", "Sequence")
                         .IsUnique();
 

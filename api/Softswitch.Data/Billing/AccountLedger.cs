@@ -14,7 +14,10 @@ public static class AccountLedger
     public const string LowBalanceRule = "low-balance";
 
     /// <summary>
-    /// Posts <paramref name="entry"/> (its account, kind, amount and texts set) and fills its sequence and balance after.
+    /// Posts <paramref name="entry"/> (its account, kind, amount and texts set) and fills its id, sequence and balance after.
+    /// The posting that takes the balance below the account's low-balance threshold raises the <c>low-balance</c> alert
+    /// and, for subscribed endpoints, the <c>balance.low</c> webhook event (<see cref="BalanceLowEvent"/>), both once per
+    /// crossing: the next posting below does not, one after a rise back to the threshold or above does again.
     /// <paramref name="settingsChanged"/> also moves the account's <c>UpdatedAt</c> and <c>Version</c>, so the switch's
     /// configuration refresh reads the new balance within its interval; call charges leave them, the switch knows its own.
     /// Returns false when the account does not exist for the context's tenant.
@@ -47,13 +50,21 @@ public static class AccountLedger
             return false;
         }
 
-        var after = await accounts.Select(a => new { a.Balance, a.LedgerSequence, a.LowBalanceThreshold }).SingleAsync(cancellationToken);
+        var after = await accounts.Select(a => new { a.Balance, a.LedgerSequence, a.LowBalanceThreshold, a.Name, a.Currency, a.CreditLimit })
+            .SingleAsync(cancellationToken);
         entry.Sequence = after.LedgerSequence;
         entry.BalanceAfter = after.Balance;
+        if (string.IsNullOrEmpty(entry.Id))
+        {
+            entry.Id = IdGenerator.New(IdPrefix.LedgerEntry, db.Clock.GetUtcNow());
+        }
+
         db.LedgerEntries.Add(entry);
         if (after.LowBalanceThreshold is { } threshold && after.Balance < threshold && after.Balance - amount >= threshold)
         {
             db.SecurityEvents.Add(LowBalanceAlert(db, entry, threshold, now));
+            await BalanceLowEvent.AddIfSubscribedAsync(
+                db, new(entry.AccountId, after.Name, after.Currency, after.Balance, after.CreditLimit, threshold), entry, now, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         return true;

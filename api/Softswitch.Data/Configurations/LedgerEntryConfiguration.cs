@@ -17,5 +17,8 @@ public sealed class LedgerEntryConfiguration : TenantEntityConfiguration<LedgerE
 
         // One row per account and sequence: two writers that raced past the balance update could not both commit.
         builder.HasIndex(e => new { e.TenantId, e.AccountId, e.Sequence }).IsUnique();
+
+        // The balance history's seek: an account's last entry posted before an instant.
+        builder.HasIndex(e => new { e.TenantId, e.AccountId, e.CreatedAt });
     }
 }

@@ -20,10 +20,13 @@ public static class WebhookEventTypes
     /// <summary>An alarm rule fired and was not suppressed (issue 9 §8); carries the alarm, its rule, subject, observed value and threshold.</summary>
     public const string AlarmFired = "alarm.fired";
 
+    /// <summary>A ledger posting took an account's balance below its <c>low_balance_threshold</c>; carries the account's snapshot.</summary>
+    public const string BalanceLow = "balance.low";
+
     /// <summary>Sent only by <c>POST /v1/webhook-endpoints/{id}/test</c>, whatever the endpoint subscribes to.</summary>
     public const string Test = "webhook.test";
 
-    public static IReadOnlyList<string> Subscribable { get; } = [CallInitiated, CallRinging, CallAnswered, CallCompleted, CallRefused, PhoneOnline, PhoneOffline, AlarmFired];
+    public static IReadOnlyList<string> Subscribable { get; } = [CallInitiated, CallRinging, CallAnswered, CallCompleted, CallRefused, PhoneOnline, PhoneOffline, AlarmFired, BalanceLow];
 
     public static bool IsSubscribable(string type) => Subscribable.Contains(type, StringComparer.Ordinal);
 }

@@ -1,4 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
+using Softswitch.Data;
+using Softswitch.Data.Billing;
+using Softswitch.Domain;
 using Softswitch.Api.Tests.Infrastructure;
 using static Softswitch.Api.Tests.Reports.ReportFixture;
 
@@ -6,7 +12,7 @@ namespace Softswitch.Api.Tests.Reports;
 
 /// <summary>
 /// Opens <c>/dashboard</c> in Debian's headless Chromium (driven by Playwright, no browser download), enters the key
-/// once and checks that every chart drew the seeded data, from each chart's own <c>data-points</c> marker. The
+/// once and checks that every chart drew the seeded data (calls, and ledger postings for the balance), from each chart's own <c>data-points</c> marker. The
 /// screenshot is kept at <c>{test output}/TestResults/dashboard.png</c>.
 /// </summary>
 public sealed class DashboardBrowserTests
@@ -31,6 +37,10 @@ public sealed class DashboardBrowserTests
             Call(TrunkA, null, account, "33142000000", hour.AddHours(2), 5, 0, 0, null, null, 403, "account-access-ip"),
         ]);
         await FoldAllAsync(app, tenant.Id);
+        await PostLedgerAsync(app, tenant.Id, account, hour.AddHours(-2), 50m);
+        await PostLedgerAsync(app, tenant.Id, account, hour, -12m);
+        await PostLedgerAsync(app, tenant.Id, account, hour.AddHours(1), -20m);
+        await PostLedgerAsync(app, tenant.Id, account, hour.AddHours(2), -25m);
         using var http = app.CreateClient();
         var dashboard = new Uri(http.BaseAddress!, "/dashboard");
 
@@ -54,6 +64,8 @@ public sealed class DashboardBrowserTests
         Assert.Equal("2", await Points(page, "refusals"));   // call-rate, account-access-ip
         Assert.Equal("4", await Points(page, "destinations"));
         Assert.Equal("3", await Points(page, "spend"));
+        Assert.Equal("6", await Points(page, "balance"));   // from the top-up's hour to the current one (50, 38, 18, -7, …)
+        Assert.Equal(1, await page.Locator("[data-chart=balance] svg .axis.zero").CountAsync()); // into credit: the zero line
         Assert.Equal(tenant.Key, await page.EvaluateAsync<string>("sessionStorage.getItem('softswitch.apiKey')"));
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
@@ -64,6 +76,17 @@ public sealed class DashboardBrowserTests
         await page.WaitForSelectorAsync("#status[data-state=ready]");
         Assert.True(await page.IsHiddenAsync("#key-form"));
         Assert.Equal("3", await Points(page, "calls"));
+    }
+
+    /// <summary>A posting on the account's ledger at a past instant, as the switch or the API would have made it then.</summary>
+    private static async Task PostLedgerAsync(TestApplication app, string tenantId, string account, DateTime at, decimal amount)
+    {
+        var options = app.Services.GetRequiredService<DbContextOptions<SoftswitchDbContext>>();
+        await using var db = new SoftswitchDbContext(options, new FixedTenantContext(tenantId), new FakeTimeProvider(at));
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var entry = new LedgerEntry { AccountId = account, Kind = amount > 0 ? LedgerEntryKind.TopUp : LedgerEntryKind.CallCharges, Amount = amount, Actor = "test" };
+        Assert.True(await AccountLedger.PostAsync(db, entry, settingsChanged: false, CancellationToken.None));
+        await transaction.CommitAsync();
     }
 
     private static Task<string?> Points(IPage page, string chart) =>
