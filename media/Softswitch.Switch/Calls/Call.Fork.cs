@@ -1,5 +1,6 @@
 using Softswitch.Domain;
 using Softswitch.Sip.Messages;
+using Softswitch.Switch.Routing;
 
 namespace Softswitch.Switch.Calls;
 
@@ -15,6 +16,12 @@ internal sealed partial class Call
     {
         var contacts = phone.Target.Contacts;
         var count = ParallelFork<VendorLeg>.BranchCount(contacts.Count, _services.Options.MaxAttempts - _invitesSent);
+        if (count == 0)
+        {
+            FailCaller(CallerFinalResponse.Choose(_record.AttemptCodes), null, "Phone did not answer", HangupSide.Callee);
+            return;
+        }
+
         _fork = new ParallelFork<VendorLeg>();
         for (var i = 0; i < count; i++)
         {

@@ -37,6 +37,11 @@ internal static class SippArguments
             arguments.AddRange(["-trace_msg", "-message_file", files.Messages]);
         }
 
+        if (options.OutOfCallScenario is { } outOfCall)
+        {
+            arguments.AddRange(["-oocsf", SippScenario.PathOf(outOfCall)]);
+        }
+
         if (options.LostPercent is { } lost)
         {
             arguments.AddRange(["-lost", Invariant(lost)]);

@@ -68,6 +68,7 @@ public sealed class PhoneForkingTests
         await desk.Cancels.WaitAsync(_ => true, "CANCEL to the desk phone");
         await rig.Vendor.Cancels.WaitAsync(_ => true, "CANCEL to the mobile");
         Assert.Equal(1, rig.Caller.Provisionals.Count(r => r.StatusCode == 180));
+        await UntilCancelledBranchesEndAsync(rig);
         await rig.AssertCallsReleasedAsync();
     }
 
@@ -108,6 +109,7 @@ public sealed class PhoneForkingTests
 
         Assert.Equal(603, response.StatusCode);
         await desk.Cancels.WaitAsync(_ => true, "CANCEL to the desk phone");
+        await UntilCancelledBranchesEndAsync(rig);
         await rig.AssertCallsReleasedAsync();
     }
 
@@ -178,6 +180,18 @@ public sealed class PhoneForkingTests
         Assert.Equal(0, rig.B2bua.Counters.ActiveCalls);
         Assert.Equal(0, rig.Clock.PendingTimers);
         Assert.Equal(0, rig.B2bua.PhoneLinesInUse(PhoneId));
+    }
+
+    /// <summary>
+    /// Waits (at most five seconds) for the 487s of the branches the switch cancelled as the call ended: each branch's
+    /// dialog is tracked until its INVITE transaction has its final response.
+    /// </summary>
+    private static async Task UntilCancelledBranchesEndAsync(B2buaFixture rig)
+    {
+        for (var attempt = 0; attempt < 250 && rig.B2bua.DialogCount > 0; attempt++)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
     }
 
     private static ICallRouter Router(Softswitch.Switch.Phones.IPhoneContacts contacts) => new PhoneCallRouter(PrefixCallRouter.Instance, contacts);
