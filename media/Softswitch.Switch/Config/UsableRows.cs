@@ -257,7 +257,7 @@ internal sealed class UsableRows
 
         if (!phoneIds.Contains((route.TenantId, phoneId)))
         {
-            Skip("routes", route.TenantId, route.Id, $"phone {phoneId} does not exist; the route's calls get 480");
+            Skip("routes", route.TenantId, route.Id, $"phone {phoneId} does not exist; the route has no target");
         }
 
         return null;

@@ -42,6 +42,7 @@ public sealed class PhoneForkingTests
         var cdr = await rig.Cdrs.Finals.WaitAsync(_ => true, "final CDR");
         Assert.Equal([487, 200], cdr.Attempts.Select(a => a.ResponseCode));
         Assert.Equal([PhoneId, PhoneId], cdr.Attempts.Select(a => a.RoutingGatewayId));
+        await UntilCancelledBranchesEndAsync(rig);
         await rig.AssertCallsReleasedAsync();
         Assert.Equal(0, rig.B2bua.PhoneLinesInUse(PhoneId));
     }
@@ -93,6 +94,7 @@ public sealed class PhoneForkingTests
         await rig.HangUpAsync(dialog);
         var cdr = await rig.Cdrs.Finals.WaitAsync(_ => true, "final CDR");
         Assert.Equal([200, 487], cdr.Attempts.Select(a => a.ResponseCode).Order());
+        await UntilCancelledBranchesEndAsync(rig);
         await rig.AssertCallsReleasedAsync();
     }
 
@@ -169,8 +171,9 @@ public sealed class PhoneForkingTests
             await rig.HangUpAsync(dialog);
         }
 
-        await rig.AssertCallsReleasedAsync();
         await desk.Cancels.WaitAsync(_ => true, "every desk INVITE cancelled", Calls);
+        await UntilCancelledBranchesEndAsync(rig);
+        await rig.AssertCallsReleasedAsync();
 
         // RFC 3261 §17: a UDP transaction lingers 64*T1 after its final response; then nothing is left.
         rig.Clock.AdvanceTo(TimeSpan.FromSeconds(40));
