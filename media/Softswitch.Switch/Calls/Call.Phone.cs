@@ -7,8 +7,9 @@ namespace Softswitch.Switch.Calls;
 /// <summary>
 /// Calls to a registered phone: its contacts ring one after another (sequential forking) or all at once (parallel
 /// forking, <see cref="ParallelFork{TBranch}"/>), each INVITE sent to the NAT source the contact registered from, each
-/// guarded by its own Timer C. A call holds one of the phone's lines (its line count) from the first INVITE to its end. Gateway-only features (vendor capacity and call
-/// rate, number rules, geofences, vendor rating, recursion on 3xx) do not apply to a phone's contacts.
+/// guarded by its own Timer C. A call holds one of the phone's lines (its line count) from the first INVITE to its end.
+/// Gateway-only features (vendor capacity and call rate, number rules, geofences, vendor rating, recursion on 3xx) do
+/// not apply to a phone's contacts.
 /// </summary>
 internal sealed partial class Call
 {
