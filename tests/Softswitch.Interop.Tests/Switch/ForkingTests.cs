@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Softswitch.Api.Tests.Infrastructure;
 using Softswitch.Interop.Tests.Sipp;
 using Softswitch.Sip.Registrar;
 
@@ -49,7 +50,8 @@ public sealed class ForkingTests : SwitchCallTest
         var call = await CallAsync(Caller(SippScenario.UacCallBye) with { Callee = Username });
 
         Assert.True(call.AllCallsSucceeded, call.ToString());
-        Assert.Equal([486, 200], AttemptCodes(await SingleCdrAsync()));
+        var cdr = await SingleCdrAsync();
+        Assert.Equal([486, 200], AttemptCodes(cdr));
         await AssertNothingLeftAsync();
     }
 
