@@ -64,6 +64,8 @@ public sealed class PhoneForkingTests
         // Both contacts ring; on Timer C both are cancelled and the caller gets 408 (every branch timed out).
         await rig.Clock.ArmedForAsync(new B2buaOptions().TimerC);
         rig.Clock.AdvanceTo(new B2buaOptions().TimerC);
+        // A contact whose 180 reached the switch after the first move restarted its Timer C from there.
+        rig.Clock.AdvanceTo(new B2buaOptions().TimerC * 2);
 
         Assert.Equal(408, (await response).StatusCode);
         await desk.Cancels.WaitAsync(_ => true, "CANCEL to the desk phone");
@@ -96,6 +98,30 @@ public sealed class PhoneForkingTests
         Assert.Equal([200, 487], cdr.Attempts.Select(a => a.ResponseCode).Order());
         await UntilCancelledBranchesEndAsync(rig);
         await rig.AssertCallsReleasedAsync();
+    }
+
+    [Fact]
+    public async Task A_caller_s_cancel_cancels_every_ringing_branch_and_frees_the_line()
+    {
+        var contacts = new FixedContacts();
+        await using var rig = new B2buaFixture(port => Snapshot(port, ForkMode.Parallel, maxIncomingCalls: 1), router: Router(contacts));
+        await using var desk = new LoopbackPeer("desk", rig.Clock) { InviteAnswer = new InviteAnswer { RingOnly = true } };
+        rig.Vendor.InviteAnswer = new InviteAnswer { RingOnly = true };
+        contacts.Set(Contact("sip:alice@10.0.0.5:5060", desk.Port), Contact("sip:alice@10.0.0.6:5060", rig.Vendor.Port));
+        var invite = rig.Invite();
+        var response = rig.Caller.SendAsync(invite, rig.SwitchEndPoint);
+        await desk.Requests.WaitAsync(r => r.Method == SipMethods.Invite, "INVITE to the desk phone");
+        await rig.Vendor.Requests.WaitAsync(r => r.Method == SipMethods.Invite, "INVITE to the mobile");
+        await rig.Caller.Provisionals.WaitAsync(r => r.StatusCode == 180, "ringing");
+
+        rig.Caller.CancelLastInvite();
+
+        Assert.Equal(487, (await response).StatusCode);
+        await desk.Cancels.WaitAsync(_ => true, "CANCEL to the desk phone");
+        await rig.Vendor.Cancels.WaitAsync(_ => true, "CANCEL to the mobile");
+        await UntilCancelledBranchesEndAsync(rig);
+        await rig.AssertCallsReleasedAsync();
+        Assert.Equal(0, rig.B2bua.PhoneLinesInUse(PhoneId));
     }
 
     [Fact]
