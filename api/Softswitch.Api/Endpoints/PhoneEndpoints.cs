@@ -30,10 +30,10 @@ public static partial class PhoneEndpoints
             .RequireAuthorization(AuthRegistration.WritePolicy)
             .Produces<PhoneResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        group.MapDelete("/{id}", DeleteAsync).WithName("DeletePhone").WithSummary("Delete a phone")
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeletePhone").WithSummary("Delete a phone no route targets")
             .RequireAuthorization(AuthRegistration.WritePolicy)
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
     private static async Task<IResult> ListAsync(
@@ -130,8 +130,8 @@ public static partial class PhoneEndpoints
         return EntityOperations.Updated(http, phone, p => p.AsResponse(domain));
     }
 
-    private static Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
-        EntityOperations.DeleteAsync(db, db.Phones, id, Resource, http);
+    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+        await RouteTargets.PhoneInUseAsync(db, id, http.RequestAborted) ?? await EntityOperations.DeleteAsync(db, db.Phones, id, Resource, http);
 
     private static async Task<FieldErrors> ValidateAsync(
         SoftswitchDbContext db, PhoneRequest request, bool passwordRequired, CancellationToken cancellationToken)
@@ -141,6 +141,7 @@ public static partial class PhoneEndpoints
             .Required("username", request.Username, Phone.UsernameMaxLength)
             .Optional("display_name", request.DisplayName, Phone.DisplayNameMaxLength)
             .Range("max_concurrent_calls", request.MaxConcurrentCalls, 1, 100_000)
+            .Range("max_incoming_calls", request.MaxIncomingCalls, 1, 100_000)
             .Optional("number", request.Number, Phone.NumberMaxLength);
         if (request.Username is { Length: > 0 and <= Phone.UsernameMaxLength } user && !SipUser().IsMatch(user))
         {
@@ -175,6 +176,8 @@ public static partial class PhoneEndpoints
         phone.MaxConcurrentCalls = request.MaxConcurrentCalls;
         phone.Number = request.Number;
         phone.OfflineRedirectGatewayId = request.OfflineRedirectGatewayId;
+        phone.ForkMode = request.ForkMode ?? ForkMode.Sequential;
+        phone.MaxIncomingCalls = request.MaxIncomingCalls;
         if (request.Password is { } password)
         {
             phone.SetPassword(sipDomain, password);

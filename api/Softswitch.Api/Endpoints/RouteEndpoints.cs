@@ -12,7 +12,6 @@ namespace Softswitch.Api.Endpoints;
 public static class RouteEndpoints
 {
     private const string Resource = "route";
-    private const int MaxGatewaysPerRoute = 32;
 
     public static void MapRoutes(this RouteGroupBuilder v1)
     {
@@ -120,31 +119,7 @@ public static class RouteEndpoints
         var errors = new FieldErrors()
             .Required("name", request.Name, Route.NameMaxLength)
             .Digits("prefix", request.Prefix, Route.PrefixMaxLength);
-        var ids = request.RoutingGatewayIds;
-        if (ids is null || ids.Count == 0)
-        {
-            return errors.Add("routing_gateway_ids", "needs at least one routing gateway id.");
-        }
-
-        if (ids.Count > MaxGatewaysPerRoute)
-        {
-            return errors.Add("routing_gateway_ids", $"must hold at most {MaxGatewaysPerRoute} ids.");
-        }
-
-        if (ids.Distinct().Count() != ids.Count)
-        {
-            errors.Add("routing_gateway_ids", "must not list a gateway twice.");
-        }
-
-        var known = await db.RoutingGateways.Where(g => ids.Contains(g.Id)).Select(g => g.Id).ToListAsync(cancellationToken);
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (!known.Contains(ids[i]))
-            {
-                errors.Add($"routing_gateway_ids[{i}]", $"no routing gateway '{ids[i]}' exists in this tenant.");
-            }
-        }
-
+        await RouteTargets.CheckAsync(db, request.RoutingGatewayIds, request.PhoneId, errors, cancellationToken);
         return errors;
     }
 
@@ -152,7 +127,8 @@ public static class RouteEndpoints
     {
         route.Name = request.Name!.Trim();
         route.Prefix = request.Prefix ?? "";
-        route.RoutingGatewayIds = request.RoutingGatewayIds!;
+        route.RoutingGatewayIds = request.RoutingGatewayIds ?? [];
+        route.PhoneId = request.PhoneId;
         route.Status = request.Status ?? GatewayStatus.Active;
     }
 }

@@ -36,7 +36,7 @@ public static class RequestRequirements
         [nameof(RedirectProfileRequest)] = ["servers"],
         [nameof(RedirectServerRequest)] = ["uri"],
         [nameof(RefusalPolicyRequest)] = ["mode"],
-        [nameof(RouteRequest)] = ["name", "routing_gateway_ids"],
+        [nameof(RouteRequest)] = ["name"],
         [nameof(RoutingGatewayRequest)] = ["account_id", "name", "host"],
         [nameof(SubscriptionRequest)] = ["package_id"],
         [nameof(SignallingRulesRequest)] =
@@ -88,6 +88,10 @@ public static class RequestRequirements
             [nameof(PhoneRequest)] = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["password"] = "Required when creating a phone or changing its user name.",
+            },
+            [nameof(RouteRequest)] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["routing_gateway_ids"] = "Required (at least one id) unless phone_id is given (then it must be absent or empty).",
             },
         };
 }

@@ -2251,6 +2251,14 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("ForkMode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .HasDefaultValue("Sequential");
+
                     b.Property<string>("Ha1Md5")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2264,6 +2272,9 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .HasColumnType("varchar(64)");
 
                     b.Property<int?>("MaxConcurrentCalls")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MaxIncomingCalls")
                         .HasColumnType("int");
 
                     b.Property<string>("Number")
@@ -2684,6 +2695,12 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("PhoneId")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2719,6 +2736,8 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasAlternateKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "PhoneId");
 
                     b.HasIndex("TenantId", "Prefix")
                         .IsUnique();
@@ -3824,6 +3843,12 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Softswitch.Domain.Phone", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PhoneId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Softswitch.Domain.RoutingGateway", b =>

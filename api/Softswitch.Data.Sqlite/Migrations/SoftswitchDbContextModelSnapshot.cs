@@ -2123,6 +2123,14 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ForkMode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Sequential");
+
                     b.Property<string>("Ha1Md5")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2136,6 +2144,9 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MaxConcurrentCalls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxIncomingCalls")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
@@ -2530,6 +2541,11 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneId")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2563,6 +2579,8 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasAlternateKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "PhoneId");
 
                     b.HasIndex("TenantId", "Prefix")
                         .IsUnique();
@@ -3639,6 +3657,12 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Softswitch.Domain.Phone", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PhoneId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Softswitch.Domain.RoutingGateway", b =>

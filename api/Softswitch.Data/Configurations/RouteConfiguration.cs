@@ -15,6 +15,8 @@ public sealed class RouteConfiguration : TenantEntityConfiguration<Route>
         // Gateway ids in try order. A JSON list cannot carry foreign keys: the API checks them on write.
         builder.PrimitiveCollection(r => r.RoutingGatewayIds).IsUnicode(false);
 
+        ReferencesSameTenant<Phone>(builder, nameof(Route.PhoneId), required: false);
+
         builder.HasIndex(r => new { r.TenantId, r.Prefix }).IsUnique();
         builder.HasIndex(r => new { r.TenantId, r.Status });
     }

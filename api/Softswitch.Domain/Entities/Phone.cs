@@ -36,6 +36,15 @@ public class Phone : TenantEntity
     /// </summary>
     public string? OfflineRedirectGatewayId { get; set; }
 
+    /// <summary>How a call to this phone rings its registered contacts: one after another, or all at once.</summary>
+    public ForkMode ForkMode { get; set; }
+
+    /// <summary>
+    /// VOS3000's phone line count: calls to this phone (ringing or answered) at once; past it a new call gets 486 Busy
+    /// Here. Null is unlimited. Calls the phone makes count against <see cref="MaxConcurrentCalls"/> instead.
+    /// </summary>
+    public int? MaxIncomingCalls { get; set; }
+
     /// <summary>Sets both hashes from a plain password for the given realm.</summary>
     public void SetPassword(string realm, string password)
     {

@@ -11,8 +11,14 @@ public class Route : TenantEntity
     /// <summary>Digits; empty for the default route. Unique within the tenant; the longest matching prefix wins.</summary>
     public string Prefix { get; set; } = "";
 
-    /// <summary>Ids of <see cref="RoutingGateway"/> rows, in the order they are tried.</summary>
+    /// <summary>Ids of <see cref="RoutingGateway"/> rows, in the order they are tried; empty when <see cref="PhoneId"/> is set.</summary>
     public List<string> RoutingGatewayIds { get; set; } = [];
+
+    /// <summary>
+    /// The tenant's <see cref="Phone"/> this route's calls ring instead of routing gateways (exactly one of the two is
+    /// set). A phone without a live registration sends them to its offline redirect gateway, else they get 480.
+    /// </summary>
+    public string? PhoneId { get; set; }
 
     public GatewayStatus Status { get; set; }
 }

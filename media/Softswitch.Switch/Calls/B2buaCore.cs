@@ -104,6 +104,9 @@ public sealed class B2buaCore : IDisposable
     /// <summary>Initial INVITEs still claimed: by live calls, and for 64*T1 after each call (a leak check).</summary>
     public int InviteClaimCount => _services.Registry.InviteClaimCount;
 
+    /// <summary>Calls to the phone up now (ringing or answered), against its line count.</summary>
+    public int PhoneLinesInUse(string phoneId) => _services.PhoneLines.InUse(phoneId);
+
     /// <summary>2xx answers being retransmitted until their ACK (a leak check).</summary>
     public int AnswersRetransmitting => _services.Retransmitter.Count;
 

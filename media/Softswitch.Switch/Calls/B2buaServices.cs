@@ -37,6 +37,9 @@ internal sealed record B2buaServices(
 
     public SwitchAddress Address { get; } = new(Layer.Transport);
 
+    /// <summary>Calls to each phone (ringing or answered), against its line count; apart from the calls it makes.</summary>
+    public CallCapacity PhoneLines { get; } = new();
+
     /// <summary>Rating and anti-overdraft; null on a switch that does not rate calls.</summary>
     public SwitchBilling? Billing { get; init; }
 

@@ -23,6 +23,7 @@ internal sealed partial class Call
         _routing = null;
         _redirects = null;
         _record.SetAttemptCode(vendor.CdrIndex, 200);
+        _record.SetCalleeSent(_record.AttemptCallee(vendor.CdrIndex));
         vendor.Confirm(response);
         var leg = vendor.Dialog;
 

@@ -145,6 +145,7 @@ internal sealed partial class Call
 
     private void AbandonCurrentAttempt()
     {
+        CancelBranches();
         if (_current is { } vendor)
         {
             vendor.Abandon(_services.Layer);

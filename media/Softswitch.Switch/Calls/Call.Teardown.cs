@@ -62,6 +62,7 @@ internal sealed partial class Call
         _routing?.End();
         CancelRedirectQuery();
         _answeredSlot?.Release();
+        ReleasePhoneLine();
         _services.Registry.Remove(_caller.Dialog);
         if (_answered is not null)
         {

@@ -183,7 +183,15 @@ internal sealed partial class Call : SerialExecutor
         CrossSession(invite, request, SessionCrossing.CallerToVendor);
 
         var vendor = new VendorLeg(gateway, leg, cdrIndex);
-        _current = vendor;
+        if (_fork is { } fork)
+        {
+            fork.Add(vendor);
+        }
+        else
+        {
+            _current = vendor;
+        }
+
         _record.SetCalleeSent(target.User ?? "");
         _services.Registry.Add(leg, this);
         var transaction = vendor.Send(_services.Layer, request, (_, response) => Post(() => OnProvisional(vendor, response)));
@@ -195,7 +203,7 @@ internal sealed partial class Call : SerialExecutor
 
     private void OnProvisional(VendorLeg vendor, SipResponse response)
     {
-        if (vendor != _current || _state != CallState.Routing || response.StatusCode == 100)
+        if (!IsRinging(vendor) || _state != CallState.Routing || response.StatusCode == 100)
         {
             return;
         }
@@ -217,6 +225,11 @@ internal sealed partial class Call : SerialExecutor
             Publish(CallEventKind.Ringing);
         }
 
+        if (_fork is { } fork && !fork.Relays(vendor))
+        {
+            return;
+        }
+
         var relayed = _caller.CreateResponse(response.StatusCode, response.ReasonPhrase);
         relayed.Headers.Add(SipHeaderKind.Contact, _caller.Dialog.Contact);
         CrossSession(response, relayed, SessionCrossing.VendorToCaller);
@@ -226,7 +239,7 @@ internal sealed partial class Call : SerialExecutor
     private void OnFinal(VendorLeg vendor, SipResponse response)
     {
         vendor.OnFinal();
-        if (vendor.Abandoned || vendor != _current || _state != CallState.Routing)
+        if (vendor.Abandoned || !IsRinging(vendor) || _state != CallState.Routing)
         {
             if (response.IsSuccess)
             {
@@ -249,11 +262,18 @@ internal sealed partial class Call : SerialExecutor
                 return;
             }
 
+            CancelOtherBranches(vendor);
             OnAnswered(vendor, response);
             return;
         }
 
         _services.Registry.Remove(vendor.Dialog);
+        if (_fork is not null)
+        {
+            OnBranchFailed(vendor, response.StatusCode, response);
+            return;
+        }
+
         if (response.StatusCode is >= 300 and < 400 && TryRecurse(vendor, response))
         {
             return;
@@ -283,12 +303,18 @@ internal sealed partial class Call : SerialExecutor
 
     private void OnNoAnswer(VendorLeg vendor)
     {
-        if (vendor != _current || _state != CallState.Routing || vendor.Abandoned)
+        if (!IsRinging(vendor) || _state != CallState.Routing || vendor.Abandoned)
         {
             return;
         }
 
         vendor.Abandon(_services.Layer);
+        if (_fork is not null)
+        {
+            OnBranchFailed(vendor, 408, null);
+            return;
+        }
+
         OnAttemptFailed(vendor.Gateway, vendor.CdrIndex, 408, null);
     }
 

@@ -9,4 +9,10 @@ public sealed record PhoneEntry(
 
     /// <summary>The routing gateway a call to the phone goes to while it has no live registration; null answers 480.</summary>
     public string? OfflineRedirectGatewayId { get; init; }
+
+    /// <summary>Whether a call rings the phone's contacts one after another or all at once.</summary>
+    public Domain.ForkMode ForkMode { get; init; }
+
+    /// <summary>Calls to the phone at once (VOS3000 phone line count); null is unlimited.</summary>
+    public int? MaxIncomingCalls { get; init; }
 }

@@ -42,7 +42,7 @@ internal sealed class UsableRows
         usable.SelectMappingGateways(rows.MappingGateways);
         usable.SelectRoutingGateways(rows.RoutingGateways);
         usable.SelectPhones(rows.Phones);
-        usable.SelectRoutes(rows.Routes, rows.RoutingGateways);
+        usable.SelectRoutes(rows.Routes, rows.RoutingGateways, rows.Phones);
         return usable;
     }
 
@@ -192,6 +192,8 @@ internal sealed class UsableRows
                 {
                     Number = string.IsNullOrEmpty(phone.Number) ? null : phone.Number,
                     OfflineRedirectGatewayId = phone.OfflineRedirectGatewayId,
+                    ForkMode = phone.ForkMode,
+                    MaxIncomingCalls = phone.MaxIncomingCalls,
                 }))
             {
                 Skip("phones", phone.TenantId, phone.Id, "skipped: its username is already a phone created earlier in this domain");
@@ -199,11 +201,13 @@ internal sealed class UsableRows
         }
     }
 
-    private void SelectRoutes(IEnumerable<Route> rows, IEnumerable<RoutingGateway> allGateways)
+    private void SelectRoutes(IEnumerable<Route> rows, IEnumerable<RoutingGateway> allGateways, IEnumerable<Phone> allPhones)
     {
-        // Ids of every gateway row per tenant, usable or not: a reference to a disabled gateway is normal, a reference
-        // to none of the tenant's rows is a problem.
+        // Ids of every gateway and phone row per tenant, usable or not: a reference to a disabled one is normal, a
+        // reference to none of the tenant's rows is a problem.
         var gatewayIds = allGateways.Select(g => (g.TenantId, g.Id)).ToHashSet();
+        var phoneIds = allPhones.Select(p => (p.TenantId, p.Id)).ToHashSet();
+        var usablePhones = Phones.Values.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var prefixes = new HashSet<(string TenantId, string Prefix)>();
         foreach (var route in InIdOrder(rows.Where(r => r.Status == GatewayStatus.Active && Tenants.ContainsKey(r.TenantId))))
         {
@@ -216,6 +220,12 @@ internal sealed class UsableRows
             if (!prefixes.Add((route.TenantId, route.Prefix)))
             {
                 Skip("routes", route.TenantId, route.Id, $"skipped: prefix '{route.Prefix}' belongs to a route created earlier");
+                continue;
+            }
+
+            if (route.PhoneId is { } phoneId)
+            {
+                AddRoute(route, [], PhoneTarget(route, phoneId, usablePhones, phoneIds));
                 continue;
             }
 
@@ -232,13 +242,35 @@ internal sealed class UsableRows
                 }
             }
 
-            if (!Routes.TryGetValue(route.TenantId, out var routes))
-            {
-                Routes[route.TenantId] = routes = [];
-            }
-
-            routes.Add(new RouteEntry(route.Id, route.TenantId, route.Prefix, gateways));
+            AddRoute(route, gateways, null);
         }
+    }
+
+    /// <summary>The route's phone when it is usable and the tenant's own; a missing one is reported, a disabled one is normal.</summary>
+    private PhoneEntry? PhoneTarget(
+        Route route, string phoneId, Dictionary<string, PhoneEntry> usablePhones, HashSet<(string TenantId, string Id)> phoneIds)
+    {
+        if (usablePhones.TryGetValue(phoneId, out var phone) && phone.TenantId == route.TenantId)
+        {
+            return phone;
+        }
+
+        if (!phoneIds.Contains((route.TenantId, phoneId)))
+        {
+            Skip("routes", route.TenantId, route.Id, $"phone {phoneId} does not exist; the route has no target");
+        }
+
+        return null;
+    }
+
+    private void AddRoute(Route route, List<RoutingGatewayEntry> gateways, PhoneEntry? phone)
+    {
+        if (!Routes.TryGetValue(route.TenantId, out var routes))
+        {
+            Routes[route.TenantId] = routes = [];
+        }
+
+        routes.Add(new RouteEntry(route.Id, route.TenantId, route.Prefix, gateways) { Phone = phone, TargetsPhone = route.PhoneId is not null });
     }
 
     private bool Usable(TenantEntity row, string accountId, bool active) =>

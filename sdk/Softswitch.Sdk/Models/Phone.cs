@@ -28,4 +28,10 @@ public sealed class Phone
 
     /// <summary>Where calls to the phone go while it is not registered; null answers them 480.</summary>
     public required string? OfflineRedirectGatewayId { get; init; }
+
+    /// <summary>Whether a call rings the phone's registered contacts one after another or all at once.</summary>
+    public required ForkMode ForkMode { get; init; }
+
+    /// <summary>Calls to the phone at once (its line count); past it a call gets 486. Null is unlimited.</summary>
+    public required int? MaxIncomingCalls { get; init; }
 }

@@ -18,4 +18,8 @@ public sealed class PhoneOptions
     public string? Number { get; init; }
 
     public string? OfflineRedirectGatewayId { get; init; }
+
+    public ForkMode? ForkMode { get; init; }
+
+    public int? MaxIncomingCalls { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace Softswitch.Sdk;
 
-/// <summary>A callee prefix (longest match wins; empty = default route) to routing gateways in order.</summary>
+/// <summary>A callee prefix (longest match wins; empty = default route) to routing gateways in order, or to a phone.</summary>
 public sealed class Route
 {
     public required string Id { get; init; }
@@ -18,4 +18,7 @@ public sealed class Route
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public required long Version { get; init; }
+
+    /// <summary>The phone the route's calls ring; then <see cref="RoutingGatewayIds"/> is empty.</summary>
+    public required string? PhoneId { get; init; }
 }

@@ -42,6 +42,11 @@ internal static class SippArguments
             arguments.AddRange(["-trace_rtt", "-rtt_freq", "1"]);
         }
 
+        if (options.OutOfCallScenario is { } outOfCall)
+        {
+            arguments.AddRange(["-oocsf", SippScenario.PathOf(outOfCall)]);
+        }
+
         if (options.LostPercent is { } lost)
         {
             arguments.AddRange(["-lost", Invariant(lost)]);

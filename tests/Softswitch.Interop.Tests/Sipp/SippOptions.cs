@@ -57,6 +57,9 @@ public sealed record SippOptions
     /// <summary>SIPp gives up and fails after this long (<c>-timeout</c>, <c>-timeout_error</c>); the process is killed soon after.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The scenario for requests that belong to none of this run's calls (SIPp -oocsf): a registered phone's incoming calls.</summary>
+    public string? OutOfCallScenario { get; init; }
+
     /// <summary>Keep every SIP message in the result (<c>-trace_msg</c>); turn off for load.</summary>
     public bool TraceMessages { get; init; } = true;
 

@@ -11,6 +11,7 @@ public static class SippScenario
     public const string UacReinvite = "uac-reinvite.xml";
     public const string UacRegister = "uac-register.xml";
     public const string UacRegisterExpires = "uac-register-expires.xml";
+    public const string UacRegisterStay = "uac-register-stay.xml";
     public const string UacPhoneCall = "uac-phone-call.xml";
     public const string UacRegisterCall = "uac-register-call.xml";
     public const string UacRegisterWrongPassword = "uac-register-wrong-password.xml";

@@ -15,6 +15,7 @@ internal sealed class LoopbackPeer : ISipTransactionUser, IAsyncDisposable
     private readonly SipTransport _transport;
     private readonly SipTransactionLayer _layer;
     private readonly string _user;
+    private SipClientTransaction? _lastInvite;
 
     public LoopbackPeer(string user, TimeProvider clock, IPAddress? address = null)
     {
@@ -63,6 +64,11 @@ internal sealed class LoopbackPeer : ISipTransactionUser, IAsyncDisposable
                     Provisionals.Add(provisional);
                 }
             });
+            if (request.Method == SipMethods.Invite)
+            {
+                _lastInvite = transaction;
+            }
+
             return await transaction.FinalResponse.WaitAsync(Inbox<SipResponse>.Patience);
         }
         catch (TimeoutException)
@@ -70,6 +76,9 @@ internal sealed class LoopbackPeer : ISipTransactionUser, IAsyncDisposable
             throw new TimeoutException($"No final response to {request.CSeq} from {destination} within {Inbox<SipResponse>.Patience.TotalSeconds} s.");
         }
     }
+
+    /// <summary>RFC 3261 §9.1: cancels the last INVITE this peer sent, while it has no final response.</summary>
+    public void CancelLastInvite() => _layer.Cancel(_lastInvite ?? throw new InvalidOperationException("No INVITE was sent."));
 
     /// <summary>Sends a request inside <paramref name="dialog"/> and waits for its final response.</summary>
     public Task<SipResponse> SendAsync(PeerDialog dialog, SipRequest request) => SendAsync(request, dialog.Destination);

@@ -143,20 +143,4 @@ public sealed class PhoneCallTests
         phone.OfflineRedirectGatewayId = redirect;
         return SwitchConfigSnapshot.Create(1, rows);
     }
-
-    private sealed class FixedContacts : IPhoneContacts
-    {
-        private IReadOnlyList<PhoneContact> _contacts = [];
-        private int _lookups;
-
-        public int Lookups => Volatile.Read(ref _lookups);
-
-        public void Set(params PhoneContact[] contacts) => _contacts = contacts;
-
-        public IReadOnlyList<PhoneContact> Find(TenantConfig tenant, PhoneEntry phone)
-        {
-            Interlocked.Increment(ref _lookups);
-            return _contacts;
-        }
-    }
 }
