@@ -43,7 +43,7 @@ public sealed class PeerHealthBoardTests
         Assert.Equal(GatewayHealthStatus.Up, board.Read("t1", "rgw_a").Status);
         Assert.Equal(0, board.DownCount);
         Assert.Equal([GatewayHealthStatus.Down, GatewayHealthStatus.Up], _changes.Select(c => c.To));
-        Assert.Equal((5, 1, 3), (board.PingsAnswered + board.PingsTimedOut, board.PingsAnswered, board.PingsTimedOut + 0));
+        Assert.Equal((1, 3), (board.PingsAnswered, board.PingsTimedOut));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class ProbeSchedulerTests
 {
     private readonly FakeTimeProvider _clock = new();
     private readonly ManualProbe _probe = new();
-    private readonly Targets _targets = new();
+    private readonly TargetList _targets = new();
 
     [Fact]
     public void A_new_peer_is_pinged_at_once_and_then_every_interval()
@@ -107,7 +107,7 @@ public sealed class ProbeSchedulerTests
     private static ProbeTarget Target(string id, int seconds) =>
         new(Key(id), "192.0.2.10", 5060, SipTransportProtocol.Udp, TimeSpan.FromSeconds(seconds));
 
-    private sealed class Targets : IProbeTargetSource
+    private sealed class TargetList : IProbeTargetSource
     {
         private ProbeTarget[] _current = [];
 
