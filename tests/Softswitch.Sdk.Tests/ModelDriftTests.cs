@@ -40,6 +40,7 @@ public sealed class ModelDriftTests
         [typeof(NumberRule)] = "NumberRuleDto",
         [typeof(NumberScreening)] = "NumberScreeningDto",
         [typeof(RewriteRule)] = "RewriteRuleDto",
+        [typeof(GatewayHealth)] = "GatewayHealthDto",
     };
 
     private static readonly JsonObject Components = LoadSchemas();
