@@ -15,8 +15,8 @@ public sealed class PeerHealthOptions
     [Range(1, 10_000)]
     public int MaxPingsPerSecond { get; set; } = 200;
 
-    /// <summary>Seconds between two pings of one SIP routing server.</summary>
-    [Range(1, 3600)]
+    /// <summary>Seconds between two pings of one SIP routing server; 0 turns their pinging off (the breaker still applies).</summary>
+    [Range(0, 3600)]
     public int RoutingServerPingSeconds { get; set; } = 30;
 
     /// <summary>Consecutive failures (timeout or 5xx) of a routing server that open its circuit.</summary>

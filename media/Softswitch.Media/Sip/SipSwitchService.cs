@@ -178,8 +178,11 @@ public sealed partial class SipSwitchService(
         var probe = new SipOptionsProbe(layer, time, new B2buaOptions().Product);
         var logger = loggers.CreateLogger<ProbeScheduler>();
         _pingers.Add(new ProbeScheduler(new GatewayProbeTargets(config), probe, gatewayHealth, o.MaxPingsPerSecond, time, logger));
-        _pingers.Add(new ProbeScheduler(
-            new RoutingServerProbeTargets(redirectProfiles, TimeSpan.FromSeconds(o.RoutingServerPingSeconds)), probe, routingServerHealth.Pings, o.MaxPingsPerSecond, time, logger));
+        if (o.RoutingServerPingSeconds > 0)
+        {
+            _pingers.Add(new ProbeScheduler(
+                new RoutingServerProbeTargets(redirectProfiles, TimeSpan.FromSeconds(o.RoutingServerPingSeconds)), probe, routingServerHealth.Pings, o.MaxPingsPerSecond, time, logger));
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
