@@ -93,6 +93,8 @@ public class SoftswitchDbContext : DbContext
     public DbSet<DynamicBlacklistEntry> DynamicBlacklistEntries => Set<DynamicBlacklistEntry>();
 
     public DbSet<DynamicBlacklistEvent> DynamicBlacklistEvents => Set<DynamicBlacklistEvent>();
+
+    public DbSet<GatewayHealthEvent> GatewayHealthEvents => Set<GatewayHealthEvent>();
     public DbSet<NumberGroup> NumberGroups => Set<NumberGroup>();
 
     public DbSet<NumberList> NumberLists => Set<NumberList>();
@@ -196,6 +198,7 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new FraudRuleConfiguration());
         modelBuilder.ApplyConfiguration(new DynamicBlacklistEntryConfiguration());
         modelBuilder.ApplyConfiguration(new DynamicBlacklistEventConfiguration());
+        modelBuilder.ApplyConfiguration(new GatewayHealthEventConfiguration());
         modelBuilder.ApplyConfiguration(new NumberGroupConfiguration());
         modelBuilder.ApplyConfiguration(new NumberListConfiguration());
         modelBuilder.ApplyConfiguration(new NumberListContentConfiguration());

@@ -42,6 +42,7 @@ public sealed class ModelDriftTests
         [typeof(RewriteRule)] = "RewriteRuleDto",
         [typeof(BalanceHistory)] = "BalanceHistory",
         [typeof(BalanceHistoryRow)] = "BalanceHistoryRow",
+        [typeof(GatewayHealth)] = "GatewayHealthDto",
     };
 
     private static readonly JsonObject Components = LoadSchemas();

@@ -156,14 +156,14 @@ public static class AlarmRuleEndpoints
             errors.Add("security_event_rule", "is required for security_event_burst (e.g. auth-failure, low-balance).");
         }
 
-        if (kind is AlarmKind.SecurityEventBurst or AlarmKind.ReconciliationDeviation && request.AccountId is not null)
+        if (kind is AlarmKind.SecurityEventBurst or AlarmKind.ReconciliationDeviation or AlarmKind.GatewayDown && request.AccountId is not null)
         {
             errors.Add("account_id", "does not apply to this kind of rule.");
         }
 
-        if (request.RoutingGatewayId is not null && kind != AlarmKind.LowAsr)
+        if (request.RoutingGatewayId is not null && kind is not (AlarmKind.LowAsr or AlarmKind.GatewayDown))
         {
-            errors.Add("routing_gateway_id", "applies only to low_asr.");
+            errors.Add("routing_gateway_id", "applies only to low_asr and gateway_down.");
         }
 
         if (request.AccountId is not null && request.RoutingGatewayId is not null)

@@ -35,7 +35,7 @@ public static class RoutingGatewayEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? accountId, string? status, string? name)
+        SoftswitchDbContext db, IGatewayHealthView health, HttpContext http, int? limit, string? cursor, string? accountId, string? status, string? name)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
@@ -61,13 +61,13 @@ public static class RoutingGatewayEndpoints
             query = query.Where(g => g.Name.StartsWith(name));
         }
 
-        return TypedResults.Ok(await query.ToPageAsync(page, RoutingGatewayMapping.AsResponse, http.RequestAborted));
+        return TypedResults.Ok(await query.ToPageAsync(page, health.Mapping(), http.RequestAborted));
     }
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
-        EntityOperations.GetAsync(db.RoutingGateways, id, Resource, RoutingGatewayMapping.AsResponse, http);
+    private static Task<IResult> GetAsync(SoftswitchDbContext db, IGatewayHealthView health, HttpContext http, string id) =>
+        EntityOperations.GetAsync(db.RoutingGateways, id, Resource, health.Mapping(), http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, RoutingGatewayRequest request)
+    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, IGatewayHealthView health, HttpContext http, RoutingGatewayRequest request)
     {
         var errors = await ValidateAsync(db, request, http.RequestAborted);
         if (errors.Any)
@@ -79,10 +79,10 @@ public static class RoutingGatewayEndpoints
         Apply(gateway, request);
         db.RoutingGateways.Add(gateway);
         await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Created(http, $"/v1/routing-gateways/{gateway.Id}", gateway, RoutingGatewayMapping.AsResponse);
+        return EntityOperations.Created(http, $"/v1/routing-gateways/{gateway.Id}", gateway, health.Mapping());
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, RoutingGatewayRequest request)
+    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, IGatewayHealthView health, HttpContext http, string id, RoutingGatewayRequest request)
     {
         var (gateway, failure) = await EntityOperations.LoadForUpdateAsync(db.RoutingGateways, id, Resource, http);
         if (gateway is null)
@@ -98,7 +98,7 @@ public static class RoutingGatewayEndpoints
 
         Apply(gateway, request);
         await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, gateway, RoutingGatewayMapping.AsResponse);
+        return EntityOperations.Updated(http, gateway, health.Mapping());
     }
 
     private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id)
@@ -131,6 +131,7 @@ public static class RoutingGatewayEndpoints
             .Range("max_calls_per_second", request.MaxCallsPerSecond, 1, 10_000)
             .Range("max_call_duration_seconds", request.MaxCallDurationSeconds, 1, 86_400)
             .Range("no_answer_timeout_seconds", request.NoAnswerTimeoutSeconds, 1, 600)
+            .Range("options_ping_seconds", request.OptionsPingSeconds, RoutingGateway.MinOptionsPingSeconds, RoutingGateway.MaxOptionsPingSeconds)
             .SipCodes("failover_codes", request.FailoverCodes)
             .SipCodes("stop_codes", request.StopCodes);
         if (request.Host is { Length: > 0 and <= RoutingGateway.HostMaxLength } host
@@ -170,6 +171,7 @@ public static class RoutingGatewayEndpoints
         gateway.StopCodes = request.StopCodes?.Distinct().ToList() ?? defaults.StopCodes;
         gateway.RedirectPolicy = request.RedirectPolicy ?? RedirectPolicy.ReturnUpstream;
         gateway.OptionsPing = request.OptionsPing ?? false;
+        gateway.OptionsPingSeconds = request.OptionsPingSeconds ?? RoutingGateway.DefaultOptionsPingSeconds;
         gateway.NumberScreening = request.NumberScreening.AsScreening();
         gateway.Status = request.Status ?? GatewayStatus.Active;
     }

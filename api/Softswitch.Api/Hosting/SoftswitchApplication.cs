@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Softswitch.Api.Auth;
+using Softswitch.Api.Contracts;
 using Softswitch.Api.Endpoints;
 using Softswitch.Api.Http;
 using Softswitch.Api.OpenApi;
+using Softswitch.Domain;
 using Softswitch.Media;
 using Softswitch.Media.Config;
 using Softswitch.Media.Redirect;
@@ -71,6 +73,10 @@ public static class SoftswitchApplication
             builder.Services.AddSoftswitchSwitchCore(spool => spool.Directory = Path.Combine(dataDir, "cdr-spool"));
             builder.Services.AddSingleton(new LastGoodConfigFile(Path.Combine(dataDir, LastGoodConfigFileName)));
             builder.Services.AddSoftswitchSipSwitch(builder.Configuration);
+        }
+        else
+        {
+            builder.Services.AddSingleton<IGatewayHealthView>(NoSwitchGatewayHealth.Instance);
         }
 
         var app = builder.Build();

@@ -60,6 +60,7 @@ public static class RequestRequirements
                 ["threshold"] = "Required when kind is long_call, low_asr, traffic_spike or security_event_burst.",
                 ["security_event_rule"] = "Required when kind is security_event_burst.",
                 ["work_calendar"] = "Required when kind is outside_working_hours (and only then allowed).",
+                ["routing_gateway_id"] = "Allowed only when kind is low_asr or gateway_down.",
             },
             [nameof(AlarmSettingsRequest)] = new Dictionary<string, string>(StringComparer.Ordinal)
             {

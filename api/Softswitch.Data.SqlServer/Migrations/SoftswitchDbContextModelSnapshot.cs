@@ -1308,6 +1308,62 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.ToTable("FraudRules");
                 });
 
+            modelBuilder.Entity("Softswitch.Domain.GatewayHealthEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<int>("ConsecutiveTimeouts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RoutingGatewayId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasAlternateKey("TenantId", "Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("TenantId", "RoutingGatewayId", "OccurredAt");
+
+                    b.ToTable("GatewayHealthEvents");
+                });
+
             modelBuilder.Entity("Softswitch.Domain.Geofence", b =>
                 {
                     b.Property<string>("Id")
@@ -2807,6 +2863,11 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.Property<bool>("OptionsPing")
                         .HasColumnType("bit");
 
+                    b.Property<int>("OptionsPingSeconds")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(30);
+
                     b.Property<int>("Port")
                         .HasColumnType("int");
 
@@ -3603,6 +3664,15 @@ namespace Softswitch.Data.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Softswitch.Domain.FraudRule", b =>
+                {
+                    b.HasOne("Softswitch.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Softswitch.Domain.GatewayHealthEvent", b =>
                 {
                     b.HasOne("Softswitch.Domain.Tenant", null)
                         .WithMany()

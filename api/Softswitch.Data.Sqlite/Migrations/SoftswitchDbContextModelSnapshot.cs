@@ -1231,6 +1231,59 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.ToTable("FraudRules");
                 });
 
+            modelBuilder.Entity("Softswitch.Domain.GatewayHealthEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveTimeouts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoutingGatewayId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasAlternateKey("TenantId", "Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("TenantId", "RoutingGatewayId", "OccurredAt");
+
+                    b.ToTable("GatewayHealthEvents");
+                });
+
             modelBuilder.Entity("Softswitch.Domain.Geofence", b =>
                 {
                     b.Property<string>("Id")
@@ -2647,6 +2700,11 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.Property<bool>("OptionsPing")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OptionsPingSeconds")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(30);
+
                     b.Property<int>("Port")
                         .HasColumnType("INTEGER");
 
@@ -3417,6 +3475,15 @@ namespace Softswitch.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Softswitch.Domain.FraudRule", b =>
+                {
+                    b.HasOne("Softswitch.Domain.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Softswitch.Domain.GatewayHealthEvent", b =>
                 {
                     b.HasOne("Softswitch.Domain.Tenant", null)
                         .WithMany()

@@ -15,6 +15,7 @@ public sealed class RoutingGatewayConfiguration : TenantEntityConfiguration<Rout
         builder.PrimitiveCollection(g => g.FailoverCodes);
         builder.PrimitiveCollection(g => g.StopCodes);
         builder.Property(g => g.NumberScreening).HasJsonConversion();
+        builder.Property(g => g.OptionsPingSeconds).HasDefaultValue(RoutingGateway.DefaultOptionsPingSeconds);
         ReferencesSameTenant<Account>(builder, nameof(RoutingGateway.AccountId), required: true);
 
         builder.HasIndex(g => new { g.TenantId, g.Name }).IsUnique();

@@ -6,6 +6,9 @@ public class RoutingGateway : TenantEntity
     public const int NameMaxLength = 100;
     public const int HostMaxLength = 253;
     public const int AddPrefixMaxLength = 32;
+    public const int DefaultOptionsPingSeconds = 30;
+    public const int MinOptionsPingSeconds = 1;
+    public const int MaxOptionsPingSeconds = 3600;
 
     public string AccountId { get; set; } = "";
 
@@ -48,6 +51,9 @@ public class RoutingGateway : TenantEntity
 
     /// <summary>Probe the gateway with OPTIONS and skip it while it does not answer.</summary>
     public bool OptionsPing { get; set; }
+
+    /// <summary>Seconds between two OPTIONS pings while <see cref="OptionsPing"/> is on.</summary>
+    public int OptionsPingSeconds { get; set; } = DefaultOptionsPingSeconds;
 
     public GatewayStatus Status { get; set; }
 

@@ -26,4 +26,7 @@ public enum AlarmKind
 
     /// <summary>At least <c>threshold</c> security events of one rule within a window.</summary>
     SecurityEventBurst,
+
+    /// <summary>A routing gateway down (OPTIONS pings unanswered) for longer than <c>threshold</c> seconds; once per down period.</summary>
+    GatewayDown,
 }

@@ -46,6 +46,7 @@ public static class IdPrefix
     public const string AlarmSettings = "als";
     public const string AlarmCursor = "alc";
     public const string AccountCountry = "acn";
+    public const string GatewayHealthEvent = "ghe";
 
     public static string For(Entity entity) => entity switch
     {
@@ -92,6 +93,7 @@ public static class IdPrefix
         Domain.AlarmSettings => AlarmSettings,
         Domain.AlarmCursor => AlarmCursor,
         Domain.AccountCountry => AccountCountry,
+        Domain.GatewayHealthEvent => GatewayHealthEvent,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Softswitch.Media.Billing;
 using Softswitch.Media.Fraud;
 using Softswitch.Media.Geofencing;
+using Softswitch.Media.Health;
 using Softswitch.Media.Numbers;
 using Softswitch.Media.Phones;
 using Softswitch.Media.Redirect;
@@ -83,6 +84,7 @@ public static class SipSwitchRegistration
         services.AddWebhookFastPath();
         services.AddRedirectClient();
         services.AddPhonePresence();
+        services.AddPeerHealth(configuration);
 
         services.AddSingleton<SipSwitchService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipSwitchService>());

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Softswitch.Media.Fraud;
+using Softswitch.Media.Health;
 using Softswitch.Media.Redirect;
 using Softswitch.Media.Webhooks;
 using Softswitch.Sip.Auth;
@@ -21,6 +22,7 @@ using Softswitch.Switch.Config;
 using Softswitch.Switch.Events;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
+using Softswitch.Switch.Health;
 using Softswitch.Switch.Numbers;
 using Softswitch.Switch.Phones;
 using Softswitch.Switch.Redirect;
@@ -51,6 +53,9 @@ public sealed partial class SipSwitchService(
     RedirectProfileSource redirectProfiles,
     HttpRoutingServerClient httpRoutingServers,
     SipBindingStore bindings,
+    PeerHealthBoard gatewayHealth,
+    RoutingServerHealth routingServerHealth,
+    IOptions<PeerHealthOptions> healthOptions,
     TimeProvider time,
     IMeterFactory meters,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
@@ -61,6 +66,7 @@ public sealed partial class SipSwitchService(
     private SipTransport? _transport;
     private SipTransactionLayer? _layer;
     private B2buaCore? _b2bua;
+    private readonly List<ProbeScheduler> _pingers = [];
 
     /// <summary>Where the switch listens, with the bound port; set once started.</summary>
     public IPEndPoint LocalEndPoint => _transport?.LocalEndPoint ?? throw new InvalidOperationException("The SIP switch has not started.");
@@ -148,7 +154,9 @@ public sealed partial class SipSwitchService(
             billing: billing,
             metadataHeaders: webhookEndpoints,
             redirectProfiles: redirectProfiles,
-            httpRoutingServers: httpRoutingServers);
+            httpRoutingServers: httpRoutingServers,
+            gatewayHealth: gatewayHealth,
+            routingServerHealth: routingServerHealth);
         layer.Attach(new SwitchTransactionUser(_b2bua, registrar, SipOptionsResponder.Default, loggers.CreateLogger<SwitchTransactionUser>()));
         transport.Start(layer);
         _transport = transport;
@@ -157,8 +165,24 @@ public sealed partial class SipSwitchService(
         _meters.Add(AdmissionMetrics.Create(meters, _b2bua.Admission, time));
         _meters.Add(CallMetrics.Create(meters, _b2bua));
         _meters.Add(SignallingGuardMetrics.Create(meters, guard));
+        _meters.Add(PeerHealthMetrics.Create(meters, gatewayHealth, routingServerHealth));
+        StartPinging(layer);
         LogListening(_logger, transport.LocalEndPoint, transport.AdvertisedEndPoint);
         return Task.CompletedTask;
+    }
+
+    /// <summary>OPTIONS pings to vendors and SIP routing servers, from the listening socket, once it listens.</summary>
+    private void StartPinging(SipTransactionLayer layer)
+    {
+        var o = healthOptions.Value;
+        var probe = new SipOptionsProbe(layer, time, new B2buaOptions().Product);
+        var logger = loggers.CreateLogger<ProbeScheduler>();
+        _pingers.Add(new ProbeScheduler(new GatewayProbeTargets(config), probe, gatewayHealth, o.MaxPingsPerSecond, time, logger));
+        if (o.RoutingServerPingSeconds > 0)
+        {
+            _pingers.Add(new ProbeScheduler(
+                new RoutingServerProbeTargets(redirectProfiles, TimeSpan.FromSeconds(o.RoutingServerPingSeconds)), probe, routingServerHealth.Pings, o.MaxPingsPerSecond, time, logger));
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
@@ -175,6 +199,8 @@ public sealed partial class SipSwitchService(
 
     private async Task ShutDownAsync()
     {
+        _pingers.ForEach(pinger => pinger.Dispose());
+        _pingers.Clear();
         if (_transport is { } transport)
         {
             _transport = null;

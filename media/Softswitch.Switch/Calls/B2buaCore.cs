@@ -12,6 +12,7 @@ using Softswitch.Switch.Config;
 using Softswitch.Switch.Events;
 using Softswitch.Switch.Fraud;
 using Softswitch.Switch.Geofencing;
+using Softswitch.Switch.Health;
 using Softswitch.Switch.Numbers;
 using Softswitch.Switch.Redirect;
 using Softswitch.Switch.Routing;
@@ -54,7 +55,9 @@ public sealed class B2buaCore : IDisposable
         SwitchBilling? billing = null,
         ICallMetadataHeaders? metadataHeaders = null,
         RedirectProfileSource? redirectProfiles = null,
-        IRoutingServerClient? httpRoutingServers = null)
+        IRoutingServerClient? httpRoutingServers = null,
+        PeerHealthBoard? gatewayHealth = null,
+        RoutingServerHealth? routingServerHealth = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(options);
@@ -73,9 +76,13 @@ public sealed class B2buaCore : IDisposable
             Billing = billing,
             MetadataHeaders = metadataHeaders ??= NoCallMetadata.Instance,
             Numbers = numbers,
+            GatewayHealth = gatewayHealth,
             Redirects = redirectProfiles is null
                 ? null
-                : new RedirectClient(redirectProfiles, new SipRoutingServerClient(layer, new SwitchAddress(layer.Transport), resolver, options), httpRoutingServers, time),
+                : new RedirectClient(redirectProfiles, new SipRoutingServerClient(layer, new SwitchAddress(layer.Transport), resolver, options), httpRoutingServers, time)
+                {
+                    Health = routingServerHealth,
+                },
         };
         _config = config;
         _refusals = new RefusalRecorder(_services.Events, securityEvents, metadataHeaders, time, logger);

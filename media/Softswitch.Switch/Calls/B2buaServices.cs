@@ -6,6 +6,7 @@ using Softswitch.Switch.Billing;
 using Softswitch.Switch.Capacity;
 using Softswitch.Switch.Events;
 using Softswitch.Switch.Geofencing;
+using Softswitch.Switch.Health;
 using Softswitch.Switch.Numbers;
 using Softswitch.Switch.Redirect;
 using Softswitch.Switch.Routing;
@@ -46,6 +47,9 @@ internal sealed record B2buaServices(
     public required ICallMetadataHeaders MetadataHeaders { get; init; }
     /// <summary>The 3xx redirect client; null on a switch without redirect profiles.</summary>
     public RedirectClient? Redirects { get; init; }
+
+    /// <summary>The vendors' OPTIONS health; null on a switch that does not ping them.</summary>
+    public PeerHealthBoard? GatewayHealth { get; init; }
 
     /// <summary>Vendors' number rules, for routes a routing server chose.</summary>
     public INumberPlanSource Numbers { get; init; } = NumberPlanSource.Unconfigured;

@@ -76,7 +76,7 @@ internal sealed partial class Call : SerialExecutor
 
     private void StartRouting(RoutePlan plan)
     {
-        _routing = new CallRouting(plan, _services.Capacity, _services.Options.MaxAttempts, _services.VendorRates);
+        _routing = new CallRouting(plan, _services.Capacity, _services.Options.MaxAttempts, _services.VendorRates, _services.GatewayHealth);
         _phone = plan.Phone is { } phone ? new PhoneRinging(phone, plan.Attempts.Count > 0) : null;
         NextGateway();
     }

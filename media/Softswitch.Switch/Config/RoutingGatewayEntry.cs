@@ -29,6 +29,7 @@ public sealed class RoutingGatewayEntry
         StopCodes = row.StopCodes.ToFrozenSet();
         RedirectPolicy = row.RedirectPolicy;
         OptionsPing = row.OptionsPing;
+        OptionsPingSeconds = row.OptionsPingSeconds;
         Screening = row.NumberScreening is { IsEmpty: false } screening ? new GatewayScreening(screening) : GatewayScreening.None;
     }
 
@@ -71,6 +72,8 @@ public sealed class RoutingGatewayEntry
     public RedirectPolicy RedirectPolicy { get; }
 
     public bool OptionsPing { get; }
+
+    public int OptionsPingSeconds { get; }
 
     /// <summary>The vendor's number lists and rules: a call they refuse is not offered to this vendor.</summary>
     public GatewayScreening Screening { get; }

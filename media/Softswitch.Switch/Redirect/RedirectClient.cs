@@ -1,5 +1,6 @@
 using Softswitch.Domain;
 using Softswitch.Switch.Calls;
+using Softswitch.Switch.Health;
 
 namespace Softswitch.Switch.Redirect;
 
@@ -30,6 +31,9 @@ public sealed class RedirectClient
 
     public RedirectCounters Counters { get; } = new();
 
+    /// <summary>OPTIONS health and circuit breakers of the routing servers; null: every server is always asked.</summary>
+    public RoutingServerHealth? Health { get; init; }
+
     /// <summary>The profile a call of <paramref name="origin"/> follows, or null when its routes are its own.</summary>
     public RedirectSettings? SettingsFor(CallOrigin origin)
     {
@@ -54,9 +58,16 @@ public sealed class RedirectClient
                 continue;
             }
 
+            if (Health?.TryPass(origin.Tenant.TenantId, server) == false)
+            {
+                Counters.ServerFailed();
+                continue;
+            }
+
             using var timeout = new CancellationTokenSource(server.Timeout, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, deadline.Token, callEnded);
             var answer = await client.AskAsync(server, query, settings.CarryHeaders, linked.Token).ConfigureAwait(false);
+            Health?.Report(origin.Tenant.TenantId, server, answer, timeout.IsCancellationRequested, linked.IsCancellationRequested);
             var elapsed = _time.GetElapsedTime(started);
             switch (answer.Verdict)
             {

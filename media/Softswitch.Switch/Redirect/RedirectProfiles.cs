@@ -19,6 +19,10 @@ public sealed class RedirectProfiles
 
     public bool IsEmpty => _tenants.Count == 0 && _trunks.Count == 0;
 
+    /// <summary>Every profile with its tenant (the routing servers to ping).</summary>
+    public IEnumerable<(string TenantId, RedirectSettings Settings)> All =>
+        _tenants.Select(t => (t.Key, t.Value)).Concat(_trunks.Select(t => (t.Key.Tenant, t.Value)));
+
     public static RedirectProfiles Create(IEnumerable<RedirectProfile> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);

@@ -1,4 +1,5 @@
 using Softswitch.Switch.Capacity;
+using Softswitch.Switch.Health;
 
 namespace Softswitch.Switch.Routing;
 
@@ -13,6 +14,7 @@ public sealed class CallRouting
     private readonly RoutePlan _plan;
     private readonly CallCapacity _capacity;
     private readonly CallRateBuckets? _vendorRates;
+    private readonly PeerHealthBoard? _health;
     private readonly int _maxAttempts;
     private readonly List<AttemptOutcome> _outcomes = [];
     private int _next;
@@ -20,7 +22,8 @@ public sealed class CallRouting
     private bool _answered;
     private int? _finalCode;
 
-    public CallRouting(RoutePlan plan, CallCapacity capacity, int maxAttempts, CallRateBuckets? vendorRates = null)
+    /// <param name="health">OPTIONS health of the vendors: a down vendor is skipped like a full one (and counted).</param>
+    public CallRouting(RoutePlan plan, CallCapacity capacity, int maxAttempts, CallRateBuckets? vendorRates = null, PeerHealthBoard? health = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(capacity);
@@ -29,6 +32,7 @@ public sealed class CallRouting
         _capacity = capacity;
         _maxAttempts = maxAttempts;
         _vendorRates = vendorRates;
+        _health = health;
     }
 
     /// <summary>Every INVITE sent so far and its final status (0 while the attempt is pending or answered).</summary>
@@ -72,6 +76,12 @@ public sealed class CallRouting
         while (_outcomes.Count < _maxAttempts && _next < _plan.Attempts.Count)
         {
             var candidate = _plan.Attempts[_next++];
+            if (_health is not null && candidate.Gateway.OptionsPing && _health.IsDown(new PeerKey(candidate.Gateway.TenantId, candidate.Gateway.Id)))
+            {
+                _health.Skipped();
+                continue;
+            }
+
             if (!_capacity.TryAcquire(candidate.Gateway.Id, candidate.Gateway.MaxConcurrentCalls))
             {
                 continue;

@@ -37,6 +37,12 @@ public sealed class RoutingGateway
 
     public required bool OptionsPing { get; init; }
 
+    /// <summary>Seconds between OPTIONS pings while <see cref="OptionsPing"/> is on.</summary>
+    public required int OptionsPingSeconds { get; init; }
+
+    /// <summary>What OPTIONS pings say, as the API process's own switch sees it (unknown without one).</summary>
+    public required GatewayHealth Health { get; init; }
+
     public required GatewayStatus Status { get; init; }
 
     public required NumberScreening NumberScreening { get; init; }

@@ -35,6 +35,9 @@ public sealed class RoutingGatewayOptions
 
     public bool? OptionsPing { get; init; }
 
+    /// <summary>Seconds between OPTIONS pings (1-3600; default 30).</summary>
+    public int? OptionsPingSeconds { get; init; }
+
     public GatewayStatus? Status { get; init; }
 
     public NumberScreening? NumberScreening { get; init; }

@@ -38,6 +38,9 @@ public sealed class SwitchHost : IAsyncDisposable
             // The tests' SIPp peers and phones send from 127.0.0.1 at load-test rates: a trusted peer (alerts, no bans).
             // Anti-fraud tests attack from other loopback addresses.
             ["Softswitch:Fraud:TrustedAddresses"] = "127.0.0.1/32",
+
+            // SIPp routing-server scenarios expect an INVITE first and fail on an OPTIONS ping.
+            ["Softswitch:Health:RoutingServerPingSeconds"] = "0",
         };
         foreach (var (key, value) in overrides)
         {

@@ -12,6 +12,10 @@ public sealed record VendorTrunk(int Port, string Transport = "udp", int Priorit
     public int? MaxConcurrentCalls { get; init; }
 
     public string RedirectPolicy { get; init; } = "return_upstream";
+
+    public bool OptionsPing { get; init; }
+
+    public int? OptionsPingSeconds { get; init; }
 }
 
 /// <summary>What a provisioned tenant holds: its customer, its trunk from 127.0.0.1, and its vendors in order.</summary>
@@ -48,6 +52,8 @@ public static class SwitchProvisioning
                 max_call_duration_seconds = vendor.MaxCallDurationSeconds,
                 max_concurrent_calls = vendor.MaxConcurrentCalls,
                 redirect_policy = vendor.RedirectPolicy,
+                options_ping = vendor.OptionsPing,
+                options_ping_seconds = vendor.OptionsPingSeconds,
             }));
         }
 

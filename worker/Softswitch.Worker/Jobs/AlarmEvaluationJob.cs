@@ -28,6 +28,7 @@ public sealed class AlarmEvaluationJob(DbContextOptions<SoftswitchDbContext> opt
                 .Where(r => r.Enabled).Select(r => r.TenantId).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
             var expired = now.AddDays(-RetentionDays);
             await platform.Alarms.IgnoreQueryFilters([SoftswitchDbContext.TenantFilter]).Where(a => a.FiredAt < expired).ExecuteDeleteAsync(cancellationToken);
+            await GatewayDownAlarmEvaluator.PurgeAsync(platform, now, cancellationToken);
         }
 
         var fired = 0;
@@ -52,6 +53,7 @@ public sealed class AlarmEvaluationJob(DbContextOptions<SoftswitchDbContext> opt
             {
                 _ when CdrAlarmEvaluator.Reads(rule.Kind) => await CdrAlarmEvaluator.EvaluateAsync(db, rule, now, cancellationToken),
                 _ when WindowAlarmEvaluator.Reads(rule.Kind) => await WindowAlarmEvaluator.EvaluateAsync(db, rule, now, cancellationToken),
+                AlarmKind.GatewayDown => await GatewayDownAlarmEvaluator.EvaluateAsync(db, rule, now, cancellationToken),
                 _ => await StateAlarmEvaluator.EvaluateAsync(db, rule, now, cancellationToken),
             };
             await db.SaveChangesAsync(cancellationToken);
