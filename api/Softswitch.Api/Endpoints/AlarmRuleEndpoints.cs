@@ -32,12 +32,9 @@ public static class AlarmRuleEndpoints
             .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<Results<Ok<Page<AlarmRuleResponse>>, ValidationProblem>> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        return errors.Any ? errors.ToProblem() : TypedResults.Ok(await db.AlarmRules.ToPageAsync(page, AlarmMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<AlarmRuleResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.AlarmRules, limit, cursor, AlarmMapping.AsResponse, http);
 
     private static Task<Results<Ok<AlarmRuleResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.AlarmRules, id, Resource, AlarmMapping.AsResponse, http);
@@ -72,30 +69,19 @@ public static class AlarmRuleEndpoints
         return EntityOperations.Created(http, $"/v1/alarm-rules/{rule.Id}", rule, AlarmMapping.AsResponse);
     }
 
-    private static async Task<Results<Ok<AlarmRuleResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, AlarmRuleRequest request)
-    {
-        var (rule, failure) = await EntityOperations.LoadForUpdateAsync(db.AlarmRules, id, Resource, http);
-        if (rule is null)
-        {
-            return failure!;
-        }
-
-        var errors = await ValidateAsync(db, request, http.RequestAborted);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        var name = request.Name!.Trim();
-        if (await db.AlarmRules.AnyAsync(r => r.Name == name && r.Id != id, http.RequestAborted))
-        {
-            return ApiProblems.Conflict($"An alarm rule named '{name}' exists already.");
-        }
-
-        Apply(rule, request);
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, rule, AlarmMapping.AsResponse);
-    }
+    private static Task<Results<Ok<AlarmRuleResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, AlarmRuleRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.AlarmRules, id, Resource, http,
+            validate: cancellationToken => ValidateAsync(db, request, cancellationToken),
+            apply: rule => Apply(rule, request),
+            refuse: async (_, cancellationToken) =>
+            {
+                var name = request.Name!.Trim();
+                return await db.AlarmRules.AnyAsync(r => r.Name == name && r.Id != id, cancellationToken)
+                    ? ApiProblems.Conflict($"An alarm rule named '{name}' exists already.")
+                    : null;
+            },
+            AlarmMapping.AsResponse);
 
     private static void Apply(AlarmRule rule, AlarmRuleRequest request)
     {

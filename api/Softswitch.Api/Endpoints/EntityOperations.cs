@@ -78,8 +78,55 @@ public static class EntityOperations
         var deleted = await DeleteAsync(db, set, id, resource, http);
         return deleted.Result switch
         {
-            MissingOrStale failure => failure,
-            _ => TypedResults.NoContent(),
+            NoContent done => done,
+            _ => (MissingOrStale)deleted.Result,
+        };
+    }
+
+    /// <summary>
+    /// <c>PUT</c>: loads the row under If-Match, validates the request, applies it and saves; <paramref name="refuse"/>
+    /// sees the changed row before the save and may turn it down, e.g. when it would duplicate another row's name.
+    /// </summary>
+    public static async Task<Results<Ok<TResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> ReplaceAsync<TEntity, TResponse>(
+        SoftswitchDbContext db, DbSet<TEntity> set, string id, string resource, HttpContext http,
+        Func<CancellationToken, Task<FieldErrors>> validate, Action<TEntity> apply,
+        Func<TEntity, CancellationToken, Task<ConflictProblem?>> refuse, Func<TEntity, TResponse> map)
+        where TEntity : Entity
+    {
+        var (entity, failure) = await LoadForUpdateAsync(set, id, resource, http);
+        if (entity is null)
+        {
+            return failure!;
+        }
+
+        var errors = await validate(http.RequestAborted);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        apply(entity);
+        if (await refuse(entity, http.RequestAborted) is { } conflict)
+        {
+            return conflict;
+        }
+
+        await db.SaveChangesAsync(http.RequestAborted);
+        return Updated(http, entity, map);
+    }
+
+    /// <summary><c>PUT</c> of a resource whose changes nothing but validation turns down.</summary>
+    public static async Task<Results<Ok<TResponse>, ValidationProblem, MissingOrStale>> ReplaceAsync<TEntity, TResponse>(
+        SoftswitchDbContext db, DbSet<TEntity> set, string id, string resource, HttpContext http,
+        Func<CancellationToken, Task<FieldErrors>> validate, Action<TEntity> apply, Func<TEntity, TResponse> map)
+        where TEntity : Entity
+    {
+        var replaced = await ReplaceAsync(db, set, id, resource, http, validate, apply, (_, _) => Task.FromResult<ConflictProblem?>(null), map);
+        return replaced.Result switch
+        {
+            Ok<TResponse> ok => ok,
+            ValidationProblem invalid => invalid,
+            _ => (MissingOrStale)replaced.Result,
         };
     }
 

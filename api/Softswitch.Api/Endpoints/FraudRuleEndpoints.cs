@@ -36,17 +36,9 @@ public static class FraudRuleEndpoints
             .WithSummary("Replay a rule over the stored CDRs of a time range: what it would have blocked, and when");
     }
 
-    private static async Task<Results<Ok<Page<FraudRuleResponse>>, ValidationProblem>> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        return TypedResults.Ok(await db.FraudRules.ToPageAsync(page, FraudRuleMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<FraudRuleResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.FraudRules, limit, cursor, FraudRuleMapping.AsResponse, http);
 
     private static Task<Results<Ok<FraudRuleResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.FraudRules, id, Resource, FraudRuleMapping.AsResponse, http);
@@ -78,30 +70,19 @@ public static class FraudRuleEndpoints
         return EntityOperations.Created(http, $"/v1/fraud-rules/{rule.Id}", rule, FraudRuleMapping.AsResponse);
     }
 
-    private static async Task<Results<Ok<FraudRuleResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, FraudRuleRequest request)
-    {
-        var (rule, failure) = await EntityOperations.LoadForUpdateAsync(db.FraudRules, id, Resource, http);
-        if (rule is null)
-        {
-            return failure!;
-        }
-
-        var errors = await ValidateAsync(db, request, http.RequestAborted);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        var name = request.Name!.Trim();
-        if (await db.FraudRules.AnyAsync(r => r.Name == name && r.Id != id, http.RequestAborted))
-        {
-            return ApiProblems.Conflict($"A fraud rule named '{name}' exists already.");
-        }
-
-        Apply(rule, request);
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, rule, FraudRuleMapping.AsResponse);
-    }
+    private static Task<Results<Ok<FraudRuleResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, FraudRuleRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.FraudRules, id, Resource, http,
+            validate: cancellationToken => ValidateAsync(db, request, cancellationToken),
+            apply: rule => Apply(rule, request),
+            refuse: async (_, cancellationToken) =>
+            {
+                var name = request.Name!.Trim();
+                return await db.FraudRules.AnyAsync(r => r.Name == name && r.Id != id, cancellationToken)
+                    ? ApiProblems.Conflict($"A fraud rule named '{name}' exists already.")
+                    : null;
+            },
+            FraudRuleMapping.AsResponse);
 
     private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.FraudRules, id, Resource, http);

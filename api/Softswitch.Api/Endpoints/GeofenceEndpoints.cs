@@ -31,14 +31,9 @@ public static class GeofenceEndpoints
             .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<Results<Ok<Page<GeofenceResponse>>, ValidationProblem>> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        return errors.Any
-            ? errors.ToProblem()
-            : TypedResults.Ok(await db.Geofences.ToPageAsync(page, GeofencingMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<GeofenceResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.Geofences, limit, cursor, GeofencingMapping.AsResponse, http);
 
     private static Task<Results<Ok<GeofenceResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.Geofences, id, Resource, GeofencingMapping.AsResponse, http);
@@ -63,29 +58,13 @@ public static class GeofenceEndpoints
         return EntityOperations.Created(http, $"/v1/geofences/{fence.Id}", fence, GeofencingMapping.AsResponse);
     }
 
-    private static async Task<Results<Ok<GeofenceResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, GeofenceRequest request)
-    {
-        var (fence, failure) = await EntityOperations.LoadForUpdateAsync(db.Geofences, id, Resource, http);
-        if (fence is null)
-        {
-            return failure!;
-        }
-
-        var errors = await ValidateAsync(db, request, http.RequestAborted);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        Apply(fence, request);
-        if (await TakenAsync(db, fence, http.RequestAborted))
-        {
-            return Duplicate(fence);
-        }
-
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, fence, GeofencingMapping.AsResponse);
-    }
+    private static Task<Results<Ok<GeofenceResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, GeofenceRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.Geofences, id, Resource, http,
+            validate: cancellationToken => ValidateAsync(db, request, cancellationToken),
+            apply: fence => Apply(fence, request),
+            refuse: async (fence, cancellationToken) => await TakenAsync(db, fence, cancellationToken) ? Duplicate(fence) : null,
+            GeofencingMapping.AsResponse);
 
     private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.Geofences, id, Resource, http);

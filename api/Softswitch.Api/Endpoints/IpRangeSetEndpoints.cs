@@ -30,14 +30,9 @@ public static class IpRangeSetEndpoints
             .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<Results<Ok<Page<IpRangeSetResponse>>, ValidationProblem>> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        return errors.Any
-            ? errors.ToProblem()
-            : TypedResults.Ok(await db.IpRangeSets.ToPageAsync(page, GeofencingMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<IpRangeSetResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.IpRangeSets, limit, cursor, GeofencingMapping.AsResponse, http);
 
     private static Task<Results<Ok<IpRangeSetResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.IpRangeSets, id, Resource, GeofencingMapping.AsResponse, http);
@@ -61,30 +56,18 @@ public static class IpRangeSetEndpoints
         return EntityOperations.Created(http, $"/v1/ip-range-sets/{set.Id}", set, GeofencingMapping.AsResponse);
     }
 
-    private static async Task<Results<Ok<IpRangeSetResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, IpRangeSetRequest request)
-    {
-        var (set, failure) = await EntityOperations.LoadForUpdateAsync(db.IpRangeSets, id, Resource, http);
-        if (set is null)
-        {
-            return failure!;
-        }
-
-        var errors = Validate(request);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        if (await db.IpRangeSets.AnyAsync(s => s.Id != id && s.Name == request.Name, http.RequestAborted))
-        {
-            return Duplicate(request.Name!);
-        }
-
-        set.Name = request.Name!;
-        set.Description = request.Description;
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, set, GeofencingMapping.AsResponse);
-    }
+    private static Task<Results<Ok<IpRangeSetResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, IpRangeSetRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.IpRangeSets, id, Resource, http,
+            validate: _ => Task.FromResult(Validate(request)),
+            apply: set =>
+            {
+                set.Name = request.Name!;
+                set.Description = request.Description;
+            },
+            refuse: async (set, cancellationToken) =>
+                await db.IpRangeSets.AnyAsync(s => s.Id != id && s.Name == set.Name, cancellationToken) ? Duplicate(set.Name) : null,
+            GeofencingMapping.AsResponse);
 
     private static Task<Results<NoContent, MissingOrStale, ConflictProblem>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.IpRangeSets, id, Resource, http, async cancellationToken =>

@@ -30,17 +30,9 @@ public static class NumberGroupEndpoints
             .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<Results<Ok<Page<NumberGroupResponse>>, ValidationProblem>> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        return TypedResults.Ok(await db.NumberGroups.ToPageAsync(page, NumberGroupMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<NumberGroupResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.NumberGroups, limit, cursor, NumberGroupMapping.AsResponse, http);
 
     private static Task<Results<Ok<NumberGroupResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.NumberGroups, id, Resource, NumberGroupMapping.AsResponse, http);
@@ -71,29 +63,16 @@ public static class NumberGroupEndpoints
         return EntityOperations.Created(http, $"/v1/number-groups/{group.Id}", group, NumberGroupMapping.AsResponse);
     }
 
-    private static async Task<Results<Ok<NumberGroupResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, NumberGroupRequest request)
-    {
-        var (group, failure) = await EntityOperations.LoadForUpdateAsync(db.NumberGroups, id, Resource, http);
-        if (group is null)
-        {
-            return failure!;
-        }
-
-        var errors = Validate(request);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        if (await db.NumberGroups.AnyAsync(g => g.Id != id && g.Name == request.Name!.Trim(), http.RequestAborted))
-        {
-            return ApiProblems.Conflict($"A number group named '{request.Name!.Trim()}' already exists in this tenant.");
-        }
-
-        Apply(group, request);
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, group, NumberGroupMapping.AsResponse);
-    }
+    private static Task<Results<Ok<NumberGroupResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, NumberGroupRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.NumberGroups, id, Resource, http,
+            validate: _ => Task.FromResult(Validate(request)),
+            apply: group => Apply(group, request),
+            refuse: async (_, cancellationToken) =>
+                await db.NumberGroups.AnyAsync(g => g.Id != id && g.Name == request.Name!.Trim(), cancellationToken)
+                ? ApiProblems.Conflict($"A number group named '{request.Name!.Trim()}' already exists in this tenant.")
+                : null,
+            NumberGroupMapping.AsResponse);
 
     private static Task<Results<NoContent, MissingOrStale, ConflictProblem>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.NumberGroups, id, Resource, http, async cancellationToken =>

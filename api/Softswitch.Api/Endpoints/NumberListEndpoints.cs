@@ -80,29 +80,16 @@ public static class NumberListEndpoints
         return EntityOperations.Created(http, $"/v1/number-lists/{list.Id}", list, NumberListMapping.AsResponse);
     }
 
-    private static async Task<Results<Ok<NumberListResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, NumberListRequest request)
-    {
-        var (list, failure) = await EntityOperations.LoadForUpdateAsync(db.NumberLists, id, Resource, http);
-        if (list is null)
-        {
-            return failure!;
-        }
-
-        var errors = await ValidateAsync(db, request, http.RequestAborted);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        if (await db.NumberLists.AnyAsync(l => l.Id != id && l.Name == request.Name!.Trim(), http.RequestAborted))
-        {
-            return ApiProblems.Conflict($"A number list named '{request.Name!.Trim()}' already exists in this tenant.");
-        }
-
-        Apply(list, request);
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, list, NumberListMapping.AsResponse);
-    }
+    private static Task<Results<Ok<NumberListResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, NumberListRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.NumberLists, id, Resource, http,
+            validate: cancellationToken => ValidateAsync(db, request, cancellationToken),
+            apply: list => Apply(list, request),
+            refuse: async (_, cancellationToken) =>
+                await db.NumberLists.AnyAsync(l => l.Id != id && l.Name == request.Name!.Trim(), cancellationToken)
+                ? ApiProblems.Conflict($"A number list named '{request.Name!.Trim()}' already exists in this tenant.")
+                : null,
+            NumberListMapping.AsResponse);
 
     private static Task<Results<NoContent, MissingOrStale, ConflictProblem>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.NumberLists, id, Resource, http, async cancellationToken =>

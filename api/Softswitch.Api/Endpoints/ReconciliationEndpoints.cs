@@ -33,12 +33,9 @@ public static class ReconciliationEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(VendorCdrReader.MaxBodyBytes));
     }
 
-    private static async Task<Results<Ok<Page<ReconciliationResponse>>, ValidationProblem>> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        return errors.Any ? errors.ToProblem() : TypedResults.Ok(await db.Reconciliations.ToPageAsync(page, ReconciliationMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<ReconciliationResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.Reconciliations, limit, cursor, ReconciliationMapping.AsResponse, http);
 
     private static Task<Results<Ok<ReconciliationResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.Reconciliations, id, Resource, ReconciliationMapping.AsResponse, http);

@@ -34,14 +34,9 @@ public static class RedirectProfileEndpoints
             .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<Results<Ok<Page<RedirectProfileResponse>>, ValidationProblem>> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        return errors.Any
-            ? errors.ToProblem()
-            : TypedResults.Ok(await db.RedirectProfiles.ToPageAsync(page, RedirectProfileMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<RedirectProfileResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.RedirectProfiles, limit, cursor, RedirectProfileMapping.AsResponse, http);
 
     private static Task<Results<Ok<RedirectProfileResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.RedirectProfiles, id, Resource, RedirectProfileMapping.AsResponse, http);
@@ -66,30 +61,13 @@ public static class RedirectProfileEndpoints
         return EntityOperations.Created(http, $"/v1/redirect-profiles/{profile.Id}", profile, RedirectProfileMapping.AsResponse);
     }
 
-    private static async Task<Results<Ok<RedirectProfileResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
-        SoftswitchDbContext db, HttpContext http, IOptions<RedirectOptions> options, string id, RedirectProfileRequest request)
-    {
-        var (profile, failure) = await EntityOperations.LoadForUpdateAsync(db.RedirectProfiles, id, Resource, http);
-        if (profile is null)
-        {
-            return failure!;
-        }
-
-        var errors = await ValidateAsync(db, request, options.Value, http.RequestAborted);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        Apply(profile, request);
-        if (await TakenAsync(db, profile, http.RequestAborted))
-        {
-            return Duplicate(profile);
-        }
-
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, profile, RedirectProfileMapping.AsResponse);
-    }
+    private static Task<Results<Ok<RedirectProfileResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, IOptions<RedirectOptions> options, string id, RedirectProfileRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.RedirectProfiles, id, Resource, http,
+            validate: cancellationToken => ValidateAsync(db, request, options.Value, cancellationToken),
+            apply: profile => Apply(profile, request),
+            refuse: async (profile, cancellationToken) => await TakenAsync(db, profile, cancellationToken) ? Duplicate(profile) : null,
+            RedirectProfileMapping.AsResponse);
 
     private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.RedirectProfiles, id, Resource, http);

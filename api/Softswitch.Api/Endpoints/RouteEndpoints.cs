@@ -81,29 +81,16 @@ public static class RouteEndpoints
         return EntityOperations.Created(http, $"/v1/routes/{route.Id}", route, RouteMapping.AsResponse);
     }
 
-    private static async Task<Results<Ok<RouteResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, RouteRequest request)
-    {
-        var (route, failure) = await EntityOperations.LoadForUpdateAsync(db.Routes, id, Resource, http);
-        if (route is null)
-        {
-            return failure!;
-        }
-
-        var errors = await ValidateAsync(db, request, http.RequestAborted);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        if (await db.Routes.AnyAsync(r => r.Id != id && r.Prefix == (request.Prefix ?? ""), http.RequestAborted))
-        {
-            return ApiProblems.Conflict($"A route for prefix '{request.Prefix}' already exists in this tenant.");
-        }
-
-        Apply(route, request);
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, route, RouteMapping.AsResponse);
-    }
+    private static Task<Results<Ok<RouteResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, RouteRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.Routes, id, Resource, http,
+            validate: cancellationToken => ValidateAsync(db, request, cancellationToken),
+            apply: route => Apply(route, request),
+            refuse: async (_, cancellationToken) =>
+                await db.Routes.AnyAsync(r => r.Id != id && r.Prefix == (request.Prefix ?? ""), cancellationToken)
+                ? ApiProblems.Conflict($"A route for prefix '{request.Prefix}' already exists in this tenant.")
+                : null,
+            RouteMapping.AsResponse);
 
     private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.Routes, id, Resource, http);

@@ -75,24 +75,12 @@ public static class RoutingGatewayEndpoints
         return EntityOperations.Created(http, $"/v1/routing-gateways/{gateway.Id}", gateway, RoutingGatewayMapping.AsResponse);
     }
 
-    private static async Task<Results<Ok<RoutingGatewayResponse>, ValidationProblem, MissingOrStale>> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, RoutingGatewayRequest request)
-    {
-        var (gateway, failure) = await EntityOperations.LoadForUpdateAsync(db.RoutingGateways, id, Resource, http);
-        if (gateway is null)
-        {
-            return failure!;
-        }
-
-        var errors = await ValidateAsync(db, request, http.RequestAborted);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        Apply(gateway, request);
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, gateway, RoutingGatewayMapping.AsResponse);
-    }
+    private static Task<Results<Ok<RoutingGatewayResponse>, ValidationProblem, MissingOrStale>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, RoutingGatewayRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.RoutingGateways, id, Resource, http,
+            validate: cancellationToken => ValidateAsync(db, request, cancellationToken),
+            apply: gateway => Apply(gateway, request),
+            RoutingGatewayMapping.AsResponse);
 
     private static Task<Results<NoContent, MissingOrStale, ConflictProblem>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.RoutingGateways, id, Resource, http, async cancellationToken =>

@@ -46,14 +46,9 @@ public static class WebhookEndpointEndpoints
             .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<Results<Ok<Page<WebhookEndpointResponse>>, ValidationProblem>> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        return errors.Any
-            ? errors.ToProblem()
-            : TypedResults.Ok(await db.WebhookEndpoints.ToPageAsync(page, WebhookMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<WebhookEndpointResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.WebhookEndpoints, limit, cursor, WebhookMapping.AsResponse, http);
 
     private static Task<Results<Ok<WebhookEndpointResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.WebhookEndpoints, id, Resource, WebhookMapping.AsResponse, http);
