@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -17,25 +18,17 @@ public static class AccountEndpoints
     public static void MapAccounts(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/accounts").WithTags("Accounts");
-        group.MapGet("", ListAsync).WithName("ListAccounts").WithSummary("List accounts")
-            .Produces<Page<AccountResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetAccount").WithSummary("Get an account")
-            .Produces<AccountResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListAccounts").WithSummary("List accounts");
+        group.MapGet("/{id}", GetAsync).WithName("GetAccount").WithSummary("Get an account");
         group.MapPost("", CreateAsync).WithName("CreateAccount").WithSummary("Create an account")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<AccountResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateAccount").WithSummary("Replace an account's settings")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<AccountResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteAccount").WithSummary("Delete an account not used by phones or gateways")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<AccountResponse>>, ValidationProblem>> ListAsync(
         SoftswitchDbContext db, HttpContext http, int? limit, string? cursor,
         string? kind, string? status, string? currency, string? name)
     {
@@ -73,10 +66,10 @@ public static class AccountEndpoints
         return TypedResults.Ok(await query.ToPageAsync(page, AccountMapping.AsResponse, http.RequestAborted));
     }
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<AccountResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.Accounts, id, Resource, AccountMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, AccountCreateRequest request)
+    private static async Task<Results<Created<AccountResponse>, ValidationProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, AccountCreateRequest request)
     {
         var errors = new FieldErrors()
             .Required("name", request.Name, Account.NameMaxLength)
@@ -138,7 +131,7 @@ public static class AccountEndpoints
         return EntityOperations.Created(http, $"/v1/accounts/{account.Id}", account, AccountMapping.AsResponse);
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, AccountUpdateRequest request)
+    private static async Task<Results<Ok<AccountResponse>, ValidationProblem, MissingOrStale>> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, AccountUpdateRequest request)
     {
         var (account, failure) = await EntityOperations.LoadForUpdateAsync(db.Accounts, id, Resource, http);
         if (account is null)
@@ -190,7 +183,7 @@ public static class AccountEndpoints
         return EntityOperations.Updated(http, account, AccountMapping.AsResponse);
     }
 
-    private static Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.Accounts, id, Resource, http);
 
     private static List<string> Normalize(List<string>? blocks) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -19,21 +20,15 @@ public static class AlarmEndpoints
     public static void MapAlarms(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/alarms").WithTags("Alarms");
-        group.MapGet("", ListAsync).WithName("ListAlarms").WithSummary("List alarms by state, kind, rule, subject and firing time")
-            .Produces<Page<AlarmResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetAlarm").WithSummary("Get an alarm")
-            .Produces<AlarmResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListAlarms").WithSummary("List alarms by state, kind, rule, subject and firing time");
+        group.MapGet("/{id}", GetAsync).WithName("GetAlarm").WithSummary("Get an alarm");
         group.MapPost("/{id}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeAlarm").WithSummary("Acknowledge an open alarm")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<AlarmResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPost("/{id}/resolve", ResolveAsync).WithName("ResolveAlarm").WithSummary("Resolve an alarm")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<AlarmResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, [AsParameters] AlarmQuery filter)
+    private static async Task<Results<Ok<Page<AlarmResponse>>, ValidationProblem>> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, [AsParameters] AlarmQuery filter)
     {
         var errors = new FieldErrors()
             .Optional("rule_id", filter.RuleId, IdGenerator.MaxLength)
@@ -108,10 +103,10 @@ public static class AlarmEndpoints
         return null;
     }
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<AlarmResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.Alarms, id, Resource, AlarmMapping.AsResponse, http);
 
-    private static Task<IResult> AcknowledgeAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id) =>
+    private static Task<Results<Ok<AlarmResponse>, MissingOrStale, ConflictProblem>> AcknowledgeAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id) =>
         ChangeAsync(db, http, id, alarm =>
         {
             if (alarm.State is not (AlarmState.Open or AlarmState.Suppressed))
@@ -123,7 +118,7 @@ public static class AlarmEndpoints
             return null;
         });
 
-    private static Task<IResult> ResolveAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id) =>
+    private static Task<Results<Ok<AlarmResponse>, MissingOrStale, ConflictProblem>> ResolveAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id) =>
         ChangeAsync(db, http, id, alarm =>
         {
             if (alarm.State == AlarmState.Resolved)
@@ -135,7 +130,7 @@ public static class AlarmEndpoints
             return null;
         });
 
-    private static async Task<IResult> ChangeAsync(SoftswitchDbContext db, HttpContext http, string id, Func<Alarm, string?> change)
+    private static async Task<Results<Ok<AlarmResponse>, MissingOrStale, ConflictProblem>> ChangeAsync(SoftswitchDbContext db, HttpContext http, string id, Func<Alarm, string?> change)
     {
         var (alarm, failure) = await EntityOperations.LoadForUpdateAsync(db.Alarms, id, Resource, http);
         if (alarm is null)

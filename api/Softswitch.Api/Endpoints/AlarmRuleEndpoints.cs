@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -21,38 +22,27 @@ public static class AlarmRuleEndpoints
     public static void MapAlarmRules(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/alarm-rules").WithTags("Alarms");
-        group.MapGet("", ListAsync).WithName("ListAlarmRules").WithSummary("List the tenant's alarm rules")
-            .Produces<Page<AlarmRuleResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetAlarmRule").WithSummary("Get an alarm rule")
-            .Produces<AlarmRuleResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListAlarmRules").WithSummary("List the tenant's alarm rules");
+        group.MapGet("/{id}", GetAsync).WithName("GetAlarmRule").WithSummary("Get an alarm rule");
         group.MapPost("", CreateAsync).WithName("CreateAlarmRule").WithSummary("Create an alarm rule")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<AlarmRuleResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateAlarmRule").WithSummary("Replace an alarm rule")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<AlarmRuleResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteAlarmRule").WithSummary("Delete an alarm rule (its alarms stay)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        return errors.Any ? errors.ToProblem() : TypedResults.Ok(await db.AlarmRules.ToPageAsync(page, AlarmMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<AlarmRuleResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.AlarmRules, limit, cursor, AlarmMapping.AsResponse, http);
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<AlarmRuleResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.AlarmRules, id, Resource, AlarmMapping.AsResponse, http);
 
-    private static Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.AlarmRules, id, Resource, http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, AlarmRuleRequest request)
+    private static async Task<Results<Created<AlarmRuleResponse>, ValidationProblem, ConflictProblem, UnprocessableProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, AlarmRuleRequest request)
     {
         var errors = await ValidateAsync(db, request, http.RequestAborted);
         if (errors.Any)
@@ -69,7 +59,7 @@ public static class AlarmRuleEndpoints
         if (await db.AlarmRules.CountAsync(http.RequestAborted) >= AlarmRule.MaxPerTenant)
         {
             return new FieldErrors().Add("name", $"would pass the limit of {AlarmRule.MaxPerTenant} alarm rules per tenant.")
-                .ToProblem(StatusCodes.Status422UnprocessableEntity);
+                .ToRefusal();
         }
 
         var rule = new AlarmRule();
@@ -79,30 +69,19 @@ public static class AlarmRuleEndpoints
         return EntityOperations.Created(http, $"/v1/alarm-rules/{rule.Id}", rule, AlarmMapping.AsResponse);
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, AlarmRuleRequest request)
-    {
-        var (rule, failure) = await EntityOperations.LoadForUpdateAsync(db.AlarmRules, id, Resource, http);
-        if (rule is null)
-        {
-            return failure!;
-        }
-
-        var errors = await ValidateAsync(db, request, http.RequestAborted);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        var name = request.Name!.Trim();
-        if (await db.AlarmRules.AnyAsync(r => r.Name == name && r.Id != id, http.RequestAborted))
-        {
-            return ApiProblems.Conflict($"An alarm rule named '{name}' exists already.");
-        }
-
-        Apply(rule, request);
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, rule, AlarmMapping.AsResponse);
-    }
+    private static Task<Results<Ok<AlarmRuleResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, AlarmRuleRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.AlarmRules, id, Resource, http,
+            validate: cancellationToken => ValidateAsync(db, request, cancellationToken),
+            apply: rule => Apply(rule, request),
+            refuse: async (_, cancellationToken) =>
+            {
+                var name = request.Name!.Trim();
+                return await db.AlarmRules.AnyAsync(r => r.Name == name && r.Id != id, cancellationToken)
+                    ? ApiProblems.Conflict($"An alarm rule named '{name}' exists already.")
+                    : null;
+            },
+            AlarmMapping.AsResponse);
 
     private static void Apply(AlarmRule rule, AlarmRuleRequest request)
     {

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -17,21 +18,19 @@ public static class AlarmSettingsEndpoints
     public static void MapAlarmSettings(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/alarm-settings").WithTags("Alarms");
-        group.MapGet("", GetAsync).WithName("GetAlarmSettings").WithSummary("Get the tenant's alarm e-mail settings (never the password)")
-            .Produces<AlarmSettingsResponse>();
+        group.MapGet("", GetAsync).WithName("GetAlarmSettings").WithSummary("Get the tenant's alarm e-mail settings (never the password)");
         group.MapPut("", PutAsync).WithName("UpdateAlarmSettings").WithSummary("Replace the tenant's alarm e-mail settings")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<AlarmSettingsResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http)
+    private static async Task<Ok<AlarmSettingsResponse>> GetAsync(SoftswitchDbContext db, HttpContext http)
     {
         var settings = await db.AlarmSettings.AsNoTracking().SingleOrDefaultAsync(http.RequestAborted) ?? new AlarmSettings();
         ETags.Set(http.Response, settings);
         return TypedResults.Ok(settings.AsResponse());
     }
 
-    private static async Task<IResult> PutAsync(SoftswitchDbContext db, HttpContext http, AlarmSettingsRequest request)
+    private static async Task<Results<Ok<AlarmSettingsResponse>, ValidationProblem, PreconditionFailedProblem>> PutAsync(SoftswitchDbContext db, HttpContext http, AlarmSettingsRequest request)
     {
         var errors = Validate(request);
         if (errors.Any)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -18,21 +19,17 @@ public static class ApiKeyEndpoints
     public static void MapApiKeys(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/tenants/{tenantId}/api-keys").WithTags("API keys");
-        group.MapGet("", ListAsync).WithName("ListApiKeys").WithSummary("List a tenant's API keys (prefixes only)")
-            .Produces<Page<ApiKeyResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id}", GetAsync).WithName("GetApiKey").WithSummary("Get an API key (prefix only)")
-            .Produces<ApiKeyResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListApiKeys").WithSummary("List a tenant's API keys (prefixes only)");
+        group.MapGet("/{id}", GetAsync).WithName("GetApiKey").WithSummary("Get an API key (prefix only)");
         group.MapPost("", CreateAsync).WithName("CreateApiKey").WithSummary("Create an API key; the response shows it once")
             .RequireAuthorization(AuthRegistration.AdminPolicy)
             .Produces<ApiKeyCreatedResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revoke an API key at once")
-            .RequireAuthorization(AuthRegistration.AdminPolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.AdminPolicy);
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<ApiKeyResponse>>, ValidationProblem, NotFoundProblem>> ListAsync(
         SoftswitchDbContext db, HttpContext http, string tenantId, int? limit, string? cursor, bool? revoked)
     {
         if (!await VisibleTenantAsync(db, http, tenantId))
@@ -56,12 +53,12 @@ public static class ApiKeyEndpoints
         return TypedResults.Ok(await query.ToPageAsync(page, ApiKeyMapping.AsResponse, http.RequestAborted));
     }
 
-    private static async Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string tenantId, string id) =>
+    private static async Task<Results<Ok<ApiKeyResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string tenantId, string id) =>
         await VisibleTenantAsync(db, http, tenantId)
             ? await EntityOperations.GetAsync(db.ApiKeys.Where(k => k.TenantId == tenantId), id, Resource, ApiKeyMapping.AsResponse, http)
             : ApiProblems.NotFound(Resource, id);
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<ApiKeyCreatedResponse>, ValidationProblem, NotFoundProblem>> CreateAsync(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, string tenantId, ApiKeyCreateRequest request)
     {
         if (!TenantAccess.CanManageKeys(http, tenantId) || !await db.Tenants.AnyAsync(t => t.Id == tenantId, http.RequestAborted))
@@ -119,7 +116,7 @@ public static class ApiKeyEndpoints
         return TypedResults.Created($"/v1/tenants/{tenantId}/api-keys/{key.Id}", created);
     }
 
-    private static async Task<IResult> RevokeAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string tenantId, string id)
+    private static async Task<Results<NoContent, NotFoundProblem, PreconditionFailedProblem>> RevokeAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string tenantId, string id)
     {
         if (!TenantAccess.CanManageKeys(http, tenantId))
         {

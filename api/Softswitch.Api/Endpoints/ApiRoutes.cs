@@ -13,7 +13,8 @@ public static class ApiRoutes
             .RequireRateLimiting(RateLimiting.PerTenantPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesWriteProblems();
 
         v1.MapTenants();
         v1.MapApiKeys();
@@ -21,7 +22,9 @@ public static class ApiRoutes
         v1.MapSecurityEvents();
         v1.MapSignallingRules();
 
-        var tenantScoped = v1.MapGroup("").AddEndpointFilter<RequireTenantFilter>();
+        // RequireTenantFilter answers 404 when the platform key names a tenant that does not exist.
+        var tenantScoped = v1.MapGroup("").AddEndpointFilter<RequireTenantFilter>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         tenantScoped.MapAccounts();
         tenantScoped.MapLedger();
         tenantScoped.MapPhones();

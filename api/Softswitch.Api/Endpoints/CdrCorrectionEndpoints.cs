@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -20,14 +21,12 @@ public static class CdrCorrectionEndpoints
     public static void MapCdrCorrections(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/cdrs/{cdrId}/corrections").WithTags("CDRs");
-        group.MapGet("", ListAsync).WithName("ListCdrCorrections").WithSummary("List a CDR's charge corrections, oldest first")
-            .Produces<Page<CdrCorrectionResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListCdrCorrections").WithSummary("List a CDR's charge corrections, oldest first");
         group.MapPost("", CreateAsync).WithName("CorrectCdr").WithSummary("Correct a CDR's charge and adjust its account's balance")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<CdrCorrectionResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, string cdrId, int? limit, string? cursor)
+    private static async Task<Results<Ok<Page<CdrCorrectionResponse>>, ValidationProblem, NotFoundProblem>> ListAsync(SoftswitchDbContext db, HttpContext http, string cdrId, int? limit, string? cursor)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
@@ -44,7 +43,7 @@ public static class CdrCorrectionEndpoints
         return TypedResults.Ok(await db.CdrCorrections.Where(c => c.CdrId == cdrId).ToPageAsync(page, CdrCorrectionMapping.AsResponse, http.RequestAborted));
     }
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, string cdrId, CdrCorrectionRequest request)
+    private static async Task<Results<Created<CdrCorrectionResponse>, ValidationProblem, NotFoundProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, string cdrId, CdrCorrectionRequest request)
     {
         if (!await db.Cdrs.AnyAsync(c => c.Id == cdrId, http.RequestAborted))
         {

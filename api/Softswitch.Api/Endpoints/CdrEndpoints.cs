@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Contracts;
 using Softswitch.Api.Http;
@@ -18,16 +19,14 @@ public static class CdrEndpoints
     public static void MapCdrs(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/cdrs").WithTags("CDRs");
-        group.MapGet("", ListAsync).WithName("ListCdrs").WithSummary("List call detail records")
-            .Produces<Page<CdrResponse>>().ProducesValidationProblem();
+        group.MapGet("", ListAsync).WithName("ListCdrs").WithSummary("List call detail records");
         group.MapGet("/export.csv", Export).WithName("ExportCdrs")
             .WithSummary($"Export call detail records as CSV (same filters as the list; at most {MaxExportRows} rows, oldest first)")
             .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetCdr").WithSummary("Get a call detail record")
-            .Produces<CdrResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}", GetAsync).WithName("GetCdr").WithSummary("Get a call detail record");
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<CdrResponse>>, ValidationProblem>> ListAsync(
         SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, [AsParameters] CdrQuery filter)
     {
         var errors = Validate(filter);
@@ -40,10 +39,10 @@ public static class CdrEndpoints
         return TypedResults.Ok(await Filter(db.Cdrs, filter).ToPageAsync(page, CdrMapping.AsResponse, http.RequestAborted));
     }
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<CdrResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.Cdrs, id, Resource, CdrMapping.AsResponse, http);
 
-    private static IResult Export(SoftswitchDbContext db, HttpContext http, [AsParameters] CdrQuery filter)
+    private static Results<PushStreamHttpResult, ValidationProblem> Export(SoftswitchDbContext db, HttpContext http, [AsParameters] CdrQuery filter)
     {
         var errors = Validate(filter);
         if (errors.Any)

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Softswitch.Api.Endpoints;
 
@@ -23,7 +24,7 @@ public static class DashboardEndpoints
         return app;
     }
 
-    private static IResult Serve(HttpContext http, string name)
+    private static Results<FileContentHttpResult, NotFound> Serve(HttpContext http, string name)
     {
         if (!Files.TryGetValue(name, out var file))
         {

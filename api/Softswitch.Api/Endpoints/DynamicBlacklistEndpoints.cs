@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
@@ -24,16 +25,12 @@ public static class DynamicBlacklistEndpoints
     {
         var group = v1.MapGroup("/dynamic-blacklist").WithTags("Dynamic blacklist");
         group.MapGet("", ListAsync).WithName("ListDynamicBlacklist")
-            .WithSummary("List blacklist entries, oldest first, by value, subject, rule, gateway and whether active")
-            .Produces<Page<DynamicBlacklistEntryResponse>>().ProducesValidationProblem();
+            .WithSummary("List blacklist entries, oldest first, by value, subject, rule, gateway and whether active");
         group.MapGet("/events", ListEventsAsync).WithName("ListDynamicBlacklistEvents")
-            .WithSummary("List dynamic-blacklist events (warnings, would-blocks, blocks, releases, expiries, resets), oldest first")
-            .Produces<Page<DynamicBlacklistEventResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetDynamicBlacklistEntry").WithSummary("Get a blacklist entry with its evidence")
-            .Produces<DynamicBlacklistEntryResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("List dynamic-blacklist events (warnings, would-blocks, blocks, releases, expiries, resets), oldest first");
+        group.MapGet("/{id}", GetAsync).WithName("GetDynamicBlacklistEntry").WithSummary("Get a blacklist entry with its evidence");
         group.MapPost("", AddAsync).WithName("AddDynamicBlacklistEntry").WithSummary("Blacklist a number or account by hand")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<DynamicBlacklistEntryResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", ReleaseAsync).WithName("ReleaseDynamicBlacklistEntry")
             .WithSummary("Release an entry early; whitelist_seconds keeps the rules from blacklisting the number again for that long")
             .RequireAuthorization(AuthRegistration.WritePolicy)
@@ -41,11 +38,10 @@ public static class DynamicBlacklistEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/reset-counters", ResetCountersAsync).WithName("ResetDynamicBlacklistCounters")
             .WithSummary("Clear a number's (or account's) counters under every rule")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem();
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<DynamicBlacklistEntryResponse>>, ValidationProblem>> ListAsync(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, int? limit, string? cursor, [AsParameters] DynamicBlacklistQuery filter)
     {
         var errors = new FieldErrors()
@@ -91,13 +87,13 @@ public static class DynamicBlacklistEndpoints
         return TypedResults.Ok(await query.ToPageAsync(page, e => e.AsResponse(now), http.RequestAborted));
     }
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id)
+    private static Task<Results<Ok<DynamicBlacklistEntryResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id)
     {
         var now = time.GetUtcNow().UtcDateTime;
         return EntityOperations.GetAsync(db.DynamicBlacklistEntries, id, Resource, e => e.AsResponse(now), http);
     }
 
-    private static async Task<IResult> AddAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, DynamicBlacklistAddRequest request)
+    private static async Task<Results<Created<DynamicBlacklistEntryResponse>, ValidationProblem>> AddAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, DynamicBlacklistAddRequest request)
     {
         var errors = new FieldErrors()
             .Required("value", request.Value, DynamicBlacklistEntry.ValueMaxLength)
@@ -141,7 +137,7 @@ public static class DynamicBlacklistEndpoints
         return TypedResults.Created($"/v1/dynamic-blacklist/{entry.Id}", entry.AsResponse(now));
     }
 
-    private static async Task<IResult> ReleaseAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id, [FromQuery(Name = "whitelist_seconds")] int? whitelistSeconds)
+    private static async Task<Results<NoContent, ValidationProblem, MissingOrStale>> ReleaseAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id, [FromQuery(Name = "whitelist_seconds")] int? whitelistSeconds)
     {
         var errors = new FieldErrors().Range("whitelist_seconds", whitelistSeconds, 1, MaxGraceSeconds);
         if (errors.Any)
@@ -180,7 +176,7 @@ public static class DynamicBlacklistEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ResetCountersAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, CounterResetRequest request)
+    private static async Task<Results<Accepted, ValidationProblem>> ResetCountersAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, CounterResetRequest request)
     {
         var errors = new FieldErrors().Required("value", request.Value, DynamicBlacklistEntry.ValueMaxLength);
         if (errors.Any)
@@ -194,7 +190,7 @@ public static class DynamicBlacklistEndpoints
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<IResult> ListEventsAsync(
+    private static async Task<Results<Ok<Page<DynamicBlacklistEventResponse>>, ValidationProblem>> ListEventsAsync(
         SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, [AsParameters] DynamicBlacklistEventQuery filter)
     {
         var errors = new FieldErrors()

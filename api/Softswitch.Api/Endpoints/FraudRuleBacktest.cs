@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Contracts;
 using Softswitch.Api.Http;
@@ -19,7 +20,7 @@ public static class FraudRuleBacktest
     public const int MaxListed = 1_000;
     private static readonly TimeSpan MaxRange = TimeSpan.FromDays(31);
 
-    public static async Task<IResult> RunAsync(SoftswitchDbContext db, HttpContext http, string id, BacktestRequest request)
+    public static async Task<Results<Ok<BacktestResponse>, ValidationProblem, NotFoundProblem>> RunAsync(SoftswitchDbContext db, HttpContext http, string id, BacktestRequest request)
     {
         var rule = await db.FraudRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, http.RequestAborted);
         if (rule is null)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -23,43 +24,26 @@ public static class FraudRuleEndpoints
     public static void MapFraudRules(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/fraud-rules").WithTags("Fraud rules");
-        group.MapGet("", ListAsync).WithName("ListFraudRules").WithSummary("List the tenant's dynamic-blacklist rules")
-            .Produces<Page<FraudRuleResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetFraudRule").WithSummary("Get a dynamic-blacklist rule")
-            .Produces<FraudRuleResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListFraudRules").WithSummary("List the tenant's dynamic-blacklist rules");
+        group.MapGet("/{id}", GetAsync).WithName("GetFraudRule").WithSummary("Get a dynamic-blacklist rule");
         group.MapPost("", CreateAsync).WithName("CreateFraudRule").WithSummary("Create a dynamic-blacklist rule")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<FraudRuleResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateFraudRule").WithSummary("Replace a dynamic-blacklist rule")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<FraudRuleResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteFraudRule").WithSummary("Delete a dynamic-blacklist rule (its entries stay until they expire)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPost("/{id}/backtest", FraudRuleBacktest.RunAsync).WithName("BacktestFraudRule")
-            .WithSummary("Replay a rule over the stored CDRs of a time range: what it would have blocked, and when")
-            .Produces<BacktestResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Replay a rule over the stored CDRs of a time range: what it would have blocked, and when");
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+    private static Task<Results<Ok<Page<FraudRuleResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.FraudRules, limit, cursor, FraudRuleMapping.AsResponse, http);
 
-        return TypedResults.Ok(await db.FraudRules.ToPageAsync(page, FraudRuleMapping.AsResponse, http.RequestAborted));
-    }
-
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<FraudRuleResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.FraudRules, id, Resource, FraudRuleMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, FraudRuleRequest request)
+    private static async Task<Results<Created<FraudRuleResponse>, ValidationProblem, ConflictProblem, UnprocessableProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, FraudRuleRequest request)
     {
         var errors = await ValidateAsync(db, request, http.RequestAborted);
         if (errors.Any)
@@ -76,7 +60,7 @@ public static class FraudRuleEndpoints
         if (await db.FraudRules.CountAsync(http.RequestAborted) >= MaxPerTenant)
         {
             return new FieldErrors().Add("name", $"would pass the limit of {MaxPerTenant} fraud rules per tenant.")
-                .ToProblem(StatusCodes.Status422UnprocessableEntity);
+                .ToRefusal();
         }
 
         var rule = new FraudRule();
@@ -86,32 +70,21 @@ public static class FraudRuleEndpoints
         return EntityOperations.Created(http, $"/v1/fraud-rules/{rule.Id}", rule, FraudRuleMapping.AsResponse);
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, FraudRuleRequest request)
-    {
-        var (rule, failure) = await EntityOperations.LoadForUpdateAsync(db.FraudRules, id, Resource, http);
-        if (rule is null)
-        {
-            return failure!;
-        }
+    private static Task<Results<Ok<FraudRuleResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, FraudRuleRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.FraudRules, id, Resource, http,
+            validate: cancellationToken => ValidateAsync(db, request, cancellationToken),
+            apply: rule => Apply(rule, request),
+            refuse: async (_, cancellationToken) =>
+            {
+                var name = request.Name!.Trim();
+                return await db.FraudRules.AnyAsync(r => r.Name == name && r.Id != id, cancellationToken)
+                    ? ApiProblems.Conflict($"A fraud rule named '{name}' exists already.")
+                    : null;
+            },
+            FraudRuleMapping.AsResponse);
 
-        var errors = await ValidateAsync(db, request, http.RequestAborted);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        var name = request.Name!.Trim();
-        if (await db.FraudRules.AnyAsync(r => r.Name == name && r.Id != id, http.RequestAborted))
-        {
-            return ApiProblems.Conflict($"A fraud rule named '{name}' exists already.");
-        }
-
-        Apply(rule, request);
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, rule, FraudRuleMapping.AsResponse);
-    }
-
-    private static Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.FraudRules, id, Resource, http);
 
     private static async Task<FieldErrors> ValidateAsync(SoftswitchDbContext db, FraudRuleRequest request, CancellationToken cancellationToken)

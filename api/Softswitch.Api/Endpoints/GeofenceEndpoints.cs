@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -20,37 +21,24 @@ public static class GeofenceEndpoints
     public static void MapGeofences(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/geofences").WithTags("Geofencing");
-        group.MapGet("", ListAsync).WithName("ListGeofences").WithSummary("List the tenant's geofences")
-            .Produces<Page<GeofenceResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetGeofence").WithSummary("Get a geofence")
-            .Produces<GeofenceResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListGeofences").WithSummary("List the tenant's geofences");
+        group.MapGet("/{id}", GetAsync).WithName("GetGeofence").WithSummary("Get a geofence");
         group.MapPost("", CreateAsync).WithName("CreateGeofence").WithSummary("Apply an IP range set at the tenant, a gateway or a phone")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<GeofenceResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateGeofence").WithSummary("Replace a geofence")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<GeofenceResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteGeofence").WithSummary("Remove a geofence")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        return errors.Any
-            ? errors.ToProblem()
-            : TypedResults.Ok(await db.Geofences.ToPageAsync(page, GeofencingMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<GeofenceResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.Geofences, limit, cursor, GeofencingMapping.AsResponse, http);
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<GeofenceResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.Geofences, id, Resource, GeofencingMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, GeofenceRequest request)
+    private static async Task<Results<Created<GeofenceResponse>, ValidationProblem, ConflictProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, GeofenceRequest request)
     {
         var errors = await ValidateAsync(db, request, http.RequestAborted);
         if (errors.Any)
@@ -70,31 +58,15 @@ public static class GeofenceEndpoints
         return EntityOperations.Created(http, $"/v1/geofences/{fence.Id}", fence, GeofencingMapping.AsResponse);
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, GeofenceRequest request)
-    {
-        var (fence, failure) = await EntityOperations.LoadForUpdateAsync(db.Geofences, id, Resource, http);
-        if (fence is null)
-        {
-            return failure!;
-        }
+    private static Task<Results<Ok<GeofenceResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, GeofenceRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.Geofences, id, Resource, http,
+            validate: cancellationToken => ValidateAsync(db, request, cancellationToken),
+            apply: fence => Apply(fence, request),
+            refuse: async (fence, cancellationToken) => await TakenAsync(db, fence, cancellationToken) ? Duplicate(fence) : null,
+            GeofencingMapping.AsResponse);
 
-        var errors = await ValidateAsync(db, request, http.RequestAborted);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        Apply(fence, request);
-        if (await TakenAsync(db, fence, http.RequestAborted))
-        {
-            return Duplicate(fence);
-        }
-
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, fence, GeofencingMapping.AsResponse);
-    }
-
-    private static Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.Geofences, id, Resource, http);
 
     private static async Task<FieldErrors> ValidateAsync(SoftswitchDbContext db, GeofenceRequest request, CancellationToken cancellationToken)
@@ -160,7 +132,7 @@ public static class GeofenceEndpoints
                 && g.RoutingGatewayId == fence.RoutingGatewayId && g.PhoneId == fence.PhoneId,
             cancellationToken);
 
-    private static IResult Duplicate(Geofence fence) =>
+    private static ConflictProblem Duplicate(Geofence fence) =>
         ApiProblems.Conflict(fence.Scope == GeofenceScope.Tenant
             ? "The tenant already has a tenant-level geofence; change it with PUT."
             : $"{fence.TargetId} already has a geofence; change it with PUT.");

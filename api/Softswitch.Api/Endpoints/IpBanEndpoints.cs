@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -19,17 +20,15 @@ public static class IpBanEndpoints
     public static void MapIpBans(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/ip-bans").WithTags("IP bans").RequireAuthorization(AuthRegistration.PlatformPolicy);
-        group.MapGet("", ListAsync).WithName("ListIpBans").WithSummary("List bans in force, with their rule, counts and expiry (platform admin)")
-            .Produces<Page<IpBanResponse>>().ProducesValidationProblem();
+        group.MapGet("", ListAsync).WithName("ListIpBans").WithSummary("List bans in force, with their rule, counts and expiry (platform admin)");
         group.MapGet("/export", ExportAsync).WithName("ExportIpBans")
             .WithSummary("Bans in force as an nftables or ipset script, with their remaining time as timeouts (platform admin)")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesValidationProblem();
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
         group.MapDelete("/{ip}", LiftAsync).WithName("LiftIpBan").WithSummary("Lift the ban on an address (platform admin)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<IpBanResponse>>, ValidationProblem>> ListAsync(
         SoftswitchDbContext db, TimeProvider time, HttpContext http, int? limit, string? cursor, string? address, string? rule)
     {
         var errors = new FieldErrors();
@@ -55,7 +54,7 @@ public static class IpBanEndpoints
         return TypedResults.Ok(await query.ToPageAsync(page, SecurityMapping.AsResponse, http.RequestAborted));
     }
 
-    private static async Task<IResult> ExportAsync(SoftswitchDbContext db, TimeProvider time, HttpContext http, string? format)
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> ExportAsync(SoftswitchDbContext db, TimeProvider time, HttpContext http, string? format)
     {
         if (format is not ("nftables" or "ipset"))
         {
@@ -67,7 +66,7 @@ public static class IpBanEndpoints
         return TypedResults.Text(script, "text/plain");
     }
 
-    private static async Task<IResult> LiftAsync(SoftswitchDbContext db, TimeProvider time, HttpContext http, string ip)
+    private static async Task<Results<NoContent, ValidationProblem, NotFoundProblem>> LiftAsync(SoftswitchDbContext db, TimeProvider time, HttpContext http, string ip)
     {
         var errors = new FieldErrors();
         var canonical = ParseAddress("ip", ip, errors);

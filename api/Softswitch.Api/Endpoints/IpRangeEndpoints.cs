@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,14 +29,10 @@ public static class IpRangeEndpoints
     public static void MapIpRanges(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/ip-range-sets/{id}/ranges").WithTags("Geofencing");
-        group.MapGet("", ListAsync).WithName("ListIpRanges").WithSummary("List a set's ranges")
-            .Produces<Page<IpRangeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{rangeId}", GetAsync).WithName("GetIpRange").WithSummary("Get a range")
-            .Produces<IpRangeResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListIpRanges").WithSummary("List a set's ranges");
+        group.MapGet("/{rangeId}", GetAsync).WithName("GetIpRange").WithSummary("Get a range");
         group.MapPost("", CreateAsync).WithName("CreateIpRange").WithSummary("Add a range (cidr, or start and count)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<IpRangeResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPost("/import", ImportCsvAsync).WithName("ImportIpRanges")
             .WithSummary("Import ranges from CSV (text/csv; columns cidr, or start and count); every row is validated first")
             .RequireAuthorization(AuthRegistration.WritePolicy)
@@ -48,17 +45,12 @@ public static class IpRangeEndpoints
             .WithSummary("Import the networks of chosen countries (countries=US,CA) from a MaxMind-format .mmdb file sent as the body")
             .RequireAuthorization(AuthRegistration.WritePolicy)
             .Accepts<byte[]>(MaxMindContentType)
-            .WithMetadata(new RequestSizeLimitAttribute(1L << 30))
-            .Produces<IpRangeImportResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithMetadata(new RequestSizeLimitAttribute(1L << 30));
         group.MapDelete("/{rangeId}", DeleteAsync).WithName("DeleteIpRange").WithSummary("Delete a range")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, string id, int? limit, string? cursor)
+    private static async Task<Results<Ok<Page<IpRangeResponse>>, ValidationProblem, NotFoundProblem>> ListAsync(SoftswitchDbContext db, HttpContext http, string id, int? limit, string? cursor)
     {
         if (!await db.IpRangeSets.AnyAsync(s => s.Id == id, http.RequestAborted))
         {
@@ -72,12 +64,12 @@ public static class IpRangeEndpoints
             : TypedResults.Ok(await db.IpRanges.Where(r => r.IpRangeSetId == id).ToPageAsync(page, GeofencingMapping.AsResponse, http.RequestAborted));
     }
 
-    private static async Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id, string rangeId) =>
+    private static async Task<Results<Ok<IpRangeResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id, string rangeId) =>
         await db.IpRangeSets.AnyAsync(s => s.Id == id, http.RequestAborted)
             ? await EntityOperations.GetAsync(db.IpRanges.Where(r => r.IpRangeSetId == id), rangeId, Resource, GeofencingMapping.AsResponse, http)
             : SetNotFound(id);
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<IpRangeResponse>, ValidationProblem, NotFoundProblem, UnprocessableProblem>> CreateAsync(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, IOptions<SoftswitchOptions> options, string id, IpRangeRequest request)
     {
         var set = await db.IpRangeSets.SingleOrDefaultAsync(s => s.Id == id, http.RequestAborted);
@@ -101,7 +93,7 @@ public static class IpRangeEndpoints
         return EntityOperations.Created(http, $"/v1/ip-range-sets/{id}/ranges/{row.Id}", row, GeofencingMapping.AsResponse);
     }
 
-    private static async Task<IResult> ImportCsvAsync(
+    private static async Task<Results<Ok<IpRangeImportResponse>, InputProblem, NotFoundProblem, UnsupportedMediaTypeProblem, PayloadTooLargeProblem, UnprocessableProblem>> ImportCsvAsync(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, IOptions<SoftswitchOptions> options, string id, string? mode)
     {
         var set = await db.IpRangeSets.SingleOrDefaultAsync(s => s.Id == id, http.RequestAborted);
@@ -117,7 +109,7 @@ public static class IpRangeEndpoints
 
         if (!RateDeckImportModes.TryParse(mode, out var importMode))
         {
-            return ApiProblems.Invalid("mode", "must be append (the default) or replace.");
+            return InputProblem.Fields(ApiProblems.Invalid("mode", "must be append (the default) or replace."));
         }
 
         var limits = options.Value.Geofencing;
@@ -144,7 +136,7 @@ public static class IpRangeEndpoints
         return await WriteAsync(db, time, limits, set, csv.Ranges, importMode == RateDeckImportMode.Replace, http);
     }
 
-    private static async Task<IResult> ImportMaxMindAsync(
+    private static async Task<Results<Ok<IpRangeImportResponse>, InputProblem, NotFoundProblem, UnsupportedMediaTypeProblem, PayloadTooLargeProblem, UnprocessableProblem>> ImportMaxMindAsync(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, IOptions<SoftswitchOptions> options, string id, string? countries, string? mode)
     {
         var set = await db.IpRangeSets.SingleOrDefaultAsync(s => s.Id == id, http.RequestAborted);
@@ -173,7 +165,7 @@ public static class IpRangeEndpoints
 
         if (errors.Any)
         {
-            return errors.ToProblem();
+            return InputProblem.Fields(errors.ToProblem());
         }
 
         var limits = options.Value.Geofencing;
@@ -201,7 +193,7 @@ public static class IpRangeEndpoints
         }
         catch (MaxMind.Db.InvalidDatabaseException e)
         {
-            return ApiProblems.Invalid("body", $"is not a MaxMind DB file: {e.Message}");
+            return InputProblem.Fields(ApiProblems.Invalid("body", $"is not a MaxMind DB file: {e.Message}"));
         }
 
         if (tooMany)
@@ -212,7 +204,7 @@ public static class IpRangeEndpoints
         return await WriteAsync(db, time, limits, set, ranges, importMode == RateDeckImportMode.Replace, http);
     }
 
-    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, IOptions<SoftswitchOptions> options, string id, string rangeId)
+    private static async Task<Results<NoContent, NotFoundProblem, PreconditionFailedProblem>> DeleteAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, IOptions<SoftswitchOptions> options, string id, string rangeId)
     {
         var set = await db.IpRangeSets.SingleOrDefaultAsync(s => s.Id == id, http.RequestAborted);
         if (set is null)
@@ -239,11 +231,13 @@ public static class IpRangeEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> WriteAsync(
+    private static async Task<Results<Ok<IpRangeImportResponse>, InputProblem, NotFoundProblem, UnsupportedMediaTypeProblem, PayloadTooLargeProblem, UnprocessableProblem>> WriteAsync(
         SoftswitchDbContext db, TimeProvider time, GeofencingOptions limits, IpRangeSet set, IReadOnlyList<AddressRange> ranges, bool replace, HttpContext http)
     {
         var written = await new IpRangeWriter(db, time, limits).WriteAsync(set, ranges, replace, http.RequestAborted);
-        return written.OverCapacity ?? TypedResults.Ok(new IpRangeImportResponse(written.Written.Count, written.Replaced));
+        return written.OverCapacity is { } full
+            ? full
+            : TypedResults.Ok(new IpRangeImportResponse(written.Written.Count, written.Replaced));
     }
 
     private static AddressRange? Parse(IpRangeRequest request, out FieldErrors errors)
@@ -288,11 +282,9 @@ public static class IpRangeEndpoints
         return counted;
     }
 
-    private static IResult SetNotFound(string id) => ApiProblems.NotFound("IP range set", id);
+    private static NotFoundProblem SetNotFound(string id) => ApiProblems.NotFound("IP range set", id);
 
-    private static IResult UnsupportedMediaType(string detail) =>
-        TypedResults.Problem(title: "Unsupported media type", detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType);
+    private static UnsupportedMediaTypeProblem UnsupportedMediaType(string detail) => new("Unsupported media type", detail);
 
-    private static IResult TooLarge(string detail) =>
-        TypedResults.Problem(title: "Payload too large", detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge);
+    private static PayloadTooLargeProblem TooLarge(string detail) => new("Payload too large", detail);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -19,37 +20,24 @@ public static class IpRangeSetEndpoints
     public static void MapIpRangeSets(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/ip-range-sets").WithTags("Geofencing");
-        group.MapGet("", ListAsync).WithName("ListIpRangeSets").WithSummary("List the tenant's IP range sets")
-            .Produces<Page<IpRangeSetResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetIpRangeSet").WithSummary("Get an IP range set")
-            .Produces<IpRangeSetResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListIpRangeSets").WithSummary("List the tenant's IP range sets");
+        group.MapGet("/{id}", GetAsync).WithName("GetIpRangeSet").WithSummary("Get an IP range set");
         group.MapPost("", CreateAsync).WithName("CreateIpRangeSet").WithSummary("Create an empty IP range set")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<IpRangeSetResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateIpRangeSet").WithSummary("Rename or describe an IP range set")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<IpRangeSetResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteIpRangeSet").WithSummary("Delete an IP range set and its ranges")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        return errors.Any
-            ? errors.ToProblem()
-            : TypedResults.Ok(await db.IpRangeSets.ToPageAsync(page, GeofencingMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<IpRangeSetResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.IpRangeSets, limit, cursor, GeofencingMapping.AsResponse, http);
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<IpRangeSetResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.IpRangeSets, id, Resource, GeofencingMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, IpRangeSetRequest request)
+    private static async Task<Results<Created<IpRangeSetResponse>, ValidationProblem, ConflictProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, IpRangeSetRequest request)
     {
         var errors = Validate(request);
         if (errors.Any)
@@ -68,45 +56,29 @@ public static class IpRangeSetEndpoints
         return EntityOperations.Created(http, $"/v1/ip-range-sets/{set.Id}", set, GeofencingMapping.AsResponse);
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, IpRangeSetRequest request)
-    {
-        var (set, failure) = await EntityOperations.LoadForUpdateAsync(db.IpRangeSets, id, Resource, http);
-        if (set is null)
-        {
-            return failure!;
-        }
+    private static Task<Results<Ok<IpRangeSetResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, IpRangeSetRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.IpRangeSets, id, Resource, http,
+            validate: _ => Task.FromResult(Validate(request)),
+            apply: set =>
+            {
+                set.Name = request.Name!;
+                set.Description = request.Description;
+            },
+            refuse: async (set, cancellationToken) =>
+                await db.IpRangeSets.AnyAsync(s => s.Id != id && s.Name == set.Name, cancellationToken) ? Duplicate(set.Name) : null,
+            GeofencingMapping.AsResponse);
 
-        var errors = Validate(request);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        if (await db.IpRangeSets.AnyAsync(s => s.Id != id && s.Name == request.Name, http.RequestAborted))
-        {
-            return Duplicate(request.Name!);
-        }
-
-        set.Name = request.Name!;
-        set.Description = request.Description;
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, set, GeofencingMapping.AsResponse);
-    }
-
-    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id)
-    {
-        if (await db.Geofences.AnyAsync(g => g.IpRangeSetId == id, http.RequestAborted))
-        {
-            return ApiProblems.Conflict($"IP range set '{id}' is used by a geofence; delete or change the geofence first.");
-        }
-
-        return await EntityOperations.DeleteAsync(db, db.IpRangeSets, id, Resource, http);
-    }
+    private static Task<Results<NoContent, MissingOrStale, ConflictProblem>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+        EntityOperations.DeleteAsync(db, db.IpRangeSets, id, Resource, http, async cancellationToken =>
+            await db.Geofences.AnyAsync(g => g.IpRangeSetId == id, cancellationToken)
+                ? ApiProblems.Conflict($"IP range set '{id}' is used by a geofence; delete or change the geofence first.")
+                : null);
 
     private static FieldErrors Validate(IpRangeSetRequest request) =>
         new FieldErrors()
             .Required("name", request.Name, IpRangeSet.NameMaxLength)
             .Optional("description", request.Description, IpRangeSet.DescriptionMaxLength);
 
-    private static IResult Duplicate(string name) => ApiProblems.Conflict($"An IP range set named '{name}' already exists in this tenant.");
+    private static ConflictProblem Duplicate(string name) => ApiProblems.Conflict($"An IP range set named '{name}' already exists in this tenant.");
 }

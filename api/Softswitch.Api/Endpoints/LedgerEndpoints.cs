@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -21,16 +22,13 @@ public static class LedgerEndpoints
     public static void MapLedger(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/accounts/{accountId}/transactions").WithTags("Accounts");
-        group.MapGet("", ListAsync).WithName("ListAccountTransactions").WithSummary("List an account's ledger entries, oldest first")
-            .Produces<Page<LedgerEntryResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id}", GetAsync).WithName("GetAccountTransaction").WithSummary("Get one ledger entry")
-            .Produces<LedgerEntryResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListAccountTransactions").WithSummary("List an account's ledger entries, oldest first");
+        group.MapGet("/{id}", GetAsync).WithName("GetAccountTransaction").WithSummary("Get one ledger entry");
         group.MapPost("", CreateAsync).WithName("CreateAccountTransaction").WithSummary("Post a top-up, refund or adjustment")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<LedgerEntryResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<LedgerEntryResponse>>, ValidationProblem, NotFoundProblem>> ListAsync(
         SoftswitchDbContext db, HttpContext http, string accountId, int? limit, string? cursor, string? kind)
     {
         var errors = new FieldErrors();
@@ -55,10 +53,10 @@ public static class LedgerEndpoints
         return TypedResults.Ok(await query.ToPageAsync(page, LedgerMapping.AsResponse, http.RequestAborted));
     }
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string accountId, string id) =>
+    private static Task<Results<Ok<LedgerEntryResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string accountId, string id) =>
         EntityOperations.GetAsync(db.LedgerEntries.Where(e => e.AccountId == accountId), id, "transaction", LedgerMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, string accountId, LedgerEntryCreateRequest request)
+    private static async Task<Results<Created<LedgerEntryResponse>, ValidationProblem, NotFoundProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, string accountId, LedgerEntryCreateRequest request)
     {
         if (!await db.Accounts.AnyAsync(a => a.Id == accountId, http.RequestAborted))
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Softswitch.Api.Auth;
@@ -18,26 +19,17 @@ public static class MappingGatewayEndpoints
     public static void MapMappingGateways(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/mapping-gateways").WithTags("Mapping gateways");
-        group.MapGet("", ListAsync).WithName("ListMappingGateways").WithSummary("List mapping gateways")
-            .Produces<Page<MappingGatewayResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetMappingGateway").WithSummary("Get a mapping gateway")
-            .Produces<MappingGatewayResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListMappingGateways").WithSummary("List mapping gateways");
+        group.MapGet("/{id}", GetAsync).WithName("GetMappingGateway").WithSummary("Get a mapping gateway");
         group.MapPost("", CreateAsync).WithName("CreateMappingGateway").WithSummary("Create a mapping gateway")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<MappingGatewayResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateMappingGateway").WithSummary("Replace a mapping gateway")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<MappingGatewayResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteMappingGateway").WithSummary("Delete a mapping gateway")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<MappingGatewayResponse>>, ValidationProblem>> ListAsync(
         SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? accountId, string? status, string? name)
     {
         var errors = new FieldErrors();
@@ -67,10 +59,10 @@ public static class MappingGatewayEndpoints
         return TypedResults.Ok(await query.ToPageAsync(page, MappingGatewayMapping.AsResponse, http.RequestAborted));
     }
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<MappingGatewayResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.MappingGateways, id, Resource, MappingGatewayMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<MappingGatewayResponse>, ValidationProblem, UnprocessableProblem, ConflictProblem>> CreateAsync(
         SoftswitchDbContext db, HttpContext http, IOptions<SoftswitchOptions> options, MappingGatewayRequest request)
     {
         var errors = await ValidateAsync(db, request, http.RequestAborted);
@@ -79,12 +71,21 @@ public static class MappingGatewayEndpoints
             return errors.ToProblem();
         }
 
+        if (RefuseTooWide(http, options.Value.Ingress, request, approved: []) is { } tooWide)
+        {
+            return tooWide;
+        }
+
         var gateway = db.MappingGateways.Add(new MappingGateway()).Entity;
-        return await SaveClaimingAsync(db, http, options.Value.Ingress, gateway, request, approved: [],
-            () => EntityOperations.Created(http, $"/v1/mapping-gateways/{gateway.Id}", gateway, MappingGatewayMapping.AsResponse));
+        if (await SaveClaimingAsync(db, http, gateway, request) is { } collision)
+        {
+            return collision;
+        }
+
+        return EntityOperations.Created(http, $"/v1/mapping-gateways/{gateway.Id}", gateway, MappingGatewayMapping.AsResponse);
     }
 
-    private static async Task<IResult> UpdateAsync(
+    private static async Task<Results<Ok<MappingGatewayResponse>, ValidationProblem, MissingOrStale, UnprocessableProblem, ConflictProblem>> UpdateAsync(
         SoftswitchDbContext db, HttpContext http, IOptions<SoftswitchOptions> options, string id, MappingGatewayRequest request)
     {
         var (gateway, failure) = await EntityOperations.LoadForUpdateAsync(db.MappingGateways, id, Resource, http);
@@ -99,25 +100,31 @@ public static class MappingGatewayEndpoints
             return errors.ToProblem();
         }
 
-        return await SaveClaimingAsync(db, http, options.Value.Ingress, gateway, request, approved: [.. gateway.SourceAddresses],
-            () => EntityOperations.Updated(http, gateway, MappingGatewayMapping.AsResponse));
-    }
-
-    /// <summary>
-    /// Applies the request to the tracked gateway and saves it, once its source ranges pass
-    /// <see cref="MappingGatewayIngress"/>; <paramref name="respond"/> runs after the save. The collision check and
-    /// the save share one transaction behind <see cref="IngressClaimLock"/>, so two tenants claiming the same range
-    /// at once cannot both succeed.
-    /// </summary>
-    private static async Task<IResult> SaveClaimingAsync(
-        SoftswitchDbContext db, HttpContext http, IngressOptions limits, MappingGateway gateway, MappingGatewayRequest request,
-        IReadOnlyCollection<string> approved, Func<IResult> respond)
-    {
-        if (MappingGatewayIngress.RefuseTooWide(request.SourceAddresses!, approved, TenantAccess.IsPlatform(http), limits) is { } tooWide)
+        if (RefuseTooWide(http, options.Value.Ingress, request, approved: [.. gateway.SourceAddresses]) is { } tooWide)
         {
             return tooWide;
         }
 
+        if (await SaveClaimingAsync(db, http, gateway, request) is { } collision)
+        {
+            return collision;
+        }
+
+        return EntityOperations.Updated(http, gateway, MappingGatewayMapping.AsResponse);
+    }
+
+    private static UnprocessableProblem? RefuseTooWide(
+        HttpContext http, IngressOptions limits, MappingGatewayRequest request, IReadOnlyCollection<string> approved) =>
+        MappingGatewayIngress.RefuseTooWide(request.SourceAddresses!, approved, TenantAccess.IsPlatform(http), limits);
+
+    /// <summary>
+    /// Applies the request to the tracked gateway and saves it, unless its source ranges collide with another
+    /// tenant's (<see cref="MappingGatewayIngress"/>). The collision check and the save share one transaction behind
+    /// <see cref="IngressClaimLock"/>, so two tenants claiming the same range at once cannot both succeed.
+    /// </summary>
+    private static async Task<ConflictProblem?> SaveClaimingAsync(
+        SoftswitchDbContext db, HttpContext http, MappingGateway gateway, MappingGatewayRequest request)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
         Apply(gateway, request);
         if (gateway.Status == GatewayStatus.Active)
@@ -131,10 +138,10 @@ public static class MappingGatewayEndpoints
 
         await db.SaveChangesAsync(http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
-        return respond();
+        return null;
     }
 
-    private static Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.MappingGateways, id, Resource, http);
 
     private static async Task<FieldErrors> ValidateAsync(SoftswitchDbContext db, MappingGatewayRequest request, CancellationToken cancellationToken)

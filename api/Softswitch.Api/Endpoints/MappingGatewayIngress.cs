@@ -21,7 +21,7 @@ public static class MappingGatewayIngress
     /// 422 with a field error per range wider than a tenant key may claim. Ranges the gateway already has
     /// (<paramref name="approved"/>, e.g. set by the platform admin) stay allowed, so the tenant can still edit it.
     /// </summary>
-    public static ProblemHttpResult? RefuseTooWide(
+    public static UnprocessableProblem? RefuseTooWide(
         IReadOnlyList<string> sourceAddresses, IReadOnlyCollection<string> approved, bool platformCaller, IngressOptions limits)
     {
         if (platformCaller)
@@ -41,7 +41,7 @@ public static class MappingGatewayIngress
             }
         }
 
-        return errors.Any ? errors.ToProblem(StatusCodes.Status422UnprocessableEntity) : null;
+        return errors.Any ? errors.ToRefusal() : null;
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ public static class MappingGatewayIngress
     /// The answer names only the caller's own entries: never the other tenant, its gateway or its exact range.
     /// Call inside the transaction that saves the gateway, after <see cref="IngressClaimLock.TakeAsync"/>.
     /// </summary>
-    public static async Task<ProblemHttpResult?> RefuseCollisionsAsync(
+    public static async Task<ConflictProblem?> RefuseCollisionsAsync(
         SoftswitchDbContext db, IReadOnlyList<string> sourceAddresses, string? techPrefix, CancellationToken cancellationToken)
     {
         var tenant = db.CurrentTenantId ?? throw new InvalidOperationException("A mapping gateway is written for a tenant.");
@@ -72,7 +72,7 @@ public static class MappingGatewayIngress
         }
 
         return errors.Any
-            ? errors.ToProblem(StatusCodes.Status409Conflict, "The source range is claimed by another tenant.")
+            ? errors.ToConflict("The source range is claimed by another tenant.")
             : null;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -19,40 +20,24 @@ public static class NumberGroupEndpoints
     public static void MapNumberGroups(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/number-groups").WithTags("Number groups");
-        group.MapGet("", ListAsync).WithName("ListNumberGroups").WithSummary("List number groups")
-            .Produces<Page<NumberGroupResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetNumberGroup").WithSummary("Get a number group")
-            .Produces<NumberGroupResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListNumberGroups").WithSummary("List number groups");
+        group.MapGet("/{id}", GetAsync).WithName("GetNumberGroup").WithSummary("Get a number group");
         group.MapPost("", CreateAsync).WithName("CreateNumberGroup").WithSummary("Create a number group (named prefixes)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<NumberGroupResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateNumberGroup").WithSummary("Replace a number group")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<NumberGroupResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteNumberGroup").WithSummary("Delete a number group nothing uses")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+    private static Task<Results<Ok<Page<NumberGroupResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.NumberGroups, limit, cursor, NumberGroupMapping.AsResponse, http);
 
-        return TypedResults.Ok(await db.NumberGroups.ToPageAsync(page, NumberGroupMapping.AsResponse, http.RequestAborted));
-    }
-
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<NumberGroupResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.NumberGroups, id, Resource, NumberGroupMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, NumberGroupRequest request)
+    private static async Task<Results<Created<NumberGroupResponse>, ValidationProblem, ConflictProblem, UnprocessableProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, NumberGroupRequest request)
     {
         var errors = Validate(request);
         if (errors.Any)
@@ -68,7 +53,7 @@ public static class NumberGroupEndpoints
         if (await db.NumberGroups.CountAsync(http.RequestAborted) >= MaxPerTenant)
         {
             return new FieldErrors().Add("name", $"would pass the limit of {MaxPerTenant} number groups per tenant.")
-                .ToProblem(StatusCodes.Status422UnprocessableEntity);
+                .ToRefusal();
         }
 
         var group = new NumberGroup();
@@ -78,39 +63,22 @@ public static class NumberGroupEndpoints
         return EntityOperations.Created(http, $"/v1/number-groups/{group.Id}", group, NumberGroupMapping.AsResponse);
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, NumberGroupRequest request)
-    {
-        var (group, failure) = await EntityOperations.LoadForUpdateAsync(db.NumberGroups, id, Resource, http);
-        if (group is null)
-        {
-            return failure!;
-        }
+    private static Task<Results<Ok<NumberGroupResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, NumberGroupRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.NumberGroups, id, Resource, http,
+            validate: _ => Task.FromResult(Validate(request)),
+            apply: group => Apply(group, request),
+            refuse: async (_, cancellationToken) =>
+                await db.NumberGroups.AnyAsync(g => g.Id != id && g.Name == request.Name!.Trim(), cancellationToken)
+                ? ApiProblems.Conflict($"A number group named '{request.Name!.Trim()}' already exists in this tenant.")
+                : null,
+            NumberGroupMapping.AsResponse);
 
-        var errors = Validate(request);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        if (await db.NumberGroups.AnyAsync(g => g.Id != id && g.Name == request.Name!.Trim(), http.RequestAborted))
-        {
-            return ApiProblems.Conflict($"A number group named '{request.Name!.Trim()}' already exists in this tenant.");
-        }
-
-        Apply(group, request);
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, group, NumberGroupMapping.AsResponse);
-    }
-
-    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id)
-    {
-        if (await NumberUsage.GroupUserAsync(db, id, http.RequestAborted) is { } user)
-        {
-            return ApiProblems.Conflict($"Number group '{id}' is used by {user}; remove it there first.");
-        }
-
-        return await EntityOperations.DeleteAsync(db, db.NumberGroups, id, Resource, http);
-    }
+    private static Task<Results<NoContent, MissingOrStale, ConflictProblem>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+        EntityOperations.DeleteAsync(db, db.NumberGroups, id, Resource, http, async cancellationToken =>
+            await NumberUsage.GroupUserAsync(db, id, cancellationToken) is { } user
+                ? ApiProblems.Conflict($"Number group '{id}' is used by {user}; remove it there first.")
+                : null);
 
     private static FieldErrors Validate(NumberGroupRequest request)
     {

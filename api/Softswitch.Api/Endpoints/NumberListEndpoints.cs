@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -20,25 +21,17 @@ public static class NumberListEndpoints
     public static void MapNumberLists(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/number-lists").WithTags("Number lists");
-        group.MapGet("", ListAsync).WithName("ListNumberLists").WithSummary("List black and white number lists")
-            .Produces<Page<NumberListResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetNumberList").WithSummary("Get a number list's settings")
-            .Produces<NumberListResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListNumberLists").WithSummary("List black and white number lists");
+        group.MapGet("/{id}", GetAsync).WithName("GetNumberList").WithSummary("Get a number list's settings");
         group.MapPost("", CreateAsync).WithName("CreateNumberList").WithSummary("Create an empty black or white number list")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<NumberListResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateNumberList").WithSummary("Replace a number list's settings (not its numbers)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<NumberListResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteNumberList").WithSummary("Delete a number list no gateway uses, with its numbers")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? kind)
+    private static async Task<Results<Ok<Page<NumberListResponse>>, ValidationProblem>> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? kind)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
@@ -57,10 +50,10 @@ public static class NumberListEndpoints
         return TypedResults.Ok(await query.ToPageAsync(page, NumberListMapping.AsResponse, http.RequestAborted));
     }
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<NumberListResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.NumberLists, id, Resource, NumberListMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, NumberListRequest request)
+    private static async Task<Results<Created<NumberListResponse>, ValidationProblem, ConflictProblem, UnprocessableProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, NumberListRequest request)
     {
         var errors = await ValidateAsync(db, request, http.RequestAborted);
         if (errors.Any)
@@ -76,7 +69,7 @@ public static class NumberListEndpoints
         if (await db.NumberLists.CountAsync(http.RequestAborted) >= MaxPerTenant)
         {
             return new FieldErrors().Add("name", $"would pass the limit of {MaxPerTenant} number lists per tenant.")
-                .ToProblem(StatusCodes.Status422UnprocessableEntity);
+                .ToRefusal();
         }
 
         var list = new NumberList();
@@ -87,39 +80,22 @@ public static class NumberListEndpoints
         return EntityOperations.Created(http, $"/v1/number-lists/{list.Id}", list, NumberListMapping.AsResponse);
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, NumberListRequest request)
-    {
-        var (list, failure) = await EntityOperations.LoadForUpdateAsync(db.NumberLists, id, Resource, http);
-        if (list is null)
-        {
-            return failure!;
-        }
+    private static Task<Results<Ok<NumberListResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, NumberListRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.NumberLists, id, Resource, http,
+            validate: cancellationToken => ValidateAsync(db, request, cancellationToken),
+            apply: list => Apply(list, request),
+            refuse: async (_, cancellationToken) =>
+                await db.NumberLists.AnyAsync(l => l.Id != id && l.Name == request.Name!.Trim(), cancellationToken)
+                ? ApiProblems.Conflict($"A number list named '{request.Name!.Trim()}' already exists in this tenant.")
+                : null,
+            NumberListMapping.AsResponse);
 
-        var errors = await ValidateAsync(db, request, http.RequestAborted);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        if (await db.NumberLists.AnyAsync(l => l.Id != id && l.Name == request.Name!.Trim(), http.RequestAborted))
-        {
-            return ApiProblems.Conflict($"A number list named '{request.Name!.Trim()}' already exists in this tenant.");
-        }
-
-        Apply(list, request);
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, list, NumberListMapping.AsResponse);
-    }
-
-    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id)
-    {
-        if (await NumberUsage.ListUserAsync(db, id, http.RequestAborted) is { } user)
-        {
-            return ApiProblems.Conflict($"Number list '{id}' is assigned to {user}; remove it there first.");
-        }
-
-        return await EntityOperations.DeleteAsync(db, db.NumberLists, id, Resource, http);
-    }
+    private static Task<Results<NoContent, MissingOrStale, ConflictProblem>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+        EntityOperations.DeleteAsync(db, db.NumberLists, id, Resource, http, async cancellationToken =>
+            await NumberUsage.ListUserAsync(db, id, cancellationToken) is { } user
+                ? ApiProblems.Conflict($"Number list '{id}' is assigned to {user}; remove it there first.")
+                : null);
 
     private static async Task<FieldErrors> ValidateAsync(SoftswitchDbContext db, NumberListRequest request, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,18 +26,13 @@ public static class NumberListNumberEndpoints
     public static void MapNumberListNumbers(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/number-lists/{id}/numbers").WithTags("Number lists");
-        group.MapGet("", ListAsync).WithName("ListNumberListNumbers").WithSummary("Page through a list's numbers in ascending order")
-            .Produces<Page<ListedNumberResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListNumberListNumbers").WithSummary("Page through a list's numbers in ascending order");
         group.MapGet("/export", ExportAsync).WithName("ExportNumberListNumbers").WithSummary("Export a list's numbers as CSV (header: number)")
-            .Produces<string>(StatusCodes.Status200OK, NumberCsvContentType).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<string>(StatusCodes.Status200OK, NumberCsvContentType);
         group.MapPost("", AddAsync).WithName("AddNumberListNumbers").WithSummary("Add numbers to a list (at most 10,000 a request)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<NumbersChangeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPost("/remove", RemoveAsync).WithName("RemoveNumberListNumbers").WithSummary("Remove numbers from a list (at most 10,000 a request)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<NumbersChangeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPost("/import", ImportAsync).WithName("ImportNumberListNumbers")
             .WithSummary("Import numbers from CSV (text/csv, header naming a number column); every row is checked first, and the file goes in whole or not at all")
             .RequireAuthorization(AuthRegistration.WritePolicy)
@@ -49,7 +45,7 @@ public static class NumberListNumberEndpoints
 
     private const string NumberCsvContentType = RateDeckReader.ContentType;
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<ListedNumberResponse>>, ValidationProblem, NotFoundProblem>> ListAsync(
         SoftswitchDbContext db, HttpContext http, IOptions<SoftswitchOptions> options, string id, int? limit, string? cursor,
         [FromQuery(Name = "starts_with")] string? startsWith)
     {
@@ -78,7 +74,7 @@ public static class NumberListNumberEndpoints
         return TypedResults.Ok(new Page<ListedNumberResponse>(data, more, more ? PageRequest.Encode(data[^1].Number) : null));
     }
 
-    private static async Task<IResult> ExportAsync(SoftswitchDbContext db, HttpContext http, IOptions<SoftswitchOptions> options, string id)
+    private static async Task<Results<ContentHttpResult, NotFoundProblem>> ExportAsync(SoftswitchDbContext db, HttpContext http, IOptions<SoftswitchOptions> options, string id)
     {
         if (await FindAsync(db, id, http.RequestAborted) is not { } list)
         {
@@ -95,11 +91,11 @@ public static class NumberListNumberEndpoints
         return TypedResults.Text(csv.ToString(), NumberCsvContentType, Encoding.UTF8);
     }
 
-    private static Task<IResult> AddAsync(
+    private static Task<Results<Ok<NumbersChangeResponse>, ValidationProblem, NotFoundProblem, UnprocessableProblem>> AddAsync(
         SoftswitchDbContext db, HttpContext http, IOptions<SoftswitchOptions> options, string id, NumbersRequest request) =>
         ChangeAsync(db, http, options, id, request, (existing, keys) => NumberListEditor.Merge(existing, keys));
 
-    private static Task<IResult> RemoveAsync(
+    private static Task<Results<Ok<NumbersChangeResponse>, ValidationProblem, NotFoundProblem, UnprocessableProblem>> RemoveAsync(
         SoftswitchDbContext db, HttpContext http, IOptions<SoftswitchOptions> options, string id, NumbersRequest request) =>
         ChangeAsync(db, http, options, id, request, (existing, keys) =>
         {
@@ -107,7 +103,7 @@ public static class NumberListNumberEndpoints
             return [.. existing.Where(k => !removed.Contains(k))];
         });
 
-    private static async Task<IResult> ChangeAsync(
+    private static async Task<Results<Ok<NumbersChangeResponse>, ValidationProblem, NotFoundProblem, UnprocessableProblem>> ChangeAsync(
         SoftswitchDbContext db, HttpContext http, IOptions<SoftswitchOptions> options, string id, NumbersRequest request,
         Func<ulong[], List<ulong>, ulong[]> change)
     {
@@ -143,10 +139,15 @@ public static class NumberListNumberEndpoints
         var editor = Editor(db, options);
         var existing = await editor.ReadAsync(list, http.RequestAborted);
         var changed = change(existing, keys);
-        return await SaveAsync(editor, list, changed, Math.Abs(changed.Length - existing.Length), http);
+        if (await SaveAsync(editor, list, changed, http) is { } full)
+        {
+            return full;
+        }
+
+        return Changed(http, list, Math.Abs(changed.Length - existing.Length));
     }
 
-    private static async Task<IResult> ImportAsync(
+    private static async Task<Results<Ok<NumbersChangeResponse>, InputProblem, NotFoundProblem, UnsupportedMediaTypeProblem, PayloadTooLargeProblem, UnprocessableProblem>> ImportAsync(
         SoftswitchDbContext db, HttpContext http, IOptions<SoftswitchOptions> options, string id, string? mode)
     {
         if (await FindAsync(db, id, http.RequestAborted, track: true) is not { } list)
@@ -156,15 +157,14 @@ public static class NumberListNumberEndpoints
 
         if (!RateDeckReader.IsCsv(http.Request.ContentType))
         {
-            return TypedResults.Problem(
-                title: "Unsupported media type",
-                detail: $"Send the numbers as 'Content-Type: {NumberCsvContentType}' (UTF-8), with a header line naming a number column.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return new UnsupportedMediaTypeProblem(
+                "Unsupported media type",
+                $"Send the numbers as 'Content-Type: {NumberCsvContentType}' (UTF-8), with a header line naming a number column.");
         }
 
         if (mode is not (null or "append" or "replace"))
         {
-            return ApiProblems.Invalid("mode", "must be append (the default) or replace.");
+            return InputProblem.Fields(ApiProblems.Invalid("mode", "must be append (the default) or replace."));
         }
 
         var editor = Editor(db, options);
@@ -191,20 +191,31 @@ public static class NumberListNumberEndpoints
 
         var existing = mode == "replace" ? [] : await editor.ReadAsync(list, http.RequestAborted);
         var merged = NumberListEditor.Merge(existing, csv.Keys);
-        return await SaveAsync(editor, list, merged, merged.Length - existing.Length, http);
+        if (await SaveAsync(editor, list, merged, http) is { } full)
+        {
+            return full;
+        }
+
+        return Changed(http, list, merged.Length - existing.Length);
     }
 
-    private static async Task<IResult> SaveAsync(NumberListEditor editor, NumberList list, ulong[] numbers, int changed, HttpContext http)
+    /// <summary>Saves the list's new numbers, unless the tenant's lists have no room for them.</summary>
+    private static async Task<UnprocessableProblem?> SaveAsync(NumberListEditor editor, NumberList list, ulong[] numbers, HttpContext http)
     {
         var room = await editor.RoomForAsync(list, http.RequestAborted);
         if (numbers.Length > room)
         {
             return new FieldErrors()
                 .Add("numbers", $"the list would hold {numbers.Length:N0} numbers; the tenant's lists have room for {room:N0} here (Softswitch:NumberLists:MaxNumbersPerTenant).")
-                .ToProblem(StatusCodes.Status422UnprocessableEntity);
+                .ToRefusal();
         }
 
         await editor.SaveAsync(list, numbers, http.RequestAborted);
+        return null;
+    }
+
+    private static Ok<NumbersChangeResponse> Changed(HttpContext http, NumberList list, int changed)
+    {
         ETags.Set(http.Response, list);
         return TypedResults.Ok(new NumbersChangeResponse(changed, list.NumberCount));
     }
@@ -218,11 +229,9 @@ public static class NumberListNumberEndpoints
     private static NumberListEditor Editor(SoftswitchDbContext db, IOptions<SoftswitchOptions> options) =>
         new(db, options.Value.NumberLists.MaxNumbersPerTenant);
 
-    private static IResult NotFound(string id) => ApiProblems.NotFound(NumberListEndpoints.Resource, id);
+    private static NotFoundProblem NotFound(string id) => ApiProblems.NotFound(NumberListEndpoints.Resource, id);
 
-    private static IResult TooLarge(int room) =>
-        TypedResults.Problem(
-            title: "Payload too large",
-            detail: $"A number import is at most {NumberCsvReader.MaxBodyBytes:N0} bytes, and this list has room for {room:N0} numbers.",
-            statusCode: StatusCodes.Status413PayloadTooLarge);
+    private static PayloadTooLargeProblem TooLarge(int room) =>
+        new("Payload too large",
+            $"A number import is at most {NumberCsvReader.MaxBodyBytes:N0} bytes, and this list has room for {room:N0} numbers.");
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -17,21 +18,19 @@ public static class NumberSettingsEndpoints
     public static void MapNumberSettings(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/number-settings").WithTags("Number settings");
-        group.MapGet("", GetAsync).WithName("GetNumberSettings").WithSummary("Get the tenant's home country and high-risk prefixes")
-            .Produces<NumberSettingsResponse>();
+        group.MapGet("", GetAsync).WithName("GetNumberSettings").WithSummary("Get the tenant's home country and high-risk prefixes");
         group.MapPut("", PutAsync).WithName("UpdateNumberSettings").WithSummary("Replace the tenant's home country and high-risk prefixes")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<NumberSettingsResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http)
+    private static async Task<Ok<NumberSettingsResponse>> GetAsync(SoftswitchDbContext db, HttpContext http)
     {
         var settings = await db.NumberSettings.AsNoTracking().SingleOrDefaultAsync(http.RequestAborted) ?? new NumberSettings();
         ETags.Set(http.Response, settings);
         return TypedResults.Ok(settings.AsResponse());
     }
 
-    private static async Task<IResult> PutAsync(SoftswitchDbContext db, HttpContext http, NumberSettingsRequest request)
+    private static async Task<Results<Ok<NumberSettingsResponse>, ValidationProblem, PreconditionFailedProblem>> PutAsync(SoftswitchDbContext db, HttpContext http, NumberSettingsRequest request)
     {
         var errors = new FieldErrors().NumberPrefixes("high_risk_prefixes", request.HighRiskPrefixes, NumberSettings.MaxHighRiskPrefixes);
         if (request.HomeCountry is { } country && (country.Length != 2 || !NumberMetadata.IsKnownRegion(country)))

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
 using Softswitch.Api.Http;
@@ -15,33 +16,25 @@ public static class PackageEndpoints
     public static void MapPackages(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/packages").WithTags("Billing");
-        group.MapGet("", ListAsync).WithName("ListPackages").WithSummary("List packages")
-            .Produces<Page<PackageResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetPackage").WithSummary("Get a package")
-            .Produces<PackageResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListPackages").WithSummary("List packages");
+        group.MapGet("/{id}", GetAsync).WithName("GetPackage").WithSummary("Get a package");
         group.MapPost("", CreateAsync).WithName("CreatePackage").WithSummary("Create a package")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<PackageResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeletePackage").WithSummary("Delete a package nobody subscribes to")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        return errors.Any ? errors.ToProblem() : TypedResults.Ok(await db.Packages.ToPageAsync(page, PackageMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<PackageResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.Packages, limit, cursor, PackageMapping.AsResponse, http);
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<PackageResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.Packages, id, Resource, PackageMapping.AsResponse, http);
 
-    private static Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.Packages, id, Resource, http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, PackageRequest request)
+    private static async Task<Results<Created<PackageResponse>, ValidationProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, PackageRequest request)
     {
         var errors = new FieldErrors()
             .Required("name", request.Name, Package.NameMaxLength)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -18,25 +19,17 @@ public static partial class PhoneEndpoints
     public static void MapPhones(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/phones").WithTags("Phones");
-        group.MapGet("", ListAsync).WithName("ListPhones").WithSummary("List phones")
-            .Produces<Page<PhoneResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetPhone").WithSummary("Get a phone")
-            .Produces<PhoneResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListPhones").WithSummary("List phones");
+        group.MapGet("/{id}", GetAsync).WithName("GetPhone").WithSummary("Get a phone");
         group.MapPost("", CreateAsync).WithName("CreatePhone").WithSummary("Create a phone")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<PhoneResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdatePhone").WithSummary("Replace a phone")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<PhoneResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeletePhone").WithSummary("Delete a phone no route targets")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<PhoneResponse>>, ValidationProblem>> ListAsync(
         SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? accountId, string? status, string? username)
     {
         var errors = new FieldErrors();
@@ -67,13 +60,13 @@ public static partial class PhoneEndpoints
         return TypedResults.Ok(await query.ToPageAsync(page, p => p.AsResponse(domain), http.RequestAborted));
     }
 
-    private static async Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id)
+    private static async Task<Results<Ok<PhoneResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id)
     {
         var domain = await SipDomainAsync(db, http);
         return await EntityOperations.GetAsync(db.Phones, id, Resource, p => p.AsResponse(domain), http);
     }
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, PhoneRequest request)
+    private static async Task<Results<Created<PhoneResponse>, ValidationProblem, ConflictProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, PhoneRequest request)
     {
         var errors = await ValidateAsync(db, request, passwordRequired: true, http.RequestAborted);
         if (errors.Any)
@@ -99,7 +92,7 @@ public static partial class PhoneEndpoints
         return EntityOperations.Created(http, $"/v1/phones/{phone.Id}", phone, p => p.AsResponse(domain));
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, PhoneRequest request)
+    private static async Task<Results<Ok<PhoneResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, PhoneRequest request)
     {
         var (phone, failure) = await EntityOperations.LoadForUpdateAsync(db.Phones, id, Resource, http);
         if (phone is null)
@@ -130,8 +123,8 @@ public static partial class PhoneEndpoints
         return EntityOperations.Updated(http, phone, p => p.AsResponse(domain));
     }
 
-    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
-        await RouteTargets.PhoneInUseAsync(db, id, http.RequestAborted) ?? await EntityOperations.DeleteAsync(db, db.Phones, id, Resource, http);
+    private static Task<Results<NoContent, MissingOrStale, ConflictProblem>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+        EntityOperations.DeleteAsync(db, db.Phones, id, Resource, http, ct => RouteTargets.PhoneInUseAsync(db, id, ct));
 
     private static async Task<FieldErrors> ValidateAsync(
         SoftswitchDbContext db, PhoneRequest request, bool passwordRequired, CancellationToken cancellationToken)
@@ -187,7 +180,7 @@ public static partial class PhoneEndpoints
     private static async Task<string> SipDomainAsync(SoftswitchDbContext db, HttpContext http) =>
         await db.Tenants.Where(t => t.Id == db.CurrentTenantId).Select(t => t.SipDomain).SingleAsync(http.RequestAborted);
 
-    private static IResult NumberTaken(string number) =>
+    private static ConflictProblem NumberTaken(string number) =>
         ApiProblems.Conflict($"Number '{number}' already rings another phone of this tenant.");
 
     [GeneratedRegex(@"^[A-Za-z0-9\-_.!~*'()+]+$")]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,18 +24,12 @@ public static class RateEndpoints
     public static void MapRates(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/rate-tables/{id}/rates").WithTags("Rates");
-        group.MapGet("", ListAsync).WithName("ListRates").WithSummary("List a rate table's rates")
-            .Produces<Page<RateResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListRates").WithSummary("List a rate table's rates");
         group.MapGet("/lookup", LookupAsync).WithName("LookUpRate")
-            .WithSummary("Find the longest-prefix rate for a number, effective at a time (default now)")
-            .Produces<RateResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{rateId}", GetAsync).WithName("GetRate").WithSummary("Get a rate")
-            .Produces<RateResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Find the longest-prefix rate for a number, effective at a time (default now)");
+        group.MapGet("/{rateId}", GetAsync).WithName("GetRate").WithSummary("Get a rate");
         group.MapPost("", CreateAsync).WithName("CreateRate").WithSummary("Create a rate")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<RateResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPost("/import", ImportAsync).WithName("ImportRateDeck")
             .WithSummary("Import a CSV rate deck (text/csv); all rows are validated first and the deck goes in whole or not at all")
             .RequireAuthorization(AuthRegistration.WritePolicy)
@@ -44,16 +39,12 @@ public static class RateEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{rateId}", UpdateAsync).WithName("UpdateRate").WithSummary("Replace a rate")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<RateResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{rateId}", DeleteAsync).WithName("DeleteRate").WithSummary("Delete a rate")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<RateResponse>>, ValidationProblem, NotFoundProblem>> ListAsync(
         SoftswitchDbContext db, HttpContext http, string id, int? limit, string? cursor, string? prefix,
         [FromQuery(Name = "prefix_starts_with")] string? prefixStartsWith, [FromQuery(Name = "effective_at")] DateTime? effectiveAt)
     {
@@ -90,7 +81,7 @@ public static class RateEndpoints
         return TypedResults.Ok(await query.ToPageAsync(page, RateMapping.AsResponse, http.RequestAborted));
     }
 
-    private static async Task<IResult> LookupAsync(
+    private static async Task<Results<Ok<RateResponse>, ValidationProblem, NotFoundProblem>> LookupAsync(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, string id, string? number, DateTime? at)
     {
         if (!await RateTableExistsAsync(db, id, http.RequestAborted))
@@ -114,22 +105,19 @@ public static class RateEndpoints
             .FirstOrDefaultAsync(http.RequestAborted);
         if (rate is null)
         {
-            return TypedResults.Problem(
-                title: "Not found",
-                detail: $"No rate in rate table '{id}' matches {number} at {instant:O}.",
-                statusCode: StatusCodes.Status404NotFound);
+            return new NotFoundProblem("Not found", $"No rate in rate table '{id}' matches {number} at {instant:O}.");
         }
 
         ETags.Set(http.Response, rate);
         return TypedResults.Ok(rate.AsResponse());
     }
 
-    private static async Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id, string rateId) =>
+    private static async Task<Results<Ok<RateResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id, string rateId) =>
         await RateTableExistsAsync(db, id, http.RequestAborted)
             ? await EntityOperations.GetAsync(db.Rates.Where(r => r.RateTableId == id), rateId, Resource, RateMapping.AsResponse, http)
             : RateTableNotFound(id);
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<RateResponse>, ValidationProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> CreateAsync(
         SoftswitchDbContext db, HttpContext http, IOptions<SoftswitchOptions> options, string id, RateRequest request)
     {
         if (!await RateTableExistsAsync(db, id, http.RequestAborted))
@@ -165,7 +153,7 @@ public static class RateEndpoints
         return EntityOperations.Created(http, $"/v1/rate-tables/{id}/rates/{rate.Id}", rate, RateMapping.AsResponse);
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, string rateId, RateRequest request)
+    private static async Task<Results<Ok<RateResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, string rateId, RateRequest request)
     {
         var (rate, failure) = await LoadForUpdateAsync(db, http, id, rateId);
         if (rate is null)
@@ -191,7 +179,7 @@ public static class RateEndpoints
         return EntityOperations.Updated(http, rate, RateMapping.AsResponse);
     }
 
-    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id, string rateId)
+    private static async Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id, string rateId)
     {
         var (rate, failure) = await LoadForUpdateAsync(db, http, id, rateId);
         if (rate is null)
@@ -204,7 +192,7 @@ public static class RateEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ImportAsync(
+    private static async Task<Results<Ok<RateDeckImportResponse>, InputProblem, NotFoundProblem, UnsupportedMediaTypeProblem, PayloadTooLargeProblem, UnprocessableProblem>> ImportAsync(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, IOptions<SoftswitchOptions> options, string id, string? mode)
     {
         if (!await RateTableExistsAsync(db, id, http.RequestAborted))
@@ -214,15 +202,14 @@ public static class RateEndpoints
 
         if (!RateDeckReader.IsCsv(http.Request.ContentType))
         {
-            return TypedResults.Problem(
-                title: "Unsupported media type",
-                detail: $"Send the rate deck as 'Content-Type: {RateDeckReader.ContentType}' (UTF-8), with a header line naming the columns.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return new UnsupportedMediaTypeProblem(
+                "Unsupported media type",
+                $"Send the rate deck as 'Content-Type: {RateDeckReader.ContentType}' (UTF-8), with a header line naming the columns.");
         }
 
         if (!RateDeckImportModes.TryParse(mode, out var importMode))
         {
-            return ApiProblems.Invalid("mode", "must be append (the default) or replace.");
+            return InputProblem.Fields(ApiProblems.Invalid("mode", "must be append (the default) or replace."));
         }
 
         if (http.Request.ContentLength > RateDeckReader.MaxBodyBytes)
@@ -272,26 +259,26 @@ public static class RateEndpoints
     private static Task<bool> RateTableExistsAsync(SoftswitchDbContext db, string id, CancellationToken cancellationToken) =>
         db.RateTables.AnyAsync(t => t.Id == id, cancellationToken);
 
-    private static IResult RateTableNotFound(string id) => ApiProblems.NotFound("rate table", id);
+    private static NotFoundProblem RateTableNotFound(string id) => ApiProblems.NotFound("rate table", id);
 
     /// <summary>Loads a rate of the rate table for a change, answering 404 or 412 when it is missing or If-Match is stale.</summary>
-    private static async Task<(Rate? Rate, IResult? Failure)> LoadForUpdateAsync(
+    private static async Task<(Rate? Rate, MissingOrStale? Failure)> LoadForUpdateAsync(
         SoftswitchDbContext db, HttpContext http, string id, string rateId)
     {
         if (!await RateTableExistsAsync(db, id, http.RequestAborted))
         {
-            return (null, RateTableNotFound(id));
+            return (null, MissingOrStale.Missing(RateTableNotFound(id)));
         }
 
         var rate = await db.Rates.SingleOrDefaultAsync(r => r.Id == rateId && r.RateTableId == id, http.RequestAborted);
         if (rate is null)
         {
-            return (null, ApiProblems.NotFound(Resource, rateId));
+            return (null, MissingOrStale.Missing(ApiProblems.NotFound(Resource, rateId)));
         }
 
         return ETags.IfMatchHolds(http.Request, rate)
             ? (rate, null)
-            : (null, ApiProblems.PreconditionFailed(rate.Version));
+            : (null, MissingOrStale.Stale(ApiProblems.PreconditionFailed(rate.Version)));
     }
 
     private static FieldErrors Validate(RateRequest request)
@@ -332,14 +319,11 @@ public static class RateEndpoints
         rate.EffectiveTo = request.EffectiveTo is { } to ? RateRules.AsUtc(to) : null;
     }
 
-    private static IResult Duplicate(Rate rate) =>
+    private static ConflictProblem Duplicate(Rate rate) =>
         ApiProblems.Conflict(
             $"A rate for prefix '{rate.Prefix}' effective from {rate.EffectiveFrom:O} already exists in this rate table.");
 
     /// <param name="maxRows">The smaller of the per-import row limit and the rate table's capacity.</param>
-    private static IResult TooLarge(int maxRows) =>
-        TypedResults.Problem(
-            title: "Payload too large",
-            detail: $"A rate deck is at most {RateDeckReader.MaxBodyBytes:N0} bytes and {maxRows:N0} rows; split it.",
-            statusCode: StatusCodes.Status413PayloadTooLarge);
+    private static PayloadTooLargeProblem TooLarge(int maxRows) =>
+        new("Payload too large", $"A rate deck is at most {RateDeckReader.MaxBodyBytes:N0} bytes and {maxRows:N0} rows; split it.");
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -15,18 +16,12 @@ public static class RateTableEndpoints
     public static void MapRateTables(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/rate-tables").WithTags("Rate tables");
-        group.MapGet("", ListAsync).WithName("ListRateTables").WithSummary("List rate tables")
-            .Produces<Page<RateTableResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetRateTable").WithSummary("Get a rate table")
-            .Produces<RateTableResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListRateTables").WithSummary("List rate tables");
+        group.MapGet("/{id}", GetAsync).WithName("GetRateTable").WithSummary("Get a rate table");
         group.MapPost("", CreateAsync).WithName("CreateRateTable").WithSummary("Create a rate table")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<RateTableResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateRateTable").WithSummary("Replace a rate table's name and description")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<RateTableResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteRateTable")
             .WithSummary("Delete a rate table and its rates; refused while an account uses it")
             .RequireAuthorization(AuthRegistration.WritePolicy)
@@ -34,7 +29,7 @@ public static class RateTableEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<RateTableResponse>>, ValidationProblem>> ListAsync(
         SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? name, string? currency)
     {
         var errors = new FieldErrors();
@@ -59,10 +54,10 @@ public static class RateTableEndpoints
         return TypedResults.Ok(await query.ToPageAsync(page, RateTableMapping.AsResponse, http.RequestAborted));
     }
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<RateTableResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.RateTables, id, Resource, RateTableMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, RateTableCreateRequest request)
+    private static async Task<Results<Created<RateTableResponse>, ValidationProblem, ConflictProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, RateTableCreateRequest request)
     {
         var errors = new FieldErrors()
             .Required("name", request.Name, RateTable.NameMaxLength)
@@ -85,7 +80,7 @@ public static class RateTableEndpoints
         return EntityOperations.Created(http, $"/v1/rate-tables/{table.Id}", table, RateTableMapping.AsResponse);
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, RateTableUpdateRequest request)
+    private static async Task<Results<Ok<RateTableResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, RateTableUpdateRequest request)
     {
         var (table, failure) = await EntityOperations.LoadForUpdateAsync(db.RateTables, id, Resource, http);
         if (table is null)
@@ -113,20 +108,17 @@ public static class RateTableEndpoints
         return EntityOperations.Updated(http, table, RateTableMapping.AsResponse);
     }
 
-    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id)
-    {
-        // The database would refuse too (the account's foreign key restricts), but this answer names the cause.
-        var accounts = await db.Accounts.CountAsync(a => a.RateTableId == id, http.RequestAborted);
-        if (accounts > 0)
+    // Its rates go with it: the foreign key from rates cascades in the database.
+    private static Task<Results<NoContent, MissingOrStale, ConflictProblem>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+        EntityOperations.DeleteAsync(db, db.RateTables, id, Resource, http, async cancellationToken =>
         {
-            return ApiProblems.Conflict(
-                $"Rate table '{id}' is used by {accounts} account(s); point them at another rate table first.");
-        }
+            // The database would refuse too (the account's foreign key restricts), but this answer names the cause.
+            var accounts = await db.Accounts.CountAsync(a => a.RateTableId == id, cancellationToken);
+            return accounts > 0
+                ? ApiProblems.Conflict($"Rate table '{id}' is used by {accounts} account(s); point them at another rate table first.")
+                : null;
+        });
 
-        // Its rates go with it: the foreign key from rates cascades in the database.
-        return await EntityOperations.DeleteAsync(db, db.RateTables, id, Resource, http);
-    }
-
-    private static IResult NameTaken(string name) =>
+    private static ConflictProblem NameTaken(string name) =>
         ApiProblems.Conflict($"A rate table named '{name}' already exists in this tenant.");
 }

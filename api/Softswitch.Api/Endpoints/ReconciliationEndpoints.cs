@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
@@ -23,31 +24,23 @@ public static class ReconciliationEndpoints
     public static void MapReconciliations(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/reconciliations").WithTags("Billing");
-        group.MapGet("", ListAsync).WithName("ListReconciliations").WithSummary("List reconciliations, oldest first")
-            .Produces<Page<ReconciliationResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetReconciliation").WithSummary("Get a reconciliation with its mismatches")
-            .Produces<ReconciliationResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListReconciliations").WithSummary("List reconciliations, oldest first");
+        group.MapGet("/{id}", GetAsync).WithName("GetReconciliation").WithSummary("Get a reconciliation with its mismatches");
         group.MapPost("", CreateAsync).WithName("CreateReconciliation")
             .WithSummary("Reconcile a vendor's CDR file (text/csv with a header line) with our CDRs of one vendor trunk for a period")
             .RequireAuthorization(AuthRegistration.WritePolicy)
             .Accepts<string>(RateDeckReader.ContentType)
-            .WithMetadata(new RequestSizeLimitAttribute(VendorCdrReader.MaxBodyBytes))
-            .Produces<ReconciliationResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithMetadata(new RequestSizeLimitAttribute(VendorCdrReader.MaxBodyBytes));
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        return errors.Any ? errors.ToProblem() : TypedResults.Ok(await db.Reconciliations.ToPageAsync(page, ReconciliationMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<ReconciliationResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.Reconciliations, limit, cursor, ReconciliationMapping.AsResponse, http);
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<ReconciliationResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.Reconciliations, id, Resource, ReconciliationMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<ReconciliationResponse>, ValidationProblem, NotFoundProblem, UnsupportedMediaTypeProblem, PayloadTooLargeProblem>> CreateAsync(
         SoftswitchDbContext db,
         HttpContext http,
         TimeProvider time,
@@ -86,9 +79,8 @@ public static class ReconciliationEndpoints
 
         if (!RateDeckReader.IsCsv(http.Request.ContentType))
         {
-            return TypedResults.Problem(
-                title: "Unsupported media type", detail: $"Send the vendor's CDRs as 'Content-Type: {RateDeckReader.ContentType}' with a header line.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return new UnsupportedMediaTypeProblem(
+                "Unsupported media type", $"Send the vendor's CDRs as 'Content-Type: {RateDeckReader.ContentType}' with a header line.");
         }
 
         var (periodFrom, periodTo) = (RateRules.AsUtc(from!.Value), RateRules.AsUtc(to!.Value));
@@ -148,8 +140,7 @@ public static class ReconciliationEndpoints
             $"Vendor trunk {r.RoutingGatewayId}, {r.PeriodFrom:O} to {r.PeriodTo:O}: vendor charges {r.TheirCharge}, our cost {r.OurCost} ({r.DeviationPercent} %); {r.MissingOurs} calls only theirs, {r.MissingTheirs} only ours"),
     };
 
-    private static IResult TooLarge() => TypedResults.Problem(
-        title: "Payload too large",
-        detail: FormattableString.Invariant($"A vendor file holds at most {VendorCdrReader.MaxRows} rows and {VendorCdrReader.MaxBodyBytes} bytes; split the period."),
-        statusCode: StatusCodes.Status413PayloadTooLarge);
+    private static PayloadTooLargeProblem TooLarge() => new(
+        "Payload too large",
+        FormattableString.Invariant($"A vendor file holds at most {VendorCdrReader.MaxRows} rows and {VendorCdrReader.MaxBodyBytes} bytes; split the period."));
 }

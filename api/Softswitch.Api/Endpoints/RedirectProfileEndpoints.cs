@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Softswitch.Api.Auth;
@@ -23,37 +24,24 @@ public static class RedirectProfileEndpoints
     public static void MapRedirectProfiles(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/redirect-profiles").WithTags("Redirect client");
-        group.MapGet("", ListAsync).WithName("ListRedirectProfiles").WithSummary("List the tenant's redirect profiles")
-            .Produces<Page<RedirectProfileResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetRedirectProfile").WithSummary("Get a redirect profile")
-            .Produces<RedirectProfileResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListRedirectProfiles").WithSummary("List the tenant's redirect profiles");
+        group.MapGet("/{id}", GetAsync).WithName("GetRedirectProfile").WithSummary("Get a redirect profile");
         group.MapPost("", CreateAsync).WithName("CreateRedirectProfile").WithSummary("Ask external routing servers before routing the tenant's or a trunk's calls")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<RedirectProfileResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateRedirectProfile").WithSummary("Replace a redirect profile")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<RedirectProfileResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteRedirectProfile").WithSummary("Stop asking routing servers for the tenant or the trunk")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        return errors.Any
-            ? errors.ToProblem()
-            : TypedResults.Ok(await db.RedirectProfiles.ToPageAsync(page, RedirectProfileMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<RedirectProfileResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.RedirectProfiles, limit, cursor, RedirectProfileMapping.AsResponse, http);
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<RedirectProfileResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.RedirectProfiles, id, Resource, RedirectProfileMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, IOptions<RedirectOptions> options, RedirectProfileRequest request)
+    private static async Task<Results<Created<RedirectProfileResponse>, ValidationProblem, ConflictProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, IOptions<RedirectOptions> options, RedirectProfileRequest request)
     {
         var errors = await ValidateAsync(db, request, options.Value, http.RequestAborted);
         if (errors.Any)
@@ -73,32 +61,15 @@ public static class RedirectProfileEndpoints
         return EntityOperations.Created(http, $"/v1/redirect-profiles/{profile.Id}", profile, RedirectProfileMapping.AsResponse);
     }
 
-    private static async Task<IResult> UpdateAsync(
-        SoftswitchDbContext db, HttpContext http, IOptions<RedirectOptions> options, string id, RedirectProfileRequest request)
-    {
-        var (profile, failure) = await EntityOperations.LoadForUpdateAsync(db.RedirectProfiles, id, Resource, http);
-        if (profile is null)
-        {
-            return failure!;
-        }
+    private static Task<Results<Ok<RedirectProfileResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, IOptions<RedirectOptions> options, string id, RedirectProfileRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.RedirectProfiles, id, Resource, http,
+            validate: cancellationToken => ValidateAsync(db, request, options.Value, cancellationToken),
+            apply: profile => Apply(profile, request),
+            refuse: async (profile, cancellationToken) => await TakenAsync(db, profile, cancellationToken) ? Duplicate(profile) : null,
+            RedirectProfileMapping.AsResponse);
 
-        var errors = await ValidateAsync(db, request, options.Value, http.RequestAborted);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        Apply(profile, request);
-        if (await TakenAsync(db, profile, http.RequestAborted))
-        {
-            return Duplicate(profile);
-        }
-
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, profile, RedirectProfileMapping.AsResponse);
-    }
-
-    private static Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.RedirectProfiles, id, Resource, http);
 
     private static async Task<FieldErrors> ValidateAsync(
@@ -213,7 +184,7 @@ public static class RedirectProfileEndpoints
     private static Task<bool> TakenAsync(SoftswitchDbContext db, RedirectProfile profile, CancellationToken cancellationToken) =>
         db.RedirectProfiles.AnyAsync(p => p.Id != profile.Id && p.MappingGatewayId == profile.MappingGatewayId, cancellationToken);
 
-    private static IResult Duplicate(RedirectProfile profile) =>
+    private static ConflictProblem Duplicate(RedirectProfile profile) =>
         ApiProblems.Conflict(profile.MappingGatewayId is null
             ? "The tenant already has a tenant-level redirect profile; change it with PUT."
             : $"{profile.MappingGatewayId} already has a redirect profile; change it with PUT.");

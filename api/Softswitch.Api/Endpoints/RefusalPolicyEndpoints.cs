@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -19,21 +20,15 @@ public static class RefusalPolicyEndpoints
     public static void MapRefusalPolicies(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/refusal-policies").WithTags("Refusal policies");
-        group.MapGet("", ListAsync).WithName("ListRefusalPolicies").WithSummary("List every refusal rule with the tenant's policy for it")
-            .Produces<Page<RefusalPolicyResponse>>();
-        group.MapGet("/{rule}", GetAsync).WithName("GetRefusalPolicy").WithSummary("Get the tenant's policy for one refusal rule")
-            .Produces<RefusalPolicyResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListRefusalPolicies").WithSummary("List every refusal rule with the tenant's policy for it");
+        group.MapGet("/{rule}", GetAsync).WithName("GetRefusalPolicy").WithSummary("Get the tenant's policy for one refusal rule");
         group.MapPut("/{rule}", PutAsync).WithName("PutRefusalPolicy").WithSummary("Set the SIP answer or monitor-only mode of one refusal rule")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<RefusalPolicyResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{rule}", DeleteAsync).WithName("DeleteRefusalPolicy").WithSummary("Enforce a refusal rule with its own answer again")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, ITenantContext tenant, HttpContext http)
+    private static async Task<Ok<Page<RefusalPolicyResponse>>> ListAsync(SoftswitchDbContext db, ITenantContext tenant, HttpContext http)
     {
         var row = await LoadAsync(db, tenant, http);
         ETags.Set(http.Response, row);
@@ -43,7 +38,7 @@ public static class RefusalPolicyEndpoints
         return TypedResults.Ok(new Page<RefusalPolicyResponse>(policies, false, null));
     }
 
-    private static async Task<IResult> GetAsync(SoftswitchDbContext db, ITenantContext tenant, HttpContext http, string rule)
+    private static async Task<Results<Ok<RefusalPolicyResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, ITenantContext tenant, HttpContext http, string rule)
     {
         if (!RefusalRules.TenantRules.Contains(rule))
         {
@@ -55,7 +50,7 @@ public static class RefusalPolicyEndpoints
         return TypedResults.Ok(RefusalPolicyMapping.AsResponse(rule, Find(row, rule)));
     }
 
-    private static async Task<IResult> PutAsync(
+    private static async Task<Results<Ok<RefusalPolicyResponse>, ValidationProblem, NotFoundProblem, PreconditionFailedProblem>> PutAsync(
         SoftswitchDbContext db, ITenantContext tenant, HttpContext http, string rule, RefusalPolicyRequest request)
     {
         if (!RefusalRules.TenantRules.Contains(rule))
@@ -70,25 +65,27 @@ public static class RefusalPolicyEndpoints
         }
 
         var policy = new RefusalPolicy { Rule = rule, Mode = request.Mode!.Value, StatusCode = request.StatusCode, ReasonText = request.ReasonText };
-        return await ChangeAsync(db, tenant, http, row =>
+        if (await ChangeAsync(db, tenant, http, row => row.RefusalPolicies = [.. row.RefusalPolicies.Where(p => p.Rule != rule), policy]) is { } stale)
         {
-            row.RefusalPolicies = [.. row.RefusalPolicies.Where(p => p.Rule != rule), policy];
-            return () => TypedResults.Ok(RefusalPolicyMapping.AsResponse(rule, policy));
-        });
+            return stale;
+        }
+
+        return TypedResults.Ok(RefusalPolicyMapping.AsResponse(rule, policy));
     }
 
-    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, ITenantContext tenant, HttpContext http, string rule)
+    private static async Task<Results<NoContent, NotFoundProblem, PreconditionFailedProblem>> DeleteAsync(SoftswitchDbContext db, ITenantContext tenant, HttpContext http, string rule)
     {
         if (!RefusalRules.TenantRules.Contains(rule))
         {
             return ApiProblems.NotFound(Resource, rule);
         }
 
-        return await ChangeAsync(db, tenant, http, row =>
+        if (await ChangeAsync(db, tenant, http, row => row.RefusalPolicies = [.. row.RefusalPolicies.Where(p => p.Rule != rule)]) is { } stale)
         {
-            row.RefusalPolicies = [.. row.RefusalPolicies.Where(p => p.Rule != rule)];
-            return TypedResults.NoContent;
-        });
+            return stale;
+        }
+
+        return TypedResults.NoContent();
     }
 
     private static FieldErrors Validate(RefusalPolicyRequest request)
@@ -119,11 +116,11 @@ public static class RefusalPolicyEndpoints
     }
 
     /// <summary>
-    /// Applies <paramref name="change"/> to the tenant row under If-Match and answers what it returns once saved; a
-    /// concurrent change of another rule (the row's version moved) is retried once on the fresh row.
+    /// Applies <paramref name="change"/> to the tenant row under If-Match and saves it, or answers 412; a concurrent
+    /// change of another rule (the row's version moved) is retried once on the fresh row.
     /// </summary>
-    private static async Task<IResult> ChangeAsync(
-        SoftswitchDbContext db, ITenantContext tenant, HttpContext http, Func<Tenant, Func<IResult>> change)
+    private static async Task<PreconditionFailedProblem?> ChangeAsync(
+        SoftswitchDbContext db, ITenantContext tenant, HttpContext http, Action<Tenant> change)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -133,12 +130,12 @@ public static class RefusalPolicyEndpoints
                 return ApiProblems.PreconditionFailed(row.Version);
             }
 
-            var answer = change(row);
+            change(row);
             try
             {
                 await db.SaveChangesAsync(http.RequestAborted);
                 ETags.Set(http.Response, row);
-                return answer();
+                return null;
             }
             catch (DbUpdateConcurrencyException) when (attempt == 0)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Contracts;
@@ -36,37 +37,35 @@ public static class ReportEndpoints
 
     private static void Map<TRow>(RouteGroupBuilder group, string path, Delegate handler, string name, string summary) =>
         group.MapGet(path, handler).WithName(name).WithSummary(summary)
-            .Produces<Report<TRow>>(StatusCodes.Status200OK, "application/json", "text/csv")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<Report<TRow>>(StatusCodes.Status200OK, "application/json", "text/csv");
 
-    private static Task<IResult> MappingGatewaysAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
+    private static Task<Results<Ok<Report<MappingGatewayReportRow>>, ContentHttpResult, ValidationProblem, NotFoundProblem>> MappingGatewaysAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
         AnswerAsync(db, http, time, query, new FieldErrors(), (period, token) => ReportRows.MappingGatewaysAsync(db, period, token),
             ["mapping_gateway_id", "phone_id"], r => [r.MappingGatewayId, r.PhoneId], r => r.Figures);
 
-    private static Task<IResult> RoutingGatewaysAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
+    private static Task<Results<Ok<Report<RoutingGatewayReportRow>>, ContentHttpResult, ValidationProblem, NotFoundProblem>> RoutingGatewaysAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
         AnswerAsync(db, http, time, query, new FieldErrors(), (period, token) => ReportRows.RoutingGatewaysAsync(db, period, token),
             ["routing_gateway_id"], r => [r.RoutingGatewayId], r => r.Figures);
 
-    private static Task<IResult> FailureCodesAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
+    private static Task<Results<Ok<Report<FailureCodeReportRow>>, ContentHttpResult, ValidationProblem, NotFoundProblem>> FailureCodesAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
         AnswerAsync(db, http, time, query, new FieldErrors(), (period, token) => ReportRows.FailureCodesAsync(db, period, token),
             ["final_code"], r => [r.FinalCode.ToString(CultureInfo.InvariantCulture)], r => r.Figures);
 
-    private static Task<IResult> RefusalRulesAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
+    private static Task<Results<Ok<Report<RefusalRuleReportRow>>, ContentHttpResult, ValidationProblem, NotFoundProblem>> RefusalRulesAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
         AnswerAsync(db, http, time, query, new FieldErrors(), (period, token) => ReportRows.RefusalRulesAsync(db, period, token),
             ["refusal_rule"], r => [r.RefusalRule], r => r.Figures);
 
-    private static Task<IResult> DailyAsync(
+    private static Task<Results<Ok<Report<PeriodReportRow>>, ContentHttpResult, ValidationProblem, NotFoundProblem>> DailyAsync(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query,
         [FromQuery(Name = "account_id")] string? accountId) =>
         PeriodsAsync(db, http, time, query, accountId, daily: true);
 
-    private static Task<IResult> HourlyAsync(
+    private static Task<Results<Ok<Report<PeriodReportRow>>, ContentHttpResult, ValidationProblem, NotFoundProblem>> HourlyAsync(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query,
         [FromQuery(Name = "account_id")] string? accountId) =>
         PeriodsAsync(db, http, time, query, accountId, daily: false);
 
-    private static async Task<IResult> PeriodsAsync(
+    private static async Task<Results<Ok<Report<PeriodReportRow>>, ContentHttpResult, ValidationProblem, NotFoundProblem>> PeriodsAsync(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, ReportQuery query, string? accountId, bool daily)
     {
         var errors = new FieldErrors().Optional("account_id", accountId, IdGenerator.MaxLength);
@@ -79,11 +78,11 @@ public static class ReportEndpoints
             ["start"], r => [ReportCsv.Time(r.Start)], r => r.Figures);
     }
 
-    private static Task<IResult> DestinationsAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
+    private static Task<Results<Ok<Report<DestinationReportRow>>, ContentHttpResult, ValidationProblem, NotFoundProblem>> DestinationsAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query) =>
         AnswerAsync(db, http, time, query, new FieldErrors(), (period, token) => ReportRows.DestinationsAsync(db, period, token),
             ["country", "number_type"], r => [r.Country, r.NumberType], r => r.Figures);
 
-    private static Task<IResult> GatewayAreasAsync(
+    private static Task<Results<Ok<Report<GatewayAreaReportRow>>, ContentHttpResult, ValidationProblem, NotFoundProblem>> GatewayAreasAsync(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] ReportQuery query, [FromQuery(Name = "side")] string? side)
     {
         var errors = new FieldErrors();
@@ -97,7 +96,7 @@ public static class ReportEndpoints
             ["gateway_id", "country"], r => [r.GatewayId, r.Country], r => r.Figures);
     }
 
-    private static async Task<IResult> AnswerAsync<TRow>(
+    private static async Task<Results<Ok<Report<TRow>>, ContentHttpResult, ValidationProblem, NotFoundProblem>> AnswerAsync<TRow>(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, ReportQuery query, FieldErrors errors,
         Func<ReportPeriod, CancellationToken, Task<List<TRow>>> load, string[] keyColumns, Func<TRow, string?[]> keys, Func<TRow, ReportFigures> figures)
     {

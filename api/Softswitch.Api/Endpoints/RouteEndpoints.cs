@@ -1,10 +1,11 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Route = Softswitch.Domain.Route;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
 using Softswitch.Api.Http;
 using Softswitch.Data;
 using Softswitch.Domain;
-using Route = Softswitch.Domain.Route;
 
 namespace Softswitch.Api.Endpoints;
 
@@ -16,25 +17,17 @@ public static class RouteEndpoints
     public static void MapRoutes(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/routes").WithTags("Routes");
-        group.MapGet("", ListAsync).WithName("ListRoutes").WithSummary("List routes")
-            .Produces<Page<RouteResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetRoute").WithSummary("Get a route")
-            .Produces<RouteResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListRoutes").WithSummary("List routes");
+        group.MapGet("/{id}", GetAsync).WithName("GetRoute").WithSummary("Get a route");
         group.MapPost("", CreateAsync).WithName("CreateRoute").WithSummary("Create a route")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<RouteResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateRoute").WithSummary("Replace a route")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<RouteResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteRoute").WithSummary("Delete a route")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<RouteResponse>>, ValidationProblem>> ListAsync(
         SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? prefix, string? routingGatewayId, string? status)
     {
         var errors = new FieldErrors();
@@ -64,10 +57,10 @@ public static class RouteEndpoints
         return TypedResults.Ok(await query.ToPageAsync(page, RouteMapping.AsResponse, http.RequestAborted));
     }
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<RouteResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.Routes, id, Resource, RouteMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, RouteRequest request)
+    private static async Task<Results<Created<RouteResponse>, ValidationProblem, ConflictProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, RouteRequest request)
     {
         var errors = await ValidateAsync(db, request, http.RequestAborted);
         if (errors.Any)
@@ -87,31 +80,18 @@ public static class RouteEndpoints
         return EntityOperations.Created(http, $"/v1/routes/{route.Id}", route, RouteMapping.AsResponse);
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, RouteRequest request)
-    {
-        var (route, failure) = await EntityOperations.LoadForUpdateAsync(db.Routes, id, Resource, http);
-        if (route is null)
-        {
-            return failure!;
-        }
+    private static Task<Results<Ok<RouteResponse>, ValidationProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, string id, RouteRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.Routes, id, Resource, http,
+            validate: cancellationToken => ValidateAsync(db, request, cancellationToken),
+            apply: route => Apply(route, request),
+            refuse: async (_, cancellationToken) =>
+                await db.Routes.AnyAsync(r => r.Id != id && r.Prefix == (request.Prefix ?? ""), cancellationToken)
+                ? ApiProblems.Conflict($"A route for prefix '{request.Prefix}' already exists in this tenant.")
+                : null,
+            RouteMapping.AsResponse);
 
-        var errors = await ValidateAsync(db, request, http.RequestAborted);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        if (await db.Routes.AnyAsync(r => r.Id != id && r.Prefix == (request.Prefix ?? ""), http.RequestAborted))
-        {
-            return ApiProblems.Conflict($"A route for prefix '{request.Prefix}' already exists in this tenant.");
-        }
-
-        Apply(route, request);
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, route, RouteMapping.AsResponse);
-    }
-
-    private static Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.Routes, id, Resource, http);
 
     private static async Task<FieldErrors> ValidateAsync(SoftswitchDbContext db, RouteRequest request, CancellationToken cancellationToken)

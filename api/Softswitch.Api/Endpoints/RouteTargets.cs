@@ -38,7 +38,7 @@ public static class RouteTargets
     }
 
     /// <summary>A phone a route targets cannot be deleted (409), as a gateway a route uses cannot.</summary>
-    public static async Task<IResult?> PhoneInUseAsync(SoftswitchDbContext db, string phoneId, CancellationToken cancellationToken)
+    public static async Task<ConflictProblem?> PhoneInUseAsync(SoftswitchDbContext db, string phoneId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         return await db.Routes.AnyAsync(r => r.PhoneId == phoneId, cancellationToken)

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -16,25 +17,17 @@ public static class RoutingGatewayEndpoints
     public static void MapRoutingGateways(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/routing-gateways").WithTags("Routing gateways");
-        group.MapGet("", ListAsync).WithName("ListRoutingGateways").WithSummary("List routing gateways")
-            .Produces<Page<RoutingGatewayResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetRoutingGateway").WithSummary("Get a routing gateway")
-            .Produces<RoutingGatewayResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListRoutingGateways").WithSummary("List routing gateways");
+        group.MapGet("/{id}", GetAsync).WithName("GetRoutingGateway").WithSummary("Get a routing gateway");
         group.MapPost("", CreateAsync).WithName("CreateRoutingGateway").WithSummary("Create a routing gateway")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<RoutingGatewayResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateRoutingGateway").WithSummary("Replace a routing gateway")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<RoutingGatewayResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteRoutingGateway").WithSummary("Delete a routing gateway no route uses")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<RoutingGatewayResponse>>, ValidationProblem>> ListAsync(
         SoftswitchDbContext db, IGatewayHealthView health, HttpContext http, int? limit, string? cursor, string? accountId, string? status, string? name)
     {
         var errors = new FieldErrors();
@@ -64,10 +57,11 @@ public static class RoutingGatewayEndpoints
         return TypedResults.Ok(await query.ToPageAsync(page, health.Mapping(), http.RequestAborted));
     }
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, IGatewayHealthView health, HttpContext http, string id) =>
+    private static Task<Results<Ok<RoutingGatewayResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, IGatewayHealthView health, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.RoutingGateways, id, Resource, health.Mapping(), http);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, IGatewayHealthView health, HttpContext http, RoutingGatewayRequest request)
+    private static async Task<Results<Created<RoutingGatewayResponse>, ValidationProblem>> CreateAsync(
+        SoftswitchDbContext db, IGatewayHealthView health, HttpContext http, RoutingGatewayRequest request)
     {
         var errors = await ValidateAsync(db, request, http.RequestAborted);
         if (errors.Any)
@@ -82,39 +76,25 @@ public static class RoutingGatewayEndpoints
         return EntityOperations.Created(http, $"/v1/routing-gateways/{gateway.Id}", gateway, health.Mapping());
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, IGatewayHealthView health, HttpContext http, string id, RoutingGatewayRequest request)
-    {
-        var (gateway, failure) = await EntityOperations.LoadForUpdateAsync(db.RoutingGateways, id, Resource, http);
-        if (gateway is null)
+    private static Task<Results<Ok<RoutingGatewayResponse>, ValidationProblem, MissingOrStale>> UpdateAsync(
+        SoftswitchDbContext db, IGatewayHealthView health, HttpContext http, string id, RoutingGatewayRequest request) =>
+        EntityOperations.ReplaceAsync(db, db.RoutingGateways, id, Resource, http,
+            validate: cancellationToken => ValidateAsync(db, request, cancellationToken),
+            apply: gateway => Apply(gateway, request),
+            health.Mapping());
+
+    private static Task<Results<NoContent, MissingOrStale, ConflictProblem>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+        EntityOperations.DeleteAsync(db, db.RoutingGateways, id, Resource, http, async cancellationToken =>
         {
-            return failure!;
-        }
+            if (await db.Routes.AnyAsync(r => r.RoutingGatewayIds.Contains(id), cancellationToken))
+            {
+                return ApiProblems.Conflict($"Routing gateway '{id}' is used by a route; remove it from the route first.");
+            }
 
-        var errors = await ValidateAsync(db, request, http.RequestAborted);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        Apply(gateway, request);
-        await db.SaveChangesAsync(http.RequestAborted);
-        return EntityOperations.Updated(http, gateway, health.Mapping());
-    }
-
-    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id)
-    {
-        if (await db.Routes.AnyAsync(r => r.RoutingGatewayIds.Contains(id), http.RequestAborted))
-        {
-            return ApiProblems.Conflict($"Routing gateway '{id}' is used by a route; remove it from the route first.");
-        }
-
-        if (await db.Phones.AnyAsync(p => p.OfflineRedirectGatewayId == id, http.RequestAborted))
-        {
-            return ApiProblems.Conflict($"Routing gateway '{id}' is a phone's offline redirect gateway; change the phone first.");
-        }
-
-        return await EntityOperations.DeleteAsync(db, db.RoutingGateways, id, Resource, http);
-    }
+            return await db.Phones.AnyAsync(p => p.OfflineRedirectGatewayId == id, cancellationToken)
+                ? ApiProblems.Conflict($"Routing gateway '{id}' is a phone's offline redirect gateway; change the phone first.")
+                : null;
+        });
 
     private static async Task<FieldErrors> ValidateAsync(SoftswitchDbContext db, RoutingGatewayRequest request, CancellationToken cancellationToken)
     {

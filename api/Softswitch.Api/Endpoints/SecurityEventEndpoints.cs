@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
 using Softswitch.Api.Http;
@@ -17,11 +18,10 @@ public static class SecurityEventEndpoints
     {
         var group = v1.MapGroup("/security-events").WithTags("Security events");
         group.MapGet("", ListAsync).WithName("ListSecurityEvents")
-            .WithSummary("List security events, oldest first, by rule, action, address, number, gateway and time (a tenant key sees its own)")
-            .Produces<Page<SecurityEventResponse>>().ProducesValidationProblem();
+            .WithSummary("List security events, oldest first, by rule, action, address, number, gateway and time (a tenant key sees its own)");
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<SecurityEventResponse>>, ValidationProblem>> ListAsync(
         SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, [AsParameters] SecurityEventQuery filter)
     {
         var errors = new FieldErrors()

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -21,17 +22,14 @@ public static class SignallingRuleEndpoints
     public static void MapSignallingRules(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/signalling-rules").WithTags("Signalling rules").RequireAuthorization(AuthRegistration.PlatformPolicy);
-        group.MapGet("", GetAsync).WithName("GetSignallingRules").WithSummary("The signalling layer's rules in force (platform admin)")
-            .Produces<SignallingRulesResponse>();
+        group.MapGet("", GetAsync).WithName("GetSignallingRules").WithSummary("The signalling layer's rules in force (platform admin)");
         group.MapPut("", PutAsync).WithName("PutSignallingRules").WithSummary("Replace the signalling layer's rules (platform admin)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<SignallingRulesResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("", DeleteAsync).WithName("ResetSignallingRules").WithSummary("Go back to the configured signalling rules (platform admin)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> GetAsync(SoftswitchDbContext db, IConfiguration configuration, HttpContext http)
+    private static async Task<Ok<SignallingRulesResponse>> GetAsync(SoftswitchDbContext db, IConfiguration configuration, HttpContext http)
     {
         if (await db.SignallingRuleSettings.OrderBy(s => s.Id).FirstOrDefaultAsync(http.RequestAborted) is { } stored)
         {
@@ -42,7 +40,7 @@ public static class SignallingRuleEndpoints
         return TypedResults.Ok(SignallingRuleRows.FromOptions(Configured(configuration)).AsResponse("settings"));
     }
 
-    private static async Task<IResult> PutAsync(SoftswitchDbContext db, IConfiguration configuration, HttpContext http, SignallingRulesRequest request)
+    private static async Task<Results<Ok<SignallingRulesResponse>, ValidationProblem, PreconditionFailedProblem>> PutAsync(SoftswitchDbContext db, IConfiguration configuration, HttpContext http, SignallingRulesRequest request)
     {
         var errors = Validate(request, Configured(configuration));
         if (errors.Any)
@@ -68,7 +66,7 @@ public static class SignallingRuleEndpoints
         return TypedResults.Ok(stored.AsResponse("api"));
     }
 
-    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http)
+    private static async Task<Results<NoContent, PreconditionFailedProblem>> DeleteAsync(SoftswitchDbContext db, HttpContext http)
     {
         var stored = await db.SignallingRuleSettings.ToListAsync(http.RequestAborted);
         if (stored.FirstOrDefault() is { } current && !ETags.IfMatchHolds(http.Request, current))

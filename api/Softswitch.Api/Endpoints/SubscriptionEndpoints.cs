@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -20,19 +21,15 @@ public static class SubscriptionEndpoints
     public static void MapSubscriptions(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/accounts/{accountId}/subscriptions").WithTags("Billing");
-        group.MapGet("", ListAsync).WithName("ListSubscriptions").WithSummary("List an account's package subscriptions")
-            .Produces<Page<SubscriptionResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id}", GetAsync).WithName("GetSubscription").WithSummary("Get a subscription")
-            .Produces<SubscriptionResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListSubscriptions").WithSummary("List an account's package subscriptions");
+        group.MapGet("/{id}", GetAsync).WithName("GetSubscription").WithSummary("Get a subscription");
         group.MapPost("", CreateAsync).WithName("CreateSubscription").WithSummary("Subscribe the account to a package and charge the first rent")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<SubscriptionResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", CancelAsync).WithName("CancelSubscription").WithSummary("Cancel a subscription now")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<SubscriptionResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, string accountId, int? limit, string? cursor)
+    private static async Task<Results<Ok<Page<SubscriptionResponse>>, ValidationProblem, NotFoundProblem>> ListAsync(SoftswitchDbContext db, HttpContext http, string accountId, int? limit, string? cursor)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
@@ -52,7 +49,7 @@ public static class SubscriptionEndpoints
             [.. subscriptions.Data.Select(s => s.AsResponse(usage.GetValueOrDefault(s.Id)))], subscriptions.HasMore, subscriptions.NextCursor));
     }
 
-    private static async Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string accountId, string id)
+    private static async Task<Results<Ok<SubscriptionResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string accountId, string id)
     {
         var subscription = await db.Subscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.AccountId == accountId && s.Id == id, http.RequestAborted);
         if (subscription is null)
@@ -64,7 +61,7 @@ public static class SubscriptionEndpoints
         return EntityOperations.Updated(http, subscription, s => s.AsResponse(usage.GetValueOrDefault(s.Id)));
     }
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string accountId, SubscriptionRequest request)
+    private static async Task<Results<Created<SubscriptionResponse>, ValidationProblem, NotFoundProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string accountId, SubscriptionRequest request)
     {
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, http.RequestAborted);
         if (account is null)
@@ -123,7 +120,7 @@ public static class SubscriptionEndpoints
             : new FieldErrors().Add("package_id", $"the account cannot pay the first month's rent of {package.MonthlyRent}.").ToProblem();
     }
 
-    private static async Task<IResult> CancelAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string accountId, string id)
+    private static async Task<Results<Ok<SubscriptionResponse>, NotFoundProblem>> CancelAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string accountId, string id)
     {
         var subscription = await db.Subscriptions.SingleOrDefaultAsync(s => s.AccountId == accountId && s.Id == id, http.RequestAborted);
         if (subscription is null)

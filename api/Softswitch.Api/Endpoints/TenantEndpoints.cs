@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
@@ -19,26 +20,18 @@ public static class TenantEndpoints
     public static void MapTenants(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/tenants").WithTags("Tenants");
-        group.MapGet("", ListAsync).WithName("ListTenants").WithSummary("List tenants (a tenant key sees only its own)")
-            .Produces<Page<TenantResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetTenant").WithSummary("Get a tenant")
-            .Produces<TenantResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListTenants").WithSummary("List tenants (a tenant key sees only its own)");
+        group.MapGet("/{id}", GetAsync).WithName("GetTenant").WithSummary("Get a tenant");
         group.MapPost("", CreateAsync).WithName("CreateTenant").WithSummary("Create a tenant (platform admin)")
-            .RequireAuthorization(AuthRegistration.PlatformPolicy)
-            .Produces<TenantResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.PlatformPolicy);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateTenant").WithSummary("Replace a tenant (platform admin)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<TenantResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteTenant")
             .WithSummary("Delete a tenant that owns no resources, with its API keys (platform admin)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<TenantResponse>>, ValidationProblem>> ListAsync(
         SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? status,
         [FromQuery(Name = "sip_domain")] string? sipDomain)
     {
@@ -71,12 +64,12 @@ public static class TenantEndpoints
         return TypedResults.Ok(await query.ToPageAsync(page, TenantMapping.AsResponse, http.RequestAborted));
     }
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static async Task<Results<Ok<TenantResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         TenantAccess.CanSee(http, id)
-            ? EntityOperations.GetAsync(db.Tenants, id, Resource, TenantMapping.AsResponse, http)
-            : Task.FromResult<IResult>(ApiProblems.NotFound(Resource, id));
+            ? await EntityOperations.GetAsync(db.Tenants, id, Resource, TenantMapping.AsResponse, http)
+            : ApiProblems.NotFound(Resource, id);
 
-    private static async Task<IResult> CreateAsync(SoftswitchDbContext db, HttpContext http, TenantRequest request)
+    private static async Task<Results<Created<TenantResponse>, ValidationProblem, ConflictProblem>> CreateAsync(SoftswitchDbContext db, HttpContext http, TenantRequest request)
     {
         var errors = Validate(request);
         if (errors.Any)
@@ -97,11 +90,11 @@ public static class TenantEndpoints
         return EntityOperations.Created(http, $"/v1/tenants/{tenant.Id}", tenant, TenantMapping.AsResponse);
     }
 
-    private static async Task<IResult> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, TenantRequest request)
+    private static async Task<Results<Ok<TenantResponse>, ValidationProblem, ForbiddenProblem, MissingOrStale, ConflictProblem>> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, TenantRequest request)
     {
         if (!TenantAccess.CanSee(http, id))
         {
-            return ApiProblems.NotFound(Resource, id);
+            return MissingOrStale.Missing(ApiProblems.NotFound(Resource, id));
         }
 
         if (!TenantAccess.IsPlatform(http))
@@ -132,11 +125,11 @@ public static class TenantEndpoints
         return EntityOperations.Updated(http, tenant, TenantMapping.AsResponse);
     }
 
-    private static async Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id)
+    private static async Task<Results<NoContent, ForbiddenProblem, MissingOrStale, ConflictProblem>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id)
     {
         if (!TenantAccess.CanSee(http, id))
         {
-            return ApiProblems.NotFound(Resource, id);
+            return MissingOrStale.Missing(ApiProblems.NotFound(Resource, id));
         }
 
         if (!TenantAccess.IsPlatform(http))
@@ -188,7 +181,6 @@ public static class TenantEndpoints
         tenant.DefaultCurrency = request.DefaultCurrency!;
     }
 
-    private static IResult PlatformOnly() => TypedResults.Problem(
-        title: "Forbidden", detail: "Only the platform admin key can change or delete tenants.",
-        statusCode: StatusCodes.Status403Forbidden);
+    private static ForbiddenProblem PlatformOnly() =>
+        new("Forbidden", "Only the platform admin key can change or delete tenants.");
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Softswitch.Api.Auth;
@@ -24,36 +25,22 @@ public static class TrustedAddressEndpoints
     public static void MapTrustedAddresses(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/trusted-addresses").WithTags("Trusted addresses");
-        group.MapGet("", ListAsync).WithName("ListTrustedAddresses").WithSummary("List the tenant's trusted address blocks")
-            .Produces<Page<TrustedAddressResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetTrustedAddress").WithSummary("Get a trusted address block")
-            .Produces<TrustedAddressResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListTrustedAddresses").WithSummary("List the tenant's trusted address blocks");
+        group.MapGet("/{id}", GetAsync).WithName("GetTrustedAddress").WithSummary("Get a trusted address block");
         group.MapPost("", CreateAsync).WithName("CreateTrustedAddress").WithSummary("Trust an address block (CIDR)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<TrustedAddressResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteTrustedAddress").WithSummary("Stop trusting an address block")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+    private static Task<Results<Ok<Page<TrustedAddressResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.TrustedAddresses, limit, cursor, SecurityMapping.AsResponse, http);
 
-        return TypedResults.Ok(await db.TrustedAddresses.ToPageAsync(page, SecurityMapping.AsResponse, http.RequestAborted));
-    }
-
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<TrustedAddressResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.TrustedAddresses, id, Resource, SecurityMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<TrustedAddressResponse>, ValidationProblem, UnprocessableProblem, ConflictProblem>> CreateAsync(
         SoftswitchDbContext db, HttpContext http, IOptions<SoftswitchOptions> options, TrustedAddressRequest request)
     {
         var errors = new FieldErrors()
@@ -75,7 +62,7 @@ public static class TrustedAddressEndpoints
         if (block.PrefixLength < widest && !TenantAccess.IsPlatform(http))
         {
             return new FieldErrors().Add("block", $"is wider than /{widest}; only the platform operator can trust a wider block.")
-                .ToProblem(StatusCodes.Status422UnprocessableEntity);
+                .ToRefusal();
         }
 
         var canonical = block.ToString();
@@ -87,7 +74,7 @@ public static class TrustedAddressEndpoints
         if (await db.TrustedAddresses.CountAsync(http.RequestAborted) >= MaxPerTenant)
         {
             return new FieldErrors().Add("block", $"would pass the limit of {MaxPerTenant} trusted blocks per tenant.")
-                .ToProblem(StatusCodes.Status422UnprocessableEntity);
+                .ToRefusal();
         }
 
         var trusted = new TrustedAddress { Block = canonical, Description = request.Description };
@@ -96,6 +83,6 @@ public static class TrustedAddressEndpoints
         return EntityOperations.Created(http, $"/v1/trusted-addresses/{trusted.Id}", trusted, SecurityMapping.AsResponse);
     }
 
-    private static Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.TrustedAddresses, id, Resource, http);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Softswitch.Api.Auth;
 using Softswitch.Api.Contracts;
@@ -19,14 +20,12 @@ public static class WebhookDeliveryEndpoints
     {
         var group = v1.MapGroup("/webhook-deliveries").WithTags("Webhooks");
         group.MapGet("", ListAsync).WithName("ListWebhookDeliveries")
-            .WithSummary("List webhook deliveries, oldest first, by endpoint, event, event type and status")
-            .Produces<Page<WebhookDeliveryResponse>>().ProducesValidationProblem();
+            .WithSummary("List webhook deliveries, oldest first, by endpoint, event, event type and status");
         group.MapPost("/{id}/redeliver", RedeliverAsync).WithName("RedeliverWebhook").WithSummary("Send a delivery again")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<WebhookDeliveryResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, [AsParameters] WebhookDeliveryQuery filter)
+    private static async Task<Results<Ok<Page<WebhookDeliveryResponse>>, ValidationProblem>> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, [AsParameters] WebhookDeliveryQuery filter)
     {
         var errors = new FieldErrors()
             .Optional("endpoint_id", filter.EndpointId, IdGenerator.MaxLength)
@@ -63,7 +62,7 @@ public static class WebhookDeliveryEndpoints
         return TypedResults.Ok(await query.ToPageAsync(page, WebhookMapping.AsResponse, http.RequestAborted));
     }
 
-    private static async Task<IResult> RedeliverAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id)
+    private static async Task<Results<Ok<WebhookDeliveryResponse>, NotFoundProblem>> RedeliverAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id)
     {
         var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == id, http.RequestAborted);
         if (delivery is null)

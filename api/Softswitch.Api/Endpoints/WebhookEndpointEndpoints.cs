@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Softswitch.Api.Auth;
@@ -23,49 +24,36 @@ public static class WebhookEndpointEndpoints
     public static void MapWebhookEndpoints(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/webhook-endpoints").WithTags("Webhooks");
-        group.MapGet("", ListAsync).WithName("ListWebhookEndpoints").WithSummary("List the tenant's webhook endpoints")
-            .Produces<Page<WebhookEndpointResponse>>().ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetWebhookEndpoint").WithSummary("Get a webhook endpoint")
-            .Produces<WebhookEndpointResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListAsync).WithName("ListWebhookEndpoints").WithSummary("List the tenant's webhook endpoints");
+        group.MapGet("/{id}", GetAsync).WithName("GetWebhookEndpoint").WithSummary("Get a webhook endpoint");
         group.MapPost("", CreateAsync).WithName("CreateWebhookEndpoint").WithSummary("Add a webhook endpoint; the answer carries its secret, shown once")
             .RequireAuthorization(AuthRegistration.WritePolicy)
             .Produces<WebhookEndpointSecretResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateWebhookEndpoint").WithSummary("Change a webhook endpoint (enabling it clears the platform's disable)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<WebhookEndpointResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteWebhookEndpoint").WithSummary("Delete a webhook endpoint and its deliveries")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPost("/{id}/rotate-secret", RotateAsync).WithName("RotateWebhookSecret")
             .WithSummary("Give the endpoint a new secret; the old one also signs during the overlap")
             .RequireAuthorization(AuthRegistration.WritePolicy)
             .Produces<WebhookEndpointSecretResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/test", TestAsync).WithName("TestWebhookEndpoint")
             .WithSummary("Send a signed webhook.test event now and answer the delivery (response code, latency)")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<WebhookDeliveryResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
         group.MapPost("/{id}/recover", RecoverAsync).WithName("RecoverWebhookEndpoint")
             .WithSummary("Send again every failed delivery of the endpoint since a time")
-            .RequireAuthorization(AuthRegistration.WritePolicy)
-            .Produces<WebhookRecoverResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(AuthRegistration.WritePolicy);
     }
 
-    private static async Task<IResult> ListAsync(SoftswitchDbContext db, HttpContext http, int? limit, string? cursor)
-    {
-        var errors = new FieldErrors();
-        var page = PageRequest.Parse(limit, cursor, errors);
-        return errors.Any
-            ? errors.ToProblem()
-            : TypedResults.Ok(await db.WebhookEndpoints.ToPageAsync(page, WebhookMapping.AsResponse, http.RequestAborted));
-    }
+    private static Task<Results<Ok<Page<WebhookEndpointResponse>>, ValidationProblem>> ListAsync(
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor) =>
+        EntityOperations.ListAsync(db.WebhookEndpoints, limit, cursor, WebhookMapping.AsResponse, http);
 
-    private static Task<IResult> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<Ok<WebhookEndpointResponse>, NotFoundProblem>> GetAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.GetAsync(db.WebhookEndpoints, id, Resource, WebhookMapping.AsResponse, http);
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<WebhookEndpointSecretResponse>, ValidationProblem, UnprocessableProblem>> CreateAsync(
         SoftswitchDbContext db, HttpContext http, IOptions<WebhookOptions> options, WebhookEndpointRequest request)
     {
         var errors = await ValidateAsync(request, options.Value, http.RequestAborted);
@@ -77,7 +65,7 @@ public static class WebhookEndpointEndpoints
         if (await db.WebhookEndpoints.CountAsync(http.RequestAborted) >= options.Value.MaxEndpointsPerTenant)
         {
             return new FieldErrors().Add("url", $"would pass the limit of {options.Value.MaxEndpointsPerTenant} webhook endpoints per tenant.")
-                .ToProblem(StatusCodes.Status422UnprocessableEntity);
+                .ToRefusal();
         }
 
         var endpoint = new WebhookEndpoint { Secret = WebhookSecret.Generate() };
@@ -90,7 +78,7 @@ public static class WebhookEndpointEndpoints
         return TypedResults.Created($"/v1/webhook-endpoints/{endpoint.Id}", created);
     }
 
-    private static async Task<IResult> UpdateAsync(
+    private static async Task<Results<Ok<WebhookEndpointResponse>, ValidationProblem, MissingOrStale>> UpdateAsync(
         SoftswitchDbContext db, HttpContext http, IOptions<WebhookOptions> options, string id, WebhookEndpointRequest request)
     {
         var (endpoint, failure) = await EntityOperations.LoadForUpdateAsync(db.WebhookEndpoints, id, Resource, http);
@@ -116,10 +104,10 @@ public static class WebhookEndpointEndpoints
         return EntityOperations.Updated(http, endpoint, WebhookMapping.AsResponse);
     }
 
-    private static Task<IResult> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
+    private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
         EntityOperations.DeleteAsync(db, db.WebhookEndpoints, id, Resource, http);
 
-    private static async Task<IResult> RotateAsync(
+    private static async Task<Results<Ok<WebhookEndpointSecretResponse>, NotFoundProblem>> RotateAsync(
         SoftswitchDbContext db, HttpContext http, IOptions<WebhookOptions> options, TimeProvider time, string id)
     {
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id, http.RequestAborted);
@@ -138,7 +126,7 @@ public static class WebhookEndpointEndpoints
         return TypedResults.Ok(rotated);
     }
 
-    private static async Task<IResult> TestAsync(SoftswitchDbContext db, HttpContext http, IWebhookSender sender, TimeProvider time, string id)
+    private static async Task<Results<Ok<WebhookDeliveryResponse>, NotFoundProblem>> TestAsync(SoftswitchDbContext db, HttpContext http, IWebhookSender sender, TimeProvider time, string id)
     {
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id, http.RequestAborted);
         if (endpoint is null)
@@ -165,7 +153,7 @@ public static class WebhookEndpointEndpoints
         return TypedResults.Ok(delivery.AsResponse());
     }
 
-    private static async Task<IResult> RecoverAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id, WebhookRecoverRequest request)
+    private static async Task<Results<Ok<WebhookRecoverResponse>, ValidationProblem, NotFoundProblem>> RecoverAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string id, WebhookRecoverRequest request)
     {
         if (!await db.WebhookEndpoints.AnyAsync(e => e.Id == id, http.RequestAborted))
         {

@@ -8,7 +8,7 @@ using Softswitch.Domain;
 namespace Softswitch.Api.Geofencing;
 
 /// <summary>What a write of ranges did: the rows written and the count deleted first, or nothing because a limit would be passed.</summary>
-public sealed record IpRangeWriteResult(IReadOnlyList<IpRange> Written, int Replaced, IResult? OverCapacity);
+public sealed record IpRangeWriteResult(IReadOnlyList<IpRange> Written, int Replaced, UnprocessableProblem? OverCapacity);
 
 /// <summary>
 /// Adds ranges to a set in one transaction, within the set and tenant limits (<c>Softswitch:Geofencing</c>), and keeps
@@ -56,7 +56,6 @@ public sealed class IpRangeWriter(SoftswitchDbContext db, TimeProvider time, Geo
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static IResult Full(string detail) =>
-        TypedResults.Problem(title: "Range set full", detail: detail + " Delete ranges, or import with mode=replace.",
-            statusCode: StatusCodes.Status422UnprocessableEntity);
+    private static UnprocessableProblem Full(string detail) =>
+        new("Range set full", detail + " Delete ranges, or import with mode=replace.");
 }

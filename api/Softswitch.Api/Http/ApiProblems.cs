@@ -6,20 +6,15 @@ namespace Softswitch.Api.Http;
 /// <summary>RFC 9457 problem responses used across the API, so every 4xx reads the same.</summary>
 public static class ApiProblems
 {
-    public static ProblemHttpResult NotFound(string resource, string id) =>
-        TypedResults.Problem(
-            title: "Not found",
-            detail: $"No {resource} with id '{id}' exists in this tenant.",
-            statusCode: StatusCodes.Status404NotFound);
+    public static NotFoundProblem NotFound(string resource, string id) =>
+        new("Not found", $"No {resource} with id '{id}' exists in this tenant.");
 
-    public static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(title: "Conflict", detail: detail, statusCode: StatusCodes.Status409Conflict);
+    public static ConflictProblem Conflict(string detail) =>
+        new(new ProblemDetails { Title = "Conflict", Detail = detail });
 
-    public static ProblemHttpResult PreconditionFailed(long currentVersion) =>
-        TypedResults.Problem(
-            title: "Precondition failed",
-            detail: $"If-Match does not match the current ETag \"{currentVersion}\"; fetch the resource again and retry.",
-            statusCode: StatusCodes.Status412PreconditionFailed);
+    public static PreconditionFailedProblem PreconditionFailed(long currentVersion) =>
+        new("Precondition failed",
+            $"If-Match does not match the current ETag \"{currentVersion}\"; fetch the resource again and retry.");
 
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

@@ -165,15 +165,17 @@ public sealed class FieldErrors
 
     public ValidationProblem ToProblem() =>
         TypedResults.ValidationProblem(
-            errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
+            Copy(),
             title: "One or more fields are invalid.");
 
-    /// <summary>The same field errors with another status: well-formed values this caller or this state refuses.</summary>
-    public ProblemHttpResult ToProblem(int status, string title = "One or more fields are refused.") =>
-        TypedResults.Problem(new HttpValidationProblemDetails(
-            errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal))
-        {
-            Status = status,
-            Title = title,
-        });
+    /// <summary>The same field errors as a 422: well-formed values this caller or this state refuses.</summary>
+    public UnprocessableProblem ToRefusal(string title = "One or more fields are refused.") =>
+        new(new HttpValidationProblemDetails(Copy()) { Title = title });
+
+    /// <summary>The same field errors as a 409: values that collide with other rows.</summary>
+    public ConflictProblem ToConflict(string title) =>
+        new(new HttpValidationProblemDetails(Copy()) { Title = title });
+
+    private Dictionary<string, string[]> Copy() =>
+        errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

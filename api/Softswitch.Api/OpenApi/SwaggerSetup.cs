@@ -36,6 +36,7 @@ public static class SwaggerSetup
             o.DocumentFilter<RequiredMembersDocumentFilter>();
             o.OperationFilter<TenantHeaderOperationFilter>();
             o.OperationFilter<IdempotencyHeaderOperationFilter>();
+            o.OperationFilter<ResponseOrderOperationFilter>();
         });
         return services;
     }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Softswitch.Api.Http;
 
 namespace Softswitch.Api.RateDecks;
 
@@ -47,7 +48,7 @@ public sealed class RateDeckFaults
     /// A 400 validation problem like every other in the API (same customisation, so <c>instance</c> and <c>trace_id</c>
     /// are there), except that the <c>row N</c> keys are written as they are.
     /// </summary>
-    public IResult ToProblem(HttpContext http, string title = "The rate deck has invalid rows.")
+    public InputProblem ToProblem(HttpContext http, string title = "The rate deck has invalid rows.")
     {
         var problem = new HttpValidationProblemDetails(
             reported.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal))
@@ -64,6 +65,6 @@ public sealed class RateDeckFaults
             new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
         var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var options = VerbatimKeys.GetValue(json, o => new JsonSerializerOptions(o) { DictionaryKeyPolicy = null });
-        return TypedResults.Json(problem, options, "application/problem+json", StatusCodes.Status400BadRequest);
+        return InputProblem.Rows(TypedResults.Json(problem, options, "application/problem+json", StatusCodes.Status400BadRequest));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Softswitch.Api.Http;
 using Softswitch.Data;
 
 namespace Softswitch.Api.RateDecks;
@@ -29,10 +30,9 @@ public static class RateTableCapacity
     }
 
     /// <summary>422: adding <paramref name="adding"/> rates to the <paramref name="existing"/> ones would pass the limit.</summary>
-    public static IResult Exceeded(int existing, int adding, int limit) =>
-        TypedResults.Problem(
-            title: "Rate table full",
-            detail: $"The rate table holds {existing:N0} rates; adding {adding:N0} would pass the limit of {limit:N0} rates per "
-                + "rate table. Delete rates, or import the whole deck with mode=replace.",
-            statusCode: StatusCodes.Status422UnprocessableEntity);
+    public static UnprocessableProblem Exceeded(int existing, int adding, int limit) =>
+        new(
+            "Rate table full",
+            $"The rate table holds {existing:N0} rates; adding {adding:N0} would pass the limit of {limit:N0} rates per "
+                + "rate table. Delete rates, or import the whole deck with mode=replace.");
 }
