@@ -19,11 +19,10 @@ public static class BalanceHistoryEndpoints
     {
         v1.MapGet("/reports/balance-history", GetAsync).WithTags("Reports").WithName("ReportBalanceHistory")
             .WithSummary("Closing balance per hour or day from the ledger, of one account or summed per currency")
-            .Produces<BalanceHistory>(StatusCodes.Status200OK, "application/json", "text/csv")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<BalanceHistory>(StatusCodes.Status200OK, "application/json", "text/csv");
     }
 
-    private static async Task<Results<Ok<BalanceHistory>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetAsync(
+    private static async Task<Results<Ok<BalanceHistory>, ContentHttpResult, ValidationProblem, NotFoundProblem>> GetAsync(
         SoftswitchDbContext db, HttpContext http, TimeProvider time, [AsParameters] BalanceHistoryQuery query)
     {
         var errors = new FieldErrors().Optional("account_id", query.AccountId, IdGenerator.MaxLength);
