@@ -116,7 +116,7 @@ public sealed class RateTableCapacityTests
 
         var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
-        Assert.Contains("MaxRatesPerTable", failure.ToString(), StringComparison.Ordinal);
+        Assert.True(failure.ToString().Contains("MaxRatesPerTable", StringComparison.Ordinal), failure.ToString());
     }
 
     private static TestApplication CreateApp() =>
