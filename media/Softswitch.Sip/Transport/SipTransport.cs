@@ -88,9 +88,9 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         }
 
         AdvertisedEndPoint = new IPEndPoint(advertised, LocalEndPoint.Port);
-        foreach (var udp in _udpSockets)
+        for (var i = 0; i < _udpSockets.Length; i++)
         {
-            _loops.Add(Task.Run(() => ReceiveDatagramsAsync(udp, _stopping.Token)));
+            _loops.Add(StartReceiveThread(_udpSockets[i], i));
         }
 
         if (_tcpListener is not null)
@@ -171,7 +171,7 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         if (destination.Protocol == SipTransportProtocol.Udp)
         {
             var udp = _udp ?? throw new InvalidOperationException("UDP is not enabled.");
-            await udp.SendToAsync(bytes, SocketFlags.None, destination.EndPoint, cancellationToken).ConfigureAwait(false);
+            udp.SendTo(bytes.Span, SocketFlags.None, destination.EndPoint);
             return;
         }
 
@@ -231,20 +231,51 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         return admission;
     }
 
-    private async Task ReceiveDatagramsAsync(Socket socket, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one UDP socket on a thread of its own with blocking receives. An asynchronous receive costs each datagram
+    /// an epoll wake-up, a would-block receive and a hand-off to a pool thread (bench/README.md, "Intake threads");
+    /// here the datagram is parsed and dispatched where it lands. The sockets therefore stay blocking: UDP sends are
+    /// synchronous too (<see cref="SendBytesAsync"/>), since one asynchronous operation would switch a socket to
+    /// non-blocking mode for good.
+    /// </summary>
+    private Task StartReceiveThread(Socket socket, int index)
     {
-        // One pooled buffer for the loop: the parser copies each accepted message into its own exact-size array.
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                ReceiveDatagrams(socket, _stopping.Token);
+                ended.SetResult();
+            }
+            catch (Exception exception)
+            {
+                ended.SetException(exception);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = $"SIP UDP receive {index}",
+        };
+        thread.Start();
+        return ended.Task;
+    }
+
+    private void ReceiveDatagrams(Socket socket, CancellationToken cancellationToken)
+    {
+        // One buffer for the loop: the parser copies each accepted message into its own exact-size array.
+        var buffer = GC.AllocateUninitializedArray<byte>(MaxDatagram);
         var backoff = new SocketErrorBackoff(_options.SocketErrorBackoff, _options.Time);
         EndPoint any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                SocketReceiveFromResult received;
+                var remote = any;
+                int received;
                 try
                 {
-                    received = await socket.ReceiveFromAsync(buffer.AsMemory(0, MaxDatagram), SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
+                    received = socket.ReceiveFrom(buffer, SocketFlags.None, ref remote);
                     backoff.Reset();
                 }
                 catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionReset)
@@ -256,20 +287,20 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
                 {
                     Counters.ReceiveFailed();
                     _logger.LogWarning("UDP receive failed ({Error}); retrying after a pause", exception.SocketErrorCode);
-                    await backoff.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    backoff.Wait(cancellationToken);
                     continue;
                 }
 
-                await HandleDatagramAsync(buffer.AsMemory(0, received.ReceivedBytes), (IPEndPoint)received.RemoteEndPoint, cancellationToken).ConfigureAwait(false);
+                var handling = HandleDatagramAsync(buffer.AsMemory(0, received), (IPEndPoint)remote, cancellationToken);
+                if (!handling.IsCompletedSuccessfully)
+                {
+                    handling.AsTask().GetAwaiter().GetResult();
+                }
             }
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or ObjectDisposedException or SocketException)
         {
-            // Shutting down: the socket was closed under the pending receive.
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // Shutting down: the socket was closed under the blocked receive.
         }
     }
 

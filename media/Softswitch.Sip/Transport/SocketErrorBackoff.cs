@@ -25,4 +25,17 @@ internal sealed class SocketErrorBackoff
         _next = wait * 2 > Ceiling ? Ceiling : wait * 2;
         return Task.Delay(wait, _time, cancellationToken);
     }
+
+    /// <summary>Blocks the calling thread (a receive thread of its own) for the wait; returns early at cancellation.</summary>
+    public void Wait(CancellationToken cancellationToken)
+    {
+        try
+        {
+            WaitAsync(cancellationToken).Wait(cancellationToken);
+        }
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or AggregateException)
+        {
+            // Shutting down.
+        }
+    }
 }
