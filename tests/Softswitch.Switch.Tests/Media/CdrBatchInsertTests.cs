@@ -27,11 +27,12 @@ public sealed class CdrBatchInsertTests
         var rows = Enumerable.Range(1, 60).Select(n => CdrRows.From(Final(n))).ToList();
         await using var command = new SqlCommand();
 
-        var text = CdrBatchInsert.For(db).Fill(command, rows, 0, 50);
+        var insert = CdrBatchInsert.For(db);
+        var text = insert.Fill(command, rows, 0, insert.RowsPerStatement);
 
         Assert.StartsWith("INSERT INTO [Cdrs] ([", text, StringComparison.Ordinal);
         Assert.Contains("[Attempts]) VALUES (@p0_0, ", text, StringComparison.Ordinal);
-        Assert.Equal(50 * columns, command.Parameters.Count);
+        Assert.Equal(insert.RowsPerStatement * columns, command.Parameters.Count);
         Assert.InRange(command.Parameters.Count, 1, SqlServerMaxParameters);
         Assert.Equal(System.Text.Json.JsonValueKind.Array, System.Text.Json.JsonDocument.Parse((string)command.Parameters["@p0_j"].Value!).RootElement.ValueKind);
     }
