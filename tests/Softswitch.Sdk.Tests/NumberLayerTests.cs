@@ -17,6 +17,7 @@ public sealed class NumberLayerTests
 
         var group = await client.NumberGroups.CreateAsync(new NumberGroupOptions { Name = "Satellite", Prefixes = ["8816", "8817"] });
         var regrouped = await client.NumberGroups.UpdateAsync(group.Id, new NumberGroupOptions { Name = "Satellite", Prefixes = ["8816", "8817", "88213"] });
+        var groupRead = await client.NumberGroups.GetAsync(group.Id);
         var list = await client.NumberLists.CreateAsync(new NumberListOptions
         {
             Name = "Fraudsters", Kind = NumberListKind.Black, Match = NumberSide.Caller, NumberGroupIds = [group.Id],
@@ -33,7 +34,8 @@ public sealed class NumberLayerTests
         await client.NumberLists.DeleteAsync(list.Id);
         await client.NumberGroups.DeleteAsync(group.Id);
 
-        Assert.Equal(["8816", "8817", "88213"], (await client.NumberGroups.GetAsync(regrouped.Id)).Prefixes);
+        Assert.Equal(["8816", "8817", "88213"], regrouped.Prefixes);
+        Assert.Equal(regrouped.Version, groupRead.Version);
         Assert.Equal([group.Id], read.NumberGroupIds);
         Assert.Equal((403, 0), (read.RefusalStatus, read.NumberCount));
         Assert.Equal(list.Id, Assert.Single(blackLists.Data).Id);
