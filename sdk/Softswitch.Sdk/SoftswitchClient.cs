@@ -31,6 +31,19 @@ public sealed class SoftswitchClient : IDisposable
         ApiKeys = new ApiKeyService(requester);
         Tenants = new TenantService(requester);
         Reports = new ReportService(requester);
+        DynamicBlacklist = new DynamicBlacklistService(requester);
+        FraudRules = new FraudRuleService(requester);
+        IpRangeSets = new IpRangeSetService(requester);
+        IpRanges = new IpRangeService(requester);
+        Geofences = new GeofenceService(requester);
+        IpBans = new IpBanService(requester);
+        NumberGroups = new NumberGroupService(requester);
+        NumberLists = new NumberListService(requester);
+        NumberSettings = new NumberSettingsService(requester);
+        RefusalPolicies = new RefusalPolicyService(requester);
+        SecurityEvents = new SecurityEventService(requester);
+        SignallingRules = new SignallingRuleService(requester);
+        TrustedAddresses = new TrustedAddressService(requester);
     }
 
     public AccountService Accounts { get; }
@@ -54,6 +67,32 @@ public sealed class SoftswitchClient : IDisposable
     public TenantService Tenants { get; }
 
     public ReportService Reports { get; }
+
+    public DynamicBlacklistService DynamicBlacklist { get; }
+
+    public FraudRuleService FraudRules { get; }
+
+    public IpRangeSetService IpRangeSets { get; }
+
+    public IpRangeService IpRanges { get; }
+
+    public GeofenceService Geofences { get; }
+
+    public IpBanService IpBans { get; }
+
+    public NumberGroupService NumberGroups { get; }
+
+    public NumberListService NumberLists { get; }
+
+    public NumberSettingsService NumberSettings { get; }
+
+    public RefusalPolicyService RefusalPolicies { get; }
+
+    public SecurityEventService SecurityEvents { get; }
+
+    public SignallingRuleService SignallingRules { get; }
+
+    public TrustedAddressService TrustedAddresses { get; }
 
     public void Dispose() => owned?.Dispose();
 }

@@ -43,6 +43,39 @@ public sealed class ModelDriftTests
         [typeof(BalanceHistory)] = "BalanceHistory",
         [typeof(BalanceHistoryRow)] = "BalanceHistoryRow",
         [typeof(GatewayHealth)] = "GatewayHealthDto",
+        [typeof(DynamicBlacklistEntry)] = "DynamicBlacklistEntryResponse",
+        [typeof(DynamicBlacklistAddOptions)] = "DynamicBlacklistAddRequest",
+        [typeof(DynamicBlacklistEvent)] = "DynamicBlacklistEventResponse",
+        [typeof(CounterResetOptions)] = "CounterResetRequest",
+        [typeof(FraudRule)] = "FraudRuleResponse",
+        [typeof(FraudRuleOptions)] = "FraudRuleRequest",
+        [typeof(BacktestOptions)] = "BacktestRequest",
+        [typeof(BacktestResult)] = "BacktestResponse",
+        [typeof(BacktestFinding)] = "BacktestFinding",
+        [typeof(IpRangeSet)] = "IpRangeSetResponse",
+        [typeof(IpRangeSetOptions)] = "IpRangeSetRequest",
+        [typeof(IpRange)] = "IpRangeResponse",
+        [typeof(IpRangeOptions)] = "IpRangeRequest",
+        [typeof(IpRangeImportResult)] = "IpRangeImportResponse",
+        [typeof(Geofence)] = "GeofenceResponse",
+        [typeof(GeofenceOptions)] = "GeofenceRequest",
+        [typeof(IpBan)] = "IpBanResponse",
+        [typeof(NumberGroup)] = "NumberGroupResponse",
+        [typeof(NumberGroupOptions)] = "NumberGroupRequest",
+        [typeof(NumberList)] = "NumberListResponse",
+        [typeof(NumberListOptions)] = "NumberListRequest",
+        [typeof(ListedNumber)] = "ListedNumberResponse",
+        [typeof(NumbersOptions)] = "NumbersRequest",
+        [typeof(NumbersChange)] = "NumbersChangeResponse",
+        [typeof(NumberSettings)] = "NumberSettingsResponse",
+        [typeof(NumberSettingsOptions)] = "NumberSettingsRequest",
+        [typeof(RefusalPolicy)] = "RefusalPolicyResponse",
+        [typeof(RefusalPolicyOptions)] = "RefusalPolicyRequest",
+        [typeof(SecurityEvent)] = "SecurityEventResponse",
+        [typeof(SignallingRules)] = "SignallingRulesResponse",
+        [typeof(SignallingRulesOptions)] = "SignallingRulesRequest",
+        [typeof(TrustedAddress)] = "TrustedAddressResponse",
+        [typeof(TrustedAddressOptions)] = "TrustedAddressRequest",
     };
 
     private static readonly JsonObject Components = LoadSchemas();
@@ -54,7 +87,7 @@ public sealed class ModelDriftTests
     {
         var models = typeof(SoftswitchClient).Assembly.GetExportedTypes()
             .Where(t => t.Namespace == "Softswitch.Sdk" && t.IsClass && t.IsSealed && !t.IsAbstract
-                && t.GetProperties().Length > 0 && !typeof(Exception).IsAssignableFrom(t) && !t.Name.EndsWith("ListOptions", StringComparison.Ordinal)
+                && t.GetProperties().Length > 0 && !typeof(Exception).IsAssignableFrom(t) && !typeof(ListOptions).IsAssignableFrom(t)
                 && t != typeof(SoftswitchClient) && t != typeof(SoftswitchClientOptions) && t != typeof(RequestOptions) && t != typeof(ApiProblem)
                 && !t.IsGenericType);
 

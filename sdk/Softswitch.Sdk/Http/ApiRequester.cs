@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
+using System.Text.Json;
 
 namespace Softswitch.Sdk.Http;
 
@@ -12,6 +12,7 @@ internal sealed class ApiRequester
 {
     public const string TenantHeader = "Softswitch-Tenant";
     public const string IdempotencyHeader = "Idempotency-Key";
+    private const string JsonMediaType = "application/json";
 
     private readonly HttpClient http;
     private readonly SoftswitchClientOptions options;
@@ -28,11 +29,15 @@ internal sealed class ApiRequester
         backoff = new RetryBackoff(options, Random.Shared.NextDouble);
     }
 
-    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, RequestOptions? request, CancellationToken cancellationToken)
+    public Task<T> SendAsync<T>(HttpMethod method, string path, object? body, RequestOptions? request, CancellationToken cancellationToken) =>
+        SendAsync<T>(method, path, Json(body), request, cancellationToken);
+
+    /// <summary>Sends <paramref name="body"/> as it is (a CSV file, a database upload) and reads a JSON answer.</summary>
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, RequestBody? body, RequestOptions? request, CancellationToken cancellationToken)
     {
         return await WithTimeoutAsync(request, async token =>
         {
-            using var response = await SendWithRetriesAsync(method, path, body, request, token);
+            using var response = await SendWithRetriesAsync(method, path, body, JsonMediaType, request, token);
             return await response.Content.ReadFromJsonAsync<T>(SoftswitchJson.Options, token)
                 ?? throw new InvalidOperationException($"{method} {path} answered an empty body.");
         }, cancellationToken);
@@ -42,8 +47,18 @@ internal sealed class ApiRequester
     {
         await WithTimeoutAsync(request, async token =>
         {
-            using var response = await SendWithRetriesAsync(method, path, body, request, token);
+            using var response = await SendWithRetriesAsync(method, path, Json(body), JsonMediaType, request, token);
             return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>A GET whose answer is text of <paramref name="mediaType"/> (a CSV or script export), read whole.</summary>
+    public async Task<string> GetTextAsync(string path, string mediaType, RequestOptions? request, CancellationToken cancellationToken)
+    {
+        return await WithTimeoutAsync(request, async token =>
+        {
+            using var response = await SendWithRetriesAsync(HttpMethod.Get, path, null, mediaType, request, token);
+            return await response.Content.ReadAsStringAsync(token);
         }, cancellationToken);
     }
 
@@ -63,19 +78,19 @@ internal sealed class ApiRequester
     }
 
     private async Task<HttpResponseMessage> SendWithRetriesAsync(
-        HttpMethod method, string path, object? body, RequestOptions? request, CancellationToken cancellationToken)
+        HttpMethod method, string path, RequestBody? body, string accept, RequestOptions? request, CancellationToken cancellationToken)
     {
         var idempotencyKey = method == HttpMethod.Post ? request?.IdempotencyKey ?? Guid.NewGuid().ToString("n") : null;
-        var payload = body is null ? null : System.Text.Json.JsonSerializer.Serialize(body, body.GetType(), SoftswitchJson.Options);
+        var maxRetries = body is { CanResend: false } ? 0 : options.MaxRetries;
         for (var retry = 0; ; retry++)
         {
-            using var message = Build(method, path, payload, request, idempotencyKey);
+            using var message = Build(method, path, body, accept, request, idempotencyKey);
             HttpResponseMessage response;
             try
             {
                 response = await http.SendAsync(message, cancellationToken);
             }
-            catch (HttpRequestException) when (retry < options.MaxRetries && !cancellationToken.IsCancellationRequested)
+            catch (HttpRequestException) when (retry < maxRetries && !cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(backoff.DelayBefore(retry + 1), options.TimeProvider, cancellationToken);
                 continue;
@@ -86,7 +101,7 @@ internal sealed class ApiRequester
                 return response;
             }
 
-            if (retry < options.MaxRetries && RetryBackoff.IsRetryable(response.StatusCode)
+            if (retry < maxRetries && RetryBackoff.IsRetryable(response.StatusCode)
                 && backoff.TryServerDelay(response.Headers.RetryAfter, options.TimeProvider.GetUtcNow(), out var serverDelay))
             {
                 response.Dispose();
@@ -102,11 +117,16 @@ internal sealed class ApiRequester
         }
     }
 
-    private HttpRequestMessage Build(HttpMethod method, string path, string? payload, RequestOptions? request, string? idempotencyKey)
+    private HttpRequestMessage Build(HttpMethod method, string path, RequestBody? body, string accept, RequestOptions? request, string? idempotencyKey)
     {
         var message = new HttpRequestMessage(method, new Uri(baseAddress, path));
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        if (accept != JsonMediaType)
+        {
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/problem+json"));
+        }
+
         if (idempotencyKey is not null)
         {
             message.Headers.Add(IdempotencyHeader, idempotencyKey);
@@ -122,13 +142,12 @@ internal sealed class ApiRequester
             message.Headers.TryAddWithoutValidation("If-Match", etag);
         }
 
-        if (payload is not null)
-        {
-            message.Content = new StringContent(payload, Encoding.UTF8, "application/json");
-        }
-
+        message.Content = body?.CreateContent();
         return message;
     }
+
+    private static RequestBody? Json(object? body) =>
+        body is null ? null : RequestBody.Text(JsonSerializer.Serialize(body, body.GetType(), SoftswitchJson.Options), JsonMediaType);
 
     private static async Task<SoftswitchApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

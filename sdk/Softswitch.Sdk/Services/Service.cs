@@ -22,6 +22,17 @@ public abstract class Service
     private protected Task SendDeleteAsync(string path, RequestOptions? request, CancellationToken cancellationToken) =>
         Requester.SendAsync(HttpMethod.Delete, path, null, request, cancellationToken);
 
+    private protected Task SendPostAsync(string path, object body, RequestOptions? request, CancellationToken cancellationToken) =>
+        Requester.SendAsync(HttpMethod.Post, path, body, request, cancellationToken);
+
+    /// <summary>A POST whose body is a file (CSV, a database) sent as it is.</summary>
+    private protected Task<T> SendPostAsync<T>(string path, RequestBody body, RequestOptions? request, CancellationToken cancellationToken) =>
+        Requester.SendAsync<T>(HttpMethod.Post, path, body, request, cancellationToken);
+
+    /// <summary>A GET of an export: the whole text of <paramref name="mediaType"/>.</summary>
+    private protected Task<string> SendGetTextAsync(string path, string mediaType, RequestOptions? request, CancellationToken cancellationToken) =>
+        Requester.GetTextAsync(path, mediaType, request, cancellationToken);
+
     private protected Task<Page<T>> SendListAsync<T>(string path, ListOptions? options, RequestOptions? request, CancellationToken cancellationToken) =>
         SendGetAsync<Page<T>>(QueryString.Append(path, options, options?.Cursor), request, cancellationToken);
 

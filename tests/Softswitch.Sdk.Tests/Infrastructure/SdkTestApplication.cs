@@ -3,6 +3,10 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Softswitch.Data;
+using Softswitch.Domain;
 
 namespace Softswitch.Sdk.Tests.Infrastructure;
 
@@ -60,6 +64,18 @@ public sealed class SdkTestApplication : WebApplicationFactory<Program>
         using var client = Raw(key);
         var page = await client.GetFromJsonAsync<CountPage>($"{path}?limit=500");
         return page!.Data.Count;
+    }
+
+    /// <summary>
+    /// Stores rows the switch writes and the API only reads (CDRs, IP bans, security events): as
+    /// <paramref name="tenantId"/>'s, or as platform rows when it is null.
+    /// </summary>
+    public async Task StoreAsync(string? tenantId, params Entity[] rows)
+    {
+        var options = Services.GetRequiredService<DbContextOptions<SoftswitchDbContext>>();
+        await using var db = new SoftswitchDbContext(options, new FixedTenantContext(tenantId), TimeProvider.System);
+        db.AddRange(rows);
+        await db.SaveChangesAsync();
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,8 @@
+namespace Softswitch.Sdk;
+
+public enum BlacklistSubject
+{
+    Caller,
+    Callee,
+    Account,
+}

@@ -1,0 +1,11 @@
+namespace Softswitch.Sdk;
+
+public enum FraudRuleKind
+{
+    CallerFrequency,
+    CalleeFrequency,
+    CallerConcurrency,
+    NoAnswer,
+    DistinctCallees,
+    ScannerDestinations,
+}

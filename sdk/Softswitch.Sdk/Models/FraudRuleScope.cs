@@ -1,0 +1,7 @@
+namespace Softswitch.Sdk;
+
+public enum FraudRuleScope
+{
+    Central,
+    Standalone,
+}

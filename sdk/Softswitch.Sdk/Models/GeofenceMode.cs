@@ -1,0 +1,8 @@
+namespace Softswitch.Sdk;
+
+public enum GeofenceMode
+{
+    Ignore,
+    Forbidden,
+    Allow,
+}

@@ -1,0 +1,9 @@
+namespace Softswitch.Sdk;
+
+public enum GeofenceScope
+{
+    Tenant,
+    MappingGateway,
+    RoutingGateway,
+    Phone,
+}

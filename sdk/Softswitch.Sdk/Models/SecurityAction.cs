@@ -1,0 +1,12 @@
+namespace Softswitch.Sdk;
+
+public enum SecurityAction
+{
+    Ban,
+    Alert,
+    Suspend,
+    Lift,
+    Refuse,
+    Monitor,
+    Warn,
+}
