@@ -47,6 +47,29 @@ internal sealed class ApiRequester
         }, cancellationToken);
     }
 
+    /// <summary>A GET answered with text (CSV), read whole.</summary>
+    public async Task<string> GetTextAsync(string path, string mediaType, RequestOptions? request, CancellationToken cancellationToken)
+    {
+        return await WithTimeoutAsync(request, async token =>
+        {
+            using var response = await SendWithRetriesAsync(HttpMethod.Get, path, null, request, token, mediaType);
+            return await response.Content.ReadAsStringAsync(token);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A GET answered with a body too large to hold (an export): the stream reads it from the connection as the caller
+    /// goes, and disposing it releases the connection. The call's timeout covers the wait for the response headers.
+    /// </summary>
+    public async Task<Stream> GetStreamAsync(string path, string mediaType, RequestOptions? request, CancellationToken cancellationToken)
+    {
+        return await WithTimeoutAsync(request, async token =>
+        {
+            var response = await SendWithRetriesAsync(HttpMethod.Get, path, null, request, token, mediaType, HttpCompletionOption.ResponseHeadersRead);
+            return await response.Content.ReadAsStreamAsync(token);
+        }, cancellationToken);
+    }
+
     private async Task<T> WithTimeoutAsync<T>(RequestOptions? request, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         var timeout = request?.Timeout ?? options.Timeout;
@@ -63,17 +86,23 @@ internal sealed class ApiRequester
     }
 
     private async Task<HttpResponseMessage> SendWithRetriesAsync(
-        HttpMethod method, string path, object? body, RequestOptions? request, CancellationToken cancellationToken)
+        HttpMethod method, string path, object? body, RequestOptions? request, CancellationToken cancellationToken,
+        string accept = "application/json", HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         var idempotencyKey = method == HttpMethod.Post ? request?.IdempotencyKey ?? Guid.NewGuid().ToString("n") : null;
-        var payload = body is null ? null : System.Text.Json.JsonSerializer.Serialize(body, body.GetType(), SoftswitchJson.Options);
+        var payload = body switch
+        {
+            null => null,
+            CsvBody csv => new Payload(csv.Text, "text/csv"),
+            _ => new Payload(System.Text.Json.JsonSerializer.Serialize(body, body.GetType(), SoftswitchJson.Options), "application/json"),
+        };
         for (var retry = 0; ; retry++)
         {
-            using var message = Build(method, path, payload, request, idempotencyKey);
+            using var message = Build(method, path, payload, accept, request, idempotencyKey);
             HttpResponseMessage response;
             try
             {
-                response = await http.SendAsync(message, cancellationToken);
+                response = await http.SendAsync(message, completion, cancellationToken);
             }
             catch (HttpRequestException) when (retry < options.MaxRetries && !cancellationToken.IsCancellationRequested)
             {
@@ -102,11 +131,16 @@ internal sealed class ApiRequester
         }
     }
 
-    private HttpRequestMessage Build(HttpMethod method, string path, string? payload, RequestOptions? request, string? idempotencyKey)
+    private HttpRequestMessage Build(HttpMethod method, string path, Payload? payload, string accept, RequestOptions? request, string? idempotencyKey)
     {
         var message = new HttpRequestMessage(method, new Uri(baseAddress, path));
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        if (accept != "application/json")
+        {
+            // A refusal of a text request still comes as a problem document only if the client accepts one.
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/problem+json"));
+        }
         if (idempotencyKey is not null)
         {
             message.Headers.Add(IdempotencyHeader, idempotencyKey);
@@ -124,7 +158,7 @@ internal sealed class ApiRequester
 
         if (payload is not null)
         {
-            message.Content = new StringContent(payload, Encoding.UTF8, "application/json");
+            message.Content = new StringContent(payload.Text, Encoding.UTF8, payload.MediaType);
         }
 
         return message;
@@ -142,4 +176,6 @@ internal sealed class ApiRequester
         problem ??= new ApiProblem { Status = (int)response.StatusCode, Title = response.ReasonPhrase };
         return new SoftswitchApiException(response.StatusCode, problem);
     }
+
+    private sealed record Payload(string Text, string MediaType);
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace Softswitch.Sdk.Http;
 
@@ -7,14 +9,19 @@ internal static class QueryString
     public static string Append(string path, ListOptions? options, string? cursor)
     {
         options ??= new ListOptions();
-        var builder = new StringBuilder(path);
-        var separator = '?';
-        IEnumerable<KeyValuePair<string, string?>> parameters =
+        return Append(path,
         [
-            new("limit", options.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("limit", Number(options.Limit)),
             new("cursor", cursor),
             .. options.Filters(),
-        ];
+        ]);
+    }
+
+    /// <summary><paramref name="path"/> with the parameters that have a value, escaped.</summary>
+    public static string Append(string path, IEnumerable<KeyValuePair<string, string?>> parameters)
+    {
+        var builder = new StringBuilder(path);
+        var separator = '?';
         foreach (var (name, value) in parameters)
         {
             if (value is null)
@@ -30,4 +37,15 @@ internal static class QueryString
     }
 
     public static string Segment(string id) => Uri.EscapeDataString(id);
+
+    /// <summary>A time as the API reads it: ISO 8601 in UTC.</summary>
+    public static string? Time(DateTimeOffset? value) => value?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    public static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    public static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An enum value as the API names it (snake_case).</summary>
+    public static string? Name<T>(T? value)
+        where T : struct, Enum => value is { } named ? JsonNamingPolicy.SnakeCaseLower.ConvertName(named.ToString()) : null;
 }
