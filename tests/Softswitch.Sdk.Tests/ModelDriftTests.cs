@@ -90,7 +90,6 @@ public sealed class ModelDriftTests
     /// <summary>Options sent as query parameters, by the operation whose parameters they are.</summary>
     private static readonly Dictionary<Type, string> QueryOptions = new()
     {
-        [typeof(AccountListOptions)] = "ListAccounts",
         [typeof(CdrListOptions)] = "ListCdrs",
         [typeof(LedgerEntryListOptions)] = "ListAccountTransactions",
         [typeof(AlarmListOptions)] = "ListAlarms",

@@ -35,7 +35,7 @@ public sealed class ReportTests
         var customer = await client.Accounts.CreateAsync(new AccountCreateOptions { Name = "Acme", Kind = AccountKind.Client, Currency = "USD" });
         var vendor = await client.Accounts.CreateAsync(new AccountCreateOptions { Name = "Carrier", Kind = AccountKind.Vendor, Currency = "USD" });
         var trunk = await client.RoutingGateways.CreateAsync(new RoutingGatewayOptions { AccountId = vendor.Id, Name = "carrier", Host = "192.0.2.10" });
-        await SwitchRecords.InsertAnsweredCdrAsync(app, tenantId, customer.Id, trunk.Id, "442071234567", SwitchRecords.Noon, 1.20m);
+        await SwitchRecords.InsertAnsweredCdrAsync(app, tenantId, customer.Id, trunk.Id, "442071234567", SwitchRecords.Noon.AddSeconds(30), 1.20m);
         await SwitchRecords.FoldRollupsAsync(app, tenantId);
         var (from, to) = (new DateTimeOffset(SwitchRecords.Noon.Date), new DateTimeOffset(SwitchRecords.Noon.Date.AddDays(1)));
 

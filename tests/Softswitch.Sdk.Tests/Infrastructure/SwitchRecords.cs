@@ -26,6 +26,9 @@ internal static class SwitchRecords
             CalleeReceived = callee, CalleeSent = callee, SetupAt = answerAt.AddSeconds(-1), AnswerAt = answerAt, EndAt = answerAt.AddMinutes(1),
             DurationMilliseconds = 60_000, FinalCode = 200, Q850Cause = 16, HangupSide = Domain.HangupSide.Caller, BilledSeconds = 60,
             Charge = charge, Cost = charge / 2, RatePrefix = "44",
+            Attempts = routingGatewayId is null
+                ? []
+                : [new Domain.CdrAttempt { RoutingGatewayId = routingGatewayId, CalleeSent = callee, StartedAt = answerAt.AddSeconds(-1), ResponseCode = 200 }],
         });
 
     /// <summary>An open long-call alarm of <paramref name="ruleId"/> about an account, as the alarm-evaluation job stores one.</summary>
