@@ -4,8 +4,9 @@ namespace Softswitch.Sdk.Services;
 
 /// <summary>
 /// <c>/v1/reports</c>: CDR analysis from the hourly rollups (counted within about two minutes of a CDR) and the ledger's
-/// balance history. Periods run from <c>from</c> to <c>to</c> in whole UTC hours; both null: the last 7 days. Each
-/// report has a <c>…CsvAsync</c> twin answering the same rows as CSV.
+/// balance history. A traffic report's period runs from <c>from</c> (inclusive) to <c>to</c> in whole UTC hours, at most
+/// 366 days; <c>to</c> defaults to the end of the current hour and <c>from</c> to 7 days before <c>to</c>. Each report
+/// has a <c>…CsvAsync</c> twin answering the same rows as CSV.
 /// </summary>
 public class ReportService : Service
 {
