@@ -44,6 +44,17 @@ public sealed class SoftswitchClient : IDisposable
         SecurityEvents = new SecurityEventService(requester);
         SignallingRules = new SignallingRuleService(requester);
         TrustedAddresses = new TrustedAddressService(requester);
+        Transactions = new TransactionService(requester);
+        AlarmRules = new AlarmRuleService(requester);
+        Alarms = new AlarmService(requester);
+        AlarmSettings = new AlarmSettingsService(requester);
+        Reconciliations = new ReconciliationService(requester);
+        Packages = new PackageService(requester);
+        Subscriptions = new SubscriptionService(requester);
+        CdrCorrections = new CdrCorrectionService(requester);
+        WebhookEndpoints = new WebhookEndpointService(requester);
+        WebhookDeliveries = new WebhookDeliveryService(requester);
+        RedirectProfiles = new RedirectProfileService(requester);
     }
 
     public AccountService Accounts { get; }
@@ -93,6 +104,27 @@ public sealed class SoftswitchClient : IDisposable
     public SignallingRuleService SignallingRules { get; }
 
     public TrustedAddressService TrustedAddresses { get; }
+    public TransactionService Transactions { get; }
+
+    public AlarmRuleService AlarmRules { get; }
+
+    public AlarmService Alarms { get; }
+
+    public AlarmSettingsService AlarmSettings { get; }
+
+    public ReconciliationService Reconciliations { get; }
+
+    public PackageService Packages { get; }
+
+    public SubscriptionService Subscriptions { get; }
+
+    public CdrCorrectionService CdrCorrections { get; }
+
+    public WebhookEndpointService WebhookEndpoints { get; }
+
+    public WebhookDeliveryService WebhookDeliveries { get; }
+
+    public RedirectProfileService RedirectProfiles { get; }
 
     public void Dispose() => owned?.Dispose();
 }

@@ -62,6 +62,19 @@ internal sealed class ApiRequester
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// A GET answered with a body too large to hold (an export): the stream reads it from the connection as the caller
+    /// goes, and disposing it releases the connection. The call's timeout covers the wait for the response headers.
+    /// </summary>
+    public async Task<Stream> GetStreamAsync(string path, string mediaType, RequestOptions? request, CancellationToken cancellationToken)
+    {
+        return await WithTimeoutAsync(request, async token =>
+        {
+            var response = await SendWithRetriesAsync(HttpMethod.Get, path, null, mediaType, request, token, HttpCompletionOption.ResponseHeadersRead);
+            return await response.Content.ReadAsStreamAsync(token);
+        }, cancellationToken);
+    }
+
     private async Task<T> WithTimeoutAsync<T>(RequestOptions? request, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         var timeout = request?.Timeout ?? options.Timeout;
@@ -78,7 +91,8 @@ internal sealed class ApiRequester
     }
 
     private async Task<HttpResponseMessage> SendWithRetriesAsync(
-        HttpMethod method, string path, RequestBody? body, string accept, RequestOptions? request, CancellationToken cancellationToken)
+        HttpMethod method, string path, RequestBody? body, string accept, RequestOptions? request, CancellationToken cancellationToken,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         var idempotencyKey = method == HttpMethod.Post ? request?.IdempotencyKey ?? Guid.NewGuid().ToString("n") : null;
         var maxRetries = body is { CanResend: false } ? 0 : options.MaxRetries;
@@ -88,7 +102,7 @@ internal sealed class ApiRequester
             HttpResponseMessage response;
             try
             {
-                response = await http.SendAsync(message, cancellationToken);
+                response = await http.SendAsync(message, completion, cancellationToken);
             }
             catch (HttpRequestException) when (retry < maxRetries && !cancellationToken.IsCancellationRequested)
             {

@@ -48,4 +48,6 @@ internal static class QueryString
     public static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     public static string? Flag(bool? value) => value is { } flag ? (flag ? "true" : "false") : null;
+
+    public static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 }

@@ -33,6 +33,23 @@ public abstract class Service
     private protected Task<string> SendGetTextAsync(string path, string mediaType, RequestOptions? request, CancellationToken cancellationToken) =>
         Requester.GetTextAsync(path, mediaType, request, cancellationToken);
 
+    /// <summary>A POST with no body: an action on a resource, such as acknowledging an alarm.</summary>
+    private protected Task<T> SendActionAsync<T>(string path, RequestOptions? request, CancellationToken cancellationToken) =>
+        Requester.SendAsync<T>(HttpMethod.Post, path, (RequestBody?)null, request, cancellationToken);
+
+    /// <summary>A DELETE that answers the resource as it was left (e.g. a cancelled subscription).</summary>
+    private protected Task<T> SendDeleteAsync<T>(string path, RequestOptions? request, CancellationToken cancellationToken) =>
+        Requester.SendAsync<T>(HttpMethod.Delete, path, (RequestBody?)null, request, cancellationToken);
+
+    private protected Task<T> SendCsvPostAsync<T>(string path, string csv, RequestOptions? request, CancellationToken cancellationToken) =>
+        Requester.SendAsync<T>(HttpMethod.Post, path, RequestBody.Text(csv, "text/csv"), request, cancellationToken);
+
+    private protected Task<string> SendGetCsvAsync(string path, RequestOptions? request, CancellationToken cancellationToken) =>
+        Requester.GetTextAsync(path, "text/csv", request, cancellationToken);
+
+    private protected Task<Stream> SendGetCsvStreamAsync(string path, RequestOptions? request, CancellationToken cancellationToken) =>
+        Requester.GetStreamAsync(path, "text/csv", request, cancellationToken);
+
     private protected Task<Page<T>> SendListAsync<T>(string path, ListOptions? options, RequestOptions? request, CancellationToken cancellationToken) =>
         SendGetAsync<Page<T>>(QueryString.Append(path, options, options?.Cursor), request, cancellationToken);
 

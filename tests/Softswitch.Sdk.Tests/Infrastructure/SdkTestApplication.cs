@@ -10,8 +10,11 @@ using Softswitch.Domain;
 
 namespace Softswitch.Sdk.Tests.Infrastructure;
 
-/// <summary>The real API over its own SQLite file for one test; SDK clients reach it through the in-memory test server.</summary>
-public sealed class SdkTestApplication : WebApplicationFactory<Program>
+/// <summary>
+/// The real API over its own SQLite file for one test, with <paramref name="settings"/> on top of the test defaults;
+/// SDK clients reach it through the in-memory test server.
+/// </summary>
+public sealed class SdkTestApplication(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public const string PlatformKey = "ssk_admin_testonly.platform-key-used-only-by-sdk-tests";
 
@@ -27,6 +30,10 @@ public sealed class SdkTestApplication : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>An SDK client with the given key; <paramref name="handlers"/> sit between the SDK and the server.</summary>

@@ -1,0 +1,10 @@
+namespace Softswitch.Sdk;
+
+public enum AlarmEmailStatus
+{
+    Pending,
+    Sent,
+    Failed,
+    NotConfigured,
+    Suppressed,
+}

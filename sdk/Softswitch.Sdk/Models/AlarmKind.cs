@@ -1,0 +1,14 @@
+namespace Softswitch.Sdk;
+
+public enum AlarmKind
+{
+    LongCall,
+    LowAsr,
+    TrafficSpike,
+    NewCountry,
+    OutsideWorkingHours,
+    LowBalance,
+    ReconciliationDeviation,
+    SecurityEventBurst,
+    GatewayDown,
+}

@@ -1,0 +1,9 @@
+namespace Softswitch.Sdk;
+
+public enum AlarmState
+{
+    Open,
+    Acknowledged,
+    Resolved,
+    Suppressed,
+}

@@ -1,0 +1,9 @@
+namespace Softswitch.Sdk;
+
+public enum MismatchKind
+{
+    MissingOurs,
+    MissingTheirs,
+    Duration,
+    Charge,
+}

@@ -1,0 +1,7 @@
+namespace Softswitch.Sdk;
+
+public enum RedirectFailureMode
+{
+    OwnRoutes,
+    Refuse,
+}

@@ -1,0 +1,8 @@
+namespace Softswitch.Sdk;
+
+public enum SmtpTlsMode
+{
+    None,
+    StartTls,
+    SslOnConnect,
+}

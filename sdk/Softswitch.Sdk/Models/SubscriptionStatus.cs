@@ -1,0 +1,9 @@
+namespace Softswitch.Sdk;
+
+public enum SubscriptionStatus
+{
+    Active,
+    Lapsed,
+    Suspended,
+    Cancelled,
+}

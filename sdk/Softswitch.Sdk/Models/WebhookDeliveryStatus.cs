@@ -1,0 +1,8 @@
+namespace Softswitch.Sdk;
+
+public enum WebhookDeliveryStatus
+{
+    Pending,
+    Succeeded,
+    Failed,
+}
