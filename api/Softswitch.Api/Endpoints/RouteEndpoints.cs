@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Route = Softswitch.Domain.Route;
 using Softswitch.Api.Auth;
@@ -28,7 +29,8 @@ public static class RouteEndpoints
     }
 
     private static async Task<Results<Ok<Page<RouteResponse>>, ValidationProblem>> ListAsync(
-        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? prefix, string? routingGatewayId, string? status, string? calleeGroupId)
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? prefix, string? routingGatewayId, string? status,
+        [FromQuery(Name = "callee_group_id")] string? calleeGroupId)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
