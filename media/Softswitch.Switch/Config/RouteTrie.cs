@@ -1,34 +1,46 @@
+using System.Collections.Frozen;
+
 namespace Softswitch.Switch.Config;
 
 /// <summary>
-/// Longest-prefix match of a callee against a tenant's route prefixes, one digit per level. Route prefixes are
-/// digits only (the API enforces it); the empty prefix sits at the root and is the default route. A route with a
-/// callee number group sits at its prefix followed by each of the group's prefixes, so a lookup stays one walk down
-/// the trie however large the groups are.
+/// Longest-prefix match of a callee against a tenant's routes. Plain route prefixes sit in a trie, one digit per level
+/// (the API keeps them digits only); the empty prefix sits at the root and is the default route. A route with a callee
+/// number group matches its prefix followed by each of the group's prefixes: those keys sit in a hash set probed once
+/// per distinct key length longer than the plain match, so a large group costs a string per prefix, not a trie branch,
+/// and a lookup allocates nothing. At the same length a plain prefix route beats a group route; where two group routes
+/// produce the same key, the one added first (id order: the route created first) keeps it.
 /// </summary>
 internal sealed class RouteTrie
 {
     private readonly Node _root = new();
+    private FrozenDictionary<string, RouteEntry>.AlternateLookup<ReadOnlySpan<char>> _groupKeys =
+        FrozenDictionary<string, RouteEntry>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+    private int[] _groupKeyLengths = [];
 
-    /// <summary>
-    /// Adds every route: plain ones first, so at the same length a plain prefix route beats a group route; then group
-    /// routes in the order given (id order: the route created first keeps a number two groups share).
-    /// </summary>
+    /// <summary>Adds every route; call once, with the routes in id order.</summary>
     public void AddAll(IEnumerable<RouteEntry> routes)
     {
-        var list = routes as IReadOnlyCollection<RouteEntry> ?? [.. routes];
-        foreach (var route in list.Where(r => r.CalleeGroupPrefixes is null))
+        var groupKeys = new Dictionary<string, RouteEntry>(StringComparer.Ordinal);
+        foreach (var route in routes)
         {
-            Place(route, route.Prefix, "");
-        }
-
-        foreach (var route in list.Where(r => r.CalleeGroupPrefixes is not null))
-        {
-            foreach (var groupPrefix in route.CalleeGroupPrefixes!)
+            if (route.CalleeGroupPrefixes is not { } groupPrefixes)
             {
-                Place(route, route.Prefix, groupPrefix);
+                AddPlain(route);
+                continue;
+            }
+
+            foreach (var groupPrefix in groupPrefixes)
+            {
+                var key = route.Prefix.Length == 0 ? groupPrefix : route.Prefix + groupPrefix;
+                if (key.Length > 0 && !key.AsSpan().ContainsAnyExceptInRange('0', '9'))
+                {
+                    groupKeys.TryAdd(key, route);
+                }
             }
         }
+
+        _groupKeys = groupKeys.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _groupKeyLengths = [.. groupKeys.Keys.Select(k => k.Length).Distinct().OrderDescending()];
     }
 
     /// <summary>The route with the longest prefix that starts <paramref name="callee"/>, or null when none (not even a default) matches.</summary>
@@ -36,34 +48,49 @@ internal sealed class RouteTrie
     {
         var node = _root;
         var best = node.Route;
-        foreach (var c in callee)
+        var bestLength = 0;
+        for (var i = 0; i < callee.Length; i++)
         {
+            var c = callee[i];
             if (!char.IsAsciiDigit(c) || node.Children[c - '0'] is not { } next)
             {
                 break;
             }
 
             node = next;
-            best = node.Route ?? best;
+            if (node.Route is { } route)
+            {
+                (best, bestLength) = (route, i + 1);
+            }
+        }
+
+        foreach (var length in _groupKeyLengths)
+        {
+            if (length <= bestLength)
+            {
+                break;
+            }
+
+            if (length <= callee.Length && _groupKeys.TryGetValue(callee[..length], out var group))
+            {
+                return group;
+            }
         }
 
         return best;
     }
 
-    private void Place(RouteEntry route, string head, string tail)
+    private void AddPlain(RouteEntry route)
     {
         var node = _root;
-        foreach (var part in (ReadOnlySpan<string>)[head, tail])
+        foreach (var c in route.Prefix)
         {
-            foreach (var c in part)
+            if (!char.IsAsciiDigit(c))
             {
-                if (!char.IsAsciiDigit(c))
-                {
-                    return;
-                }
-
-                node = node.Children[c - '0'] ??= new Node();
+                return;
             }
+
+            node = node.Children[c - '0'] ??= new Node();
         }
 
         node.Route ??= route;
