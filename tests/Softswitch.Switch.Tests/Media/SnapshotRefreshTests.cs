@@ -134,7 +134,7 @@ public sealed partial class SnapshotRefreshTests
         await refresher.RefreshAsync(TestContext.Current.CancellationToken);
         var afterPhoneDelete = reads.Take();
 
-        Assert.Equal(["all Accounts", "all MappingGateways", "all Phones", "all Routes", "all RoutingGateways", "all Tenants"], firstLoad);
+        Assert.Equal(["all Accounts", "all MappingGateways", "all NumberGroups", "all Phones", "all Routes", "all RoutingGateways", "all Tenants"], firstLoad);
         Assert.True(rebuilt);
         Assert.Equal(["updated Accounts"], afterAccountInsert);
         Assert.Equal(3, accounts);
