@@ -55,6 +55,7 @@ public sealed class SoftswitchClient : IDisposable
         WebhookEndpoints = new WebhookEndpointService(requester);
         WebhookDeliveries = new WebhookDeliveryService(requester);
         RedirectProfiles = new RedirectProfileService(requester);
+        ScannerDestinations = new ScannerDestinationService(requester);
     }
 
     public AccountService Accounts { get; }
@@ -125,6 +126,8 @@ public sealed class SoftswitchClient : IDisposable
     public WebhookDeliveryService WebhookDeliveries { get; }
 
     public RedirectProfileService RedirectProfiles { get; }
+
+    public ScannerDestinationService ScannerDestinations { get; }
 
     public void Dispose() => owned?.Dispose();
 }

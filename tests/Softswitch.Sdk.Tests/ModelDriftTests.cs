@@ -118,6 +118,7 @@ public sealed class ModelDriftTests
         [typeof(DestinationReportRow)] = "DestinationReportRow",
         [typeof(Report<GatewayAreaReportRow>)] = "GatewayAreaReportRowReport",
         [typeof(GatewayAreaReportRow)] = "GatewayAreaReportRow",
+        [typeof(ScannerDestination)] = "ScannerDestinationResponse",
     };
 
     /// <summary>Options sent as query parameters, by the operation whose parameters they are.</summary>

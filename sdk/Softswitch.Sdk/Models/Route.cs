@@ -21,4 +21,7 @@ public sealed class Route
 
     /// <summary>The phone the route's calls ring; then <see cref="RoutingGatewayIds"/> is empty.</summary>
     public required string? PhoneId { get; init; }
+
+    /// <summary>The number group whose prefixes, after <see cref="Prefix"/>, the route matches; null for a plain prefix route.</summary>
+    public required string? CalleeGroupId { get; init; }
 }

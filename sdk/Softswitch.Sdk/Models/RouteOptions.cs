@@ -12,4 +12,7 @@ public sealed class RouteOptions
     public GatewayStatus? Status { get; init; }
 
     public string? PhoneId { get; init; }
+
+    /// <summary>A number group of the tenant: the route matches its prefixes after <see cref="Prefix"/>.</summary>
+    public string? CalleeGroupId { get; init; }
 }
