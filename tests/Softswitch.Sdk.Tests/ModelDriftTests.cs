@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Softswitch.Sdk.Tests.Infrastructure;
 
 namespace Softswitch.Sdk.Tests;
 
@@ -57,6 +58,7 @@ public sealed class ModelDriftTests
         [typeof(IpRange)] = "IpRangeResponse",
         [typeof(IpRangeOptions)] = "IpRangeRequest",
         [typeof(IpRangeImportResult)] = "IpRangeImportResponse",
+        [typeof(RateDeckImportResult)] = "RateDeckImportResponse",
         [typeof(Geofence)] = "GeofenceResponse",
         [typeof(GeofenceOptions)] = "GeofenceRequest",
         [typeof(IpBan)] = "IpBanResponse",
@@ -120,23 +122,9 @@ public sealed class ModelDriftTests
         [typeof(GatewayAreaReportRow)] = "GatewayAreaReportRow",
     };
 
-    /// <summary>Options sent as query parameters, by the operation whose parameters they are.</summary>
-    private static readonly Dictionary<Type, string> QueryOptions = new()
-    {
-        [typeof(CdrListOptions)] = "ListCdrs",
-        [typeof(LedgerEntryListOptions)] = "ListAccountTransactions",
-        [typeof(AlarmListOptions)] = "ListAlarms",
-        [typeof(WebhookDeliveryListOptions)] = "ListWebhookDeliveries",
-        [typeof(ReconciliationCreateOptions)] = "CreateReconciliation",
-    };
-
-    private static readonly JsonNode Document = LoadDocument();
-
-    private static readonly JsonObject Components = Document["components"]!["schemas"]!.AsObject();
+    private static readonly JsonObject Components = ApiDocument.Schemas;
 
     public static TheoryData<string> Models() => [.. Schemas.Keys.Select(Name)];
-
-    public static TheoryData<string> Queries() => [.. QueryOptions.Keys.Select(Name)];
 
     [Fact]
     public void Every_public_model_of_the_SDK_is_checked()
@@ -144,7 +132,7 @@ public sealed class ModelDriftTests
         var models = typeof(SoftswitchClient).Assembly.GetExportedTypes()
             .Where(t => t.Namespace == "Softswitch.Sdk" && t.IsClass && t.IsSealed && !t.IsAbstract
                 && t.GetProperties().Length > 0 && !typeof(Exception).IsAssignableFrom(t) && !typeof(ListOptions).IsAssignableFrom(t)
-                && !QueryOptions.ContainsKey(t)
+                && !QueryOptionDriftTests.Registry.ContainsKey(t)
                 && t != typeof(SoftswitchClient) && t != typeof(SoftswitchClientOptions) && t != typeof(RequestOptions) && t != typeof(ApiProblem)
                 && !t.IsGenericType);
 
@@ -172,7 +160,7 @@ public sealed class ModelDriftTests
                 continue;
             }
 
-            var expected = Describe(property);
+            var expected = ApiDocument.Describe(property);
             var actual = Describe(member.PropertyType);
             if (expected != actual)
             {
@@ -200,22 +188,6 @@ public sealed class ModelDriftTests
         Assert.True(problems.Count == 0, $"{model} against {Schemas[type]}:\n" + string.Join("\n", problems));
     }
 
-    [Theory]
-    [MemberData(nameof(Queries))]
-    public void Query_options_are_the_parameters_of_their_operation(string options)
-    {
-        var type = QueryOptions.Keys.Single(t => Name(t) == options);
-        var operation = Document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!))
-            .Single(o => o["operationId"]?.GetValue<string>() == QueryOptions[type]);
-        var parameters = operation["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "query")
-            .ToDictionary(p => p!["name"]!.GetValue<string>(), p => Describe(p!["schema"]!));
-        var members = type.GetProperties().ToDictionary(
-            p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name),
-            p => (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType).IsEnum ? "string" : Describe(p.PropertyType));
-
-        Assert.Equal(parameters.OrderBy(p => p.Key), members.OrderBy(m => m.Key));
-    }
-
     [Fact]
     public void Every_enum_has_the_schemas_values()
     {
@@ -227,24 +199,6 @@ public sealed class ModelDriftTests
             var expected = Components[type.Name]!["enum"]!.AsArray().Select(v => v!.GetValue<string>());
             Assert.Equal(expected, Enum.GetNames(type).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName));
         }
-    }
-
-    private static string Describe(JsonNode property)
-    {
-        var reference = (property["$ref"] ?? property["allOf"]?[0]?["$ref"])?.GetValue<string>();
-        if (reference is not null)
-        {
-            return "ref " + reference.Split('/')[^1];
-        }
-
-        var type = property["type"]!.GetValue<string>();
-        return type switch
-        {
-            "array" => $"array of {Describe(property["items"]!)}",
-            "integer" => property["format"]?.GetValue<string>() == "int64" ? "int64" : "int32",
-            "string" when property["format"]?.GetValue<string>() == "date-time" => "date-time",
-            _ => type,
-        };
     }
 
     private static string Describe(Type type)
@@ -278,10 +232,4 @@ public sealed class ModelDriftTests
     private static string Name(Type type) => type.IsGenericType
         ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Name))}>"
         : type.Name;
-
-    private static JsonNode LoadDocument()
-    {
-        var root = typeof(ModelDriftTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
-        return JsonNode.Parse(File.ReadAllText(Path.Combine(root, "openapi", "softswitch.v1.json")))!;
-    }
 }
