@@ -22,7 +22,7 @@ public sealed class OperationCoverageTests
         var problems = (await Calls.Value).Where(c => c.Sent.Count != 1 || c.Failure is not null)
             .Select(c => $"{c.Method} sent {c.Sent.Count} requests" + (c.Failure is null ? "" : $" and threw {c.Failure.GetType().Name}: {c.Failure.Message}"));
 
-        Assert.Empty(problems);
+        AssertNone(problems, "SDK methods that did not send one request");
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class OperationCoverageTests
         var reached = (await Calls.Value).Select(c => c.Operation).OfType<ApiOperation>().ToHashSet();
         var missing = ApiDocument.Operations.Where(o => !reached.Contains(o)).Select(o => o.ToString());
 
-        Assert.Empty(missing);
+        AssertNone(missing, "operations of the document no SDK method sends");
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class OperationCoverageTests
     {
         var unknown = (await Calls.Value).Where(c => c.Sent.Count > 0 && c.Operation is null).Select(c => $"{c.Method}: {c.Sent[0]}");
 
-        Assert.Empty(unknown);
+        AssertNone(unknown, "SDK methods that send to no operation of the document");
     }
 
     [Fact]
@@ -55,7 +55,13 @@ public sealed class OperationCoverageTests
             problems.AddRange(names.Except(operation.QueryParameters.Keys).Select(name => $"{operation}: '{name}' is not a parameter of the operation"));
         }
 
-        Assert.Empty(problems);
+        AssertNone(problems, "query parameters the SDK and the document disagree on");
+    }
+
+    private static void AssertNone(IEnumerable<string> problems, string what)
+    {
+        var list = problems.ToList();
+        Assert.True(list.Count == 0, $"{list.Count} {what}:\n" + string.Join("\n", list));
     }
 
     private static async Task<List<SdkCall>> CallEverythingAsync()
