@@ -76,6 +76,8 @@ public class SoftswitchDbContext : DbContext
 
     public DbSet<IpBan> IpBans => Set<IpBan>();
 
+    public DbSet<ScannerDestination> ScannerDestinations => Set<ScannerDestination>();
+
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     public DbSet<TrustedAddress> TrustedAddresses => Set<TrustedAddress>();
@@ -189,6 +191,7 @@ public class SoftswitchDbContext : DbContext
         modelBuilder.ApplyConfiguration(new CdrConfiguration());
         modelBuilder.ApplyConfiguration(new IngressClaimLockConfiguration());
         modelBuilder.ApplyConfiguration(new IpBanConfiguration());
+        modelBuilder.ApplyConfiguration(new ScannerDestinationConfiguration());
         modelBuilder.ApplyConfiguration(new SecurityEventConfiguration());
         modelBuilder.ApplyConfiguration(new TrustedAddressConfiguration());
         modelBuilder.ApplyConfiguration(new SignallingRuleSettingsConfiguration());

@@ -59,9 +59,9 @@ public sealed class CrossTenantWalkTests
                     // Keyed by rule, not by id: B's key reaches B's own policies only (A's are in the snapshot compared below).
                     Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NoContent or HttpStatusCode.BadRequest, what);
                 }
-                else if (path.StartsWith("/v1/ip-bans", StringComparison.Ordinal))
+                else if (path.StartsWith("/v1/ip-bans", StringComparison.Ordinal) || path.StartsWith("/v1/scanner-destinations/", StringComparison.Ordinal))
                 {
-                    // Bans belong to no tenant: the platform's resource is refused to every tenant key, not hidden.
+                    // Bans and the honeypot belong to no tenant: the platform's writes are refused to every tenant key, not hidden.
                     Assert.True(response.StatusCode == HttpStatusCode.Forbidden, what);
                 }
                 else if (path.Contains('{', StringComparison.Ordinal))
@@ -105,6 +105,7 @@ public sealed class CrossTenantWalkTests
                 "number-groups" => a.NumberGroupId,
                 "number-lists" => a.NumberListId,
                 "ip-bans" => "203.0.113.1",
+                "scanner-destinations" => "0097259000000",
                 "refusal-policies" => "call-rate",
                 "ip-range-sets" => a.IpRangeSetId,
                 "ranges" => a.IpRangeId,

@@ -19,6 +19,7 @@ public static class RecurringJobCatalog
     public const string PackageRenewals = "package-renewals";
     public const string AlarmEvaluation = "alarm-evaluation";
     public const string AlarmEmails = "alarm-emails";
+    public const string ScannerDestinationPurge = "scanner-destination-purge";
 
     public static void Register(IRecurringJobManager jobs, ThreatFeedOptions feed)
     {
@@ -26,6 +27,8 @@ public static class RecurringJobCatalog
             PurgeIdempotencyRecords, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<DynamicBlacklistExpiryJob>(
             DynamicBlacklistExpiry, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<ScannerDestinationPurgeJob>(
+            ScannerDestinationPurge, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<WebhookRetryJob>(WebhookRetries, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<CdrRollupJob>(CdrRollups, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         // Hourly: a period ends at the subscription's own start time, not at midnight, and is renewed within the hour.

@@ -19,6 +19,7 @@ public static class ApiRoutes
         v1.MapTenants();
         v1.MapApiKeys();
         v1.MapIpBans();
+        v1.MapScannerDestinations();
         v1.MapSecurityEvents();
         v1.MapSignallingRules();
 

@@ -5,14 +5,19 @@ using Softswitch.Domain;
 namespace Softswitch.Api.Endpoints;
 
 /// <summary>
-/// Who in the tenant names a number group or list. Their ids sit in JSON settings that carry no foreign keys, so a
-/// delete asks here first and answers 409 while anything still names the row.
+/// Who in the tenant names a number group or list. Their ids sit mostly in JSON settings that carry no foreign keys, so
+/// a delete asks here first and answers 409 while anything still names the row.
 /// </summary>
 public static class NumberUsage
 {
     public static async Task<string?> GroupUserAsync(SoftswitchDbContext db, string groupId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (await db.Routes.Where(r => r.CalleeGroupId == groupId).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken) is { } route)
+        {
+            return $"route {route}";
+        }
+
         if (await db.NumberLists.Where(l => l.NumberGroupIds.Contains(groupId)).Select(l => l.Id).FirstOrDefaultAsync(cancellationToken) is { } list)
         {
             return $"number list {list}";

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Route = Softswitch.Domain.Route;
 using Softswitch.Api.Auth;
@@ -9,7 +10,7 @@ using Softswitch.Domain;
 
 namespace Softswitch.Api.Endpoints;
 
-/// <summary><c>/v1/routes</c>: callee prefix to an ordered list of routing gateways.</summary>
+/// <summary><c>/v1/routes</c>: callee prefix, or prefix and number group, to an ordered list of routing gateways or a phone.</summary>
 public static class RouteEndpoints
 {
     private const string Resource = "route";
@@ -28,7 +29,8 @@ public static class RouteEndpoints
     }
 
     private static async Task<Results<Ok<Page<RouteResponse>>, ValidationProblem>> ListAsync(
-        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? prefix, string? routingGatewayId, string? status)
+        SoftswitchDbContext db, HttpContext http, int? limit, string? cursor, string? prefix, string? routingGatewayId, string? status,
+        [FromQuery(Name = "callee_group_id")] string? calleeGroupId)
     {
         var errors = new FieldErrors();
         var page = PageRequest.Parse(limit, cursor, errors);
@@ -47,6 +49,11 @@ public static class RouteEndpoints
         if (!string.IsNullOrEmpty(routingGatewayId))
         {
             query = query.Where(r => r.RoutingGatewayIds.Contains(routingGatewayId));
+        }
+
+        if (!string.IsNullOrEmpty(calleeGroupId))
+        {
+            query = query.Where(r => r.CalleeGroupId == calleeGroupId);
         }
 
         if (statusFilter is { } s)
@@ -68,9 +75,9 @@ public static class RouteEndpoints
             return errors.ToProblem();
         }
 
-        if (await db.Routes.AnyAsync(r => r.Prefix == (request.Prefix ?? ""), http.RequestAborted))
+        if (await TakenAsync(db, null, request, http.RequestAborted) is { } taken)
         {
-            return ApiProblems.Conflict($"A route for prefix '{request.Prefix}' already exists in this tenant.");
+            return taken;
         }
 
         var route = new Route();
@@ -85,10 +92,7 @@ public static class RouteEndpoints
         EntityOperations.ReplaceAsync(db, db.Routes, id, Resource, http,
             validate: cancellationToken => ValidateAsync(db, request, cancellationToken),
             apply: route => Apply(route, request),
-            refuse: async (_, cancellationToken) =>
-                await db.Routes.AnyAsync(r => r.Id != id && r.Prefix == (request.Prefix ?? ""), cancellationToken)
-                ? ApiProblems.Conflict($"A route for prefix '{request.Prefix}' already exists in this tenant.")
-                : null,
+            refuse: (_, cancellationToken) => TakenAsync(db, id, request, cancellationToken),
             RouteMapping.AsResponse);
 
     private static Task<Results<NoContent, MissingOrStale>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id) =>
@@ -100,7 +104,22 @@ public static class RouteEndpoints
             .Required("name", request.Name, Route.NameMaxLength)
             .Digits("prefix", request.Prefix, Route.PrefixMaxLength);
         await RouteTargets.CheckAsync(db, request.RoutingGatewayIds, request.PhoneId, errors, cancellationToken);
+        await References.CheckAsync(db.NumberGroups, "callee_group_id", request.CalleeGroupId, "number group", errors, cancellationToken);
         return errors;
+    }
+
+    /// <summary>A plain route's prefix is the tenant's once; a group route's prefix once per group.</summary>
+    private static async Task<ConflictProblem?> TakenAsync(SoftswitchDbContext db, string? id, RouteRequest request, CancellationToken cancellationToken)
+    {
+        var prefix = request.Prefix ?? "";
+        if (!await db.Routes.AnyAsync(r => r.Id != id && r.Prefix == prefix && r.CalleeGroupId == request.CalleeGroupId, cancellationToken))
+        {
+            return null;
+        }
+
+        return request.CalleeGroupId is null
+            ? ApiProblems.Conflict($"A route for prefix '{prefix}' already exists in this tenant.")
+            : ApiProblems.Conflict($"A route for prefix '{prefix}' and number group '{request.CalleeGroupId}' already exists in this tenant.");
     }
 
     private static void Apply(Route route, RouteRequest request)
@@ -109,6 +128,7 @@ public static class RouteEndpoints
         route.Prefix = request.Prefix ?? "";
         route.RoutingGatewayIds = request.RoutingGatewayIds ?? [];
         route.PhoneId = request.PhoneId;
+        route.CalleeGroupId = request.CalleeGroupId;
         route.Status = request.Status ?? GatewayStatus.Active;
     }
 }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Softswitch.Api.Auth;
+using Softswitch.Domain.Fraud;
 using Softswitch.Worker;
 using Softswitch.Worker.Jobs;
 using Softswitch.Worker.Rollups;
@@ -33,6 +34,7 @@ public static class WorkerRegistration
         });
 
         services.AddOptions<ThreatFeedOptions>().BindConfiguration(ThreatFeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ScannerDestinationOptions>().BindConfiguration(ScannerDestinationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CdrRollupOptions>().BindConfiguration(CdrRollupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(ImportThreatFeedJob.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         if (runServer && roles.Worker)

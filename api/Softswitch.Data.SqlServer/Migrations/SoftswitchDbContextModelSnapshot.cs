@@ -1927,8 +1927,6 @@ namespace Softswitch.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasAlternateKey("TenantId", "Id");
-
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
 
@@ -2743,6 +2741,12 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .HasColumnType("varchar(40)")
                         .UseCollation("Latin1_General_BIN2");
 
+                    b.Property<string>("CalleeGroupId")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -2793,12 +2797,19 @@ namespace Softswitch.Data.SqlServer.Migrations
 
                     b.HasAlternateKey("TenantId", "Id");
 
+                    b.HasIndex("TenantId", "CalleeGroupId");
+
                     b.HasIndex("TenantId", "PhoneId");
 
                     b.HasIndex("TenantId", "Prefix")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[CalleeGroupId] IS NULL");
 
                     b.HasIndex("TenantId", "Status");
+
+                    b.HasIndex("TenantId", "Prefix", "CalleeGroupId")
+                        .IsUnique()
+                        .HasFilter("[CalleeGroupId] IS NOT NULL");
 
                     b.ToTable("Routes");
                 });
@@ -2926,6 +2937,61 @@ namespace Softswitch.Data.SqlServer.Migrations
                     b.HasIndex("TenantId", "Status");
 
                     b.ToTable("RoutingGateways");
+                });
+
+            modelBuilder.Entity("Softswitch.Domain.ScannerDestination", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)")
+                        .UseCollation("Latin1_General_BIN2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Dials")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("FirstDialledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ForgottenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("LastDialledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastSource")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(45)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastDialledAt");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("ScannerDestinations");
                 });
 
             modelBuilder.Entity("Softswitch.Domain.SecurityEvent", b =>
@@ -3913,6 +3979,12 @@ namespace Softswitch.Data.SqlServer.Migrations
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Softswitch.Domain.NumberGroup", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CalleeGroupId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Softswitch.Domain.Phone", null)
                         .WithMany()

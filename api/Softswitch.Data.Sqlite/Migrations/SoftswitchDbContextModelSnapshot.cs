@@ -1818,8 +1818,6 @@ namespace Softswitch.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasAlternateKey("TenantId", "Id");
-
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
 
@@ -2586,6 +2584,11 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CalleeGroupId")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2633,12 +2636,19 @@ namespace Softswitch.Data.Sqlite.Migrations
 
                     b.HasAlternateKey("TenantId", "Id");
 
+                    b.HasIndex("TenantId", "CalleeGroupId");
+
                     b.HasIndex("TenantId", "PhoneId");
 
                     b.HasIndex("TenantId", "Prefix")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[CalleeGroupId] IS NULL");
 
                     b.HasIndex("TenantId", "Status");
+
+                    b.HasIndex("TenantId", "Prefix", "CalleeGroupId")
+                        .IsUnique()
+                        .HasFilter("[CalleeGroupId] IS NOT NULL");
 
                     b.ToTable("Routes");
                 });
@@ -2762,6 +2772,60 @@ namespace Softswitch.Data.Sqlite.Migrations
                     b.HasIndex("TenantId", "Status");
 
                     b.ToTable("RoutingGateways");
+                });
+
+            modelBuilder.Entity("Softswitch.Domain.ScannerDestination", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Dials")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstDialledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ForgottenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastDialledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSource")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastDialledAt");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("ScannerDestinations");
                 });
 
             modelBuilder.Entity("Softswitch.Domain.SecurityEvent", b =>
@@ -3724,6 +3788,12 @@ namespace Softswitch.Data.Sqlite.Migrations
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Softswitch.Domain.NumberGroup", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CalleeGroupId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Softswitch.Domain.Phone", null)
                         .WithMany()

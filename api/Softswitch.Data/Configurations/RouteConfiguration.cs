@@ -16,8 +16,12 @@ public sealed class RouteConfiguration : TenantEntityConfiguration<Route>
         builder.PrimitiveCollection(r => r.RoutingGatewayIds).IsUnicode(false);
 
         ReferencesSameTenant<Phone>(builder, nameof(Route.PhoneId), required: false);
+        ReferencesSameTenant<NumberGroup>(builder, nameof(Route.CalleeGroupId), required: false);
 
-        builder.HasIndex(r => new { r.TenantId, r.Prefix }).IsUnique();
+        // A prefix is unique among plain routes, and with its group among group routes. Filtered because SQLite lets
+        // NULLs repeat in a unique index; both providers read the bracket quoting.
+        builder.HasIndex(r => new { r.TenantId, r.Prefix }).IsUnique().HasFilter("[CalleeGroupId] IS NULL");
+        builder.HasIndex(r => new { r.TenantId, r.Prefix, r.CalleeGroupId }).IsUnique().HasFilter("[CalleeGroupId] IS NOT NULL");
         builder.HasIndex(r => new { r.TenantId, r.Status });
     }
 }

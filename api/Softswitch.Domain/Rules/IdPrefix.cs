@@ -47,6 +47,7 @@ public static class IdPrefix
     public const string AlarmCursor = "alc";
     public const string AccountCountry = "acn";
     public const string GatewayHealthEvent = "ghe";
+    public const string ScannerDestination = "scd";
 
     public static string For(Entity entity) => entity switch
     {
@@ -94,6 +95,7 @@ public static class IdPrefix
         Domain.AlarmCursor => AlarmCursor,
         Domain.AccountCountry => AccountCountry,
         Domain.GatewayHealthEvent => GatewayHealthEvent,
+        Domain.ScannerDestination => ScannerDestination,
         null => throw new ArgumentNullException(nameof(entity)),
         _ => throw new ArgumentException($"No id prefix is defined for {entity.GetType().Name}.", nameof(entity)),
     };

@@ -23,4 +23,5 @@ public sealed record ConfigFingerprint(
     TableFingerprint Phones,
     TableFingerprint MappingGateways,
     TableFingerprint RoutingGateways,
-    TableFingerprint Routes);
+    TableFingerprint Routes,
+    TableFingerprint NumberGroups);

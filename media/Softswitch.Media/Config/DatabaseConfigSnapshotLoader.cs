@@ -21,7 +21,8 @@ public sealed class DatabaseConfigSnapshotLoader(DbContextOptions<SoftswitchDbCo
             await FingerprintAsync(db.Phones, cancellationToken),
             await FingerprintAsync(db.MappingGateways, cancellationToken),
             await FingerprintAsync(db.RoutingGateways, cancellationToken),
-            await FingerprintAsync(db.Routes, cancellationToken));
+            await FingerprintAsync(db.Routes, cancellationToken),
+            await FingerprintAsync(db.NumberGroups, cancellationToken));
     }
 
     /// <summary>
@@ -43,9 +44,10 @@ public sealed class DatabaseConfigSnapshotLoader(DbContextOptions<SoftswitchDbCo
         var mapping = await ReadAsync(db.MappingGateways, rows?.MappingGateways, at?.MappingGateways, current.MappingGateways, cancellationToken);
         var routing = await ReadAsync(db.RoutingGateways, rows?.RoutingGateways, at?.RoutingGateways, current.RoutingGateways, cancellationToken);
         var routes = await ReadAsync(db.Routes, rows?.Routes, at?.Routes, current.Routes, cancellationToken);
+        var groups = await ReadAsync(db.NumberGroups, rows?.NumberGroups, at?.NumberGroups, current.NumberGroups, cancellationToken);
         return new LoadedConfig(
-            new SwitchConfigRows(tenants.Rows, accounts.Rows, phones.Rows, mapping.Rows, routing.Rows, routes.Rows),
-            new ConfigFingerprint(tenants.At, accounts.At, phones.At, mapping.At, routing.At, routes.At));
+            new SwitchConfigRows(tenants.Rows, accounts.Rows, phones.Rows, mapping.Rows, routing.Rows, routes.Rows) { NumberGroups = groups.Rows },
+            new ConfigFingerprint(tenants.At, accounts.At, phones.At, mapping.At, routing.At, routes.At, groups.At));
     }
 
     private SoftswitchDbContext CreateContext() => new(options, FixedTenantContext.None, time);

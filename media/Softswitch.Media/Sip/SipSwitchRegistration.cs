@@ -42,9 +42,10 @@ public static class SipSwitchRegistration
             sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SecurityEventWriter>>()));
         services.AddHostedService(sp => sp.GetRequiredService<SecurityEventWriter>());
+        services.AddScannerHoneypot(configuration);
         services.AddSingleton(sp => new SignallingGuard(
             sp.GetRequiredService<IOptions<SignallingGuardOptions>>().Value, sp.GetRequiredService<ISwitchConfigSource>(),
-            sp.GetRequiredService<SecurityEventWriter>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<SecurityEventWriter>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ScannerHoneypot>()));
         services.AddSingleton(sp => new SecurityDirectivesRefresher(
             sp.GetRequiredService<SwitchCoreRegistration.SwitchDatabase>().Options, sp.GetRequiredService<SignallingGuard>(),
             sp.GetRequiredService<IOptions<SignallingGuardOptions>>().Value, sp.GetRequiredService<TimeProvider>(),

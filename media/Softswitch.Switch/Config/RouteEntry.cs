@@ -8,4 +8,10 @@ public sealed record RouteEntry(string Id, string TenantId, string Prefix, IRead
 
     /// <summary>The route names a phone (active or not): it never falls back to gateways.</summary>
     public bool TargetsPhone { get; init; }
+
+    /// <summary>The number group whose prefixes, after <see cref="Prefix"/>, the route matches; null for a plain prefix route.</summary>
+    public string? CalleeGroupId { get; init; }
+
+    /// <summary>That group's prefixes as the snapshot was built; null for a plain prefix route.</summary>
+    public IReadOnlyList<string>? CalleeGroupPrefixes { get; init; }
 }

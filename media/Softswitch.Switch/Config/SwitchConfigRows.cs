@@ -11,5 +11,8 @@ public sealed record SwitchConfigRows(
     IReadOnlyList<RoutingGateway> RoutingGateways,
     IReadOnlyList<Route> Routes)
 {
+    /// <summary>The number groups routes may match callees by (<see cref="Route.CalleeGroupId"/>).</summary>
+    public IReadOnlyList<NumberGroup> NumberGroups { get; init; } = [];
+
     public static SwitchConfigRows None { get; } = new([], [], [], [], [], []);
 }

@@ -59,10 +59,7 @@ public sealed class SwitchConfigSnapshot
             {
                 var trie = new RouteTrie();
                 var routes = usable.Routes.GetValueOrDefault(t.Id) ?? [];
-                foreach (var route in routes)
-                {
-                    trie.Add(route);
-                }
+                trie.AddAll(routes);
 
                 return new TenantConfig(
                     t.Id,

@@ -42,7 +42,7 @@ internal sealed class UsableRows
         usable.SelectMappingGateways(rows.MappingGateways);
         usable.SelectRoutingGateways(rows.RoutingGateways);
         usable.SelectPhones(rows.Phones);
-        usable.SelectRoutes(rows.Routes, rows.RoutingGateways, rows.Phones);
+        usable.SelectRoutes(rows.Routes, rows.RoutingGateways, rows.Phones, rows.NumberGroups);
         return usable;
     }
 
@@ -201,14 +201,15 @@ internal sealed class UsableRows
         }
     }
 
-    private void SelectRoutes(IEnumerable<Route> rows, IEnumerable<RoutingGateway> allGateways, IEnumerable<Phone> allPhones)
+    private void SelectRoutes(IEnumerable<Route> rows, IEnumerable<RoutingGateway> allGateways, IEnumerable<Phone> allPhones, IEnumerable<NumberGroup> groups)
     {
         // Ids of every gateway and phone row per tenant, usable or not: a reference to a disabled one is normal, a
         // reference to none of the tenant's rows is a problem.
         var gatewayIds = allGateways.Select(g => (g.TenantId, g.Id)).ToHashSet();
         var phoneIds = allPhones.Select(p => (p.TenantId, p.Id)).ToHashSet();
         var usablePhones = Phones.Values.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var prefixes = new HashSet<(string TenantId, string Prefix)>();
+        var groupPrefixes = groups.DistinctBy(g => (g.TenantId, g.Id)).ToDictionary(g => (g.TenantId, g.Id), g => (IReadOnlyList<string>)[.. g.Prefixes ?? []]);
+        var prefixes = new HashSet<(string TenantId, string Prefix, string? GroupId)>();
         foreach (var route in InIdOrder(rows.Where(r => r.Status == GatewayStatus.Active && Tenants.ContainsKey(r.TenantId))))
         {
             if (route.Prefix is null || !route.Prefix.All(char.IsAsciiDigit))
@@ -217,15 +218,23 @@ internal sealed class UsableRows
                 continue;
             }
 
-            if (!prefixes.Add((route.TenantId, route.Prefix)))
+            if (!prefixes.Add((route.TenantId, route.Prefix, route.CalleeGroupId)))
             {
                 Skip("routes", route.TenantId, route.Id, $"skipped: prefix '{route.Prefix}' belongs to a route created earlier");
                 continue;
             }
 
+            IReadOnlyList<string>? calleeGroup = null;
+            if (route.CalleeGroupId is { } groupId && !groupPrefixes.TryGetValue((route.TenantId, groupId), out calleeGroup))
+            {
+                // Matching every number instead would turn a group route into a default route: the route is left out.
+                Skip("routes", route.TenantId, route.Id, $"skipped: number group {groupId} does not exist");
+                continue;
+            }
+
             if (route.PhoneId is { } phoneId)
             {
-                AddRoute(route, [], PhoneTarget(route, phoneId, usablePhones, phoneIds));
+                AddRoute(route, [], PhoneTarget(route, phoneId, usablePhones, phoneIds), calleeGroup);
                 continue;
             }
 
@@ -242,7 +251,7 @@ internal sealed class UsableRows
                 }
             }
 
-            AddRoute(route, gateways, null);
+            AddRoute(route, gateways, null, calleeGroup);
         }
     }
 
@@ -263,14 +272,20 @@ internal sealed class UsableRows
         return null;
     }
 
-    private void AddRoute(Route route, List<RoutingGatewayEntry> gateways, PhoneEntry? phone)
+    private void AddRoute(Route route, List<RoutingGatewayEntry> gateways, PhoneEntry? phone, IReadOnlyList<string>? calleeGroup)
     {
         if (!Routes.TryGetValue(route.TenantId, out var routes))
         {
             Routes[route.TenantId] = routes = [];
         }
 
-        routes.Add(new RouteEntry(route.Id, route.TenantId, route.Prefix, gateways) { Phone = phone, TargetsPhone = route.PhoneId is not null });
+        routes.Add(new RouteEntry(route.Id, route.TenantId, route.Prefix, gateways)
+        {
+            Phone = phone,
+            TargetsPhone = route.PhoneId is not null,
+            CalleeGroupId = route.CalleeGroupId,
+            CalleeGroupPrefixes = calleeGroup,
+        });
     }
 
     private bool Usable(TenantEntity row, string accountId, bool active) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using Softswitch.Domain;
+using Softswitch.Domain.Fraud;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Transport;
@@ -25,9 +26,12 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
     private volatile TrustedSources _trusted;
     private IReadOnlyList<TrustedBlock> _tenantTrusted = [];
 
-    public SignallingGuard(SignallingGuardOptions options, ISwitchConfigSource config, ISecurityEventSink events, TimeProvider time)
+    /// <param name="honeypot">Where the numbers scanners dial are kept; by default in memory only, with the default bounds.</param>
+    public SignallingGuard(
+        SignallingGuardOptions options, ISwitchConfigSource config, ISecurityEventSink events, TimeProvider time, ScannerHoneypot? honeypot = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Honeypot = honeypot ?? new ScannerHoneypot(time, new ScannerDestinationOptions());
         _config = config;
         _events = events;
         _time = time;
@@ -41,7 +45,7 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
     public SignallingGuardCounters Counters { get; } = new();
 
     /// <summary>The numbers the INVITEs of sources banned as scanners were for (the scanner honeypot).</summary>
-    public ScannerHoneypot Honeypot { get; } = new();
+    public ScannerHoneypot Honeypot { get; }
 
     /// <summary>Sources whose counts are held now (bounded by <see cref="SignallingGuardOptions.MaxTrackedSources"/>).</summary>
     public int TrackedSources => _activity.Count;
@@ -79,7 +83,7 @@ public sealed class SignallingGuard : ISipSourceGate, IDigestGuard
             var banned = Crossed(source, SecurityRules.Scanner, hits, new Levels(0, 0), _rules.Options.FloodWindow, evidence, now);
             if (banned && request.Method == SipMethods.Invite && request.Uri.User is { } callee)
             {
-                Honeypot.Record(callee, now);
+                Honeypot.Record(callee, source, now);
             }
 
             return !banned;

@@ -30,6 +30,8 @@ public static class SignallingGuardMetrics
             "Sources whose request counts are held (bounded by MaxTrackedSources)");
         meter.CreateObservableCounter("softswitch.fraud.sources.evicted", () => guard.EvictedSources, "{source}",
             "Sources forgotten to make room for newer ones");
+        meter.CreateObservableUpDownCounter("softswitch.fraud.honeypot.numbers", () => guard.Honeypot.Count, "{number}",
+            "Numbers banned scanners dialled that the scanner honeypot holds (bounded by ScannerDestinations:MaxNumbers)");
         return meter;
     }
 

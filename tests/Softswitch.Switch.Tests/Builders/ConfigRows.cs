@@ -12,6 +12,7 @@ public sealed class ConfigRows
     private readonly List<MappingGateway> _mapping = [];
     private readonly List<RoutingGateway> _routing = [];
     private readonly List<Route> _routes = [];
+    private readonly List<NumberGroup> _groups = [];
 
     public ConfigRows Tenant(string id, string sipDomain = "", TenantStatus status = TenantStatus.Active)
     {
@@ -64,11 +65,24 @@ public sealed class ConfigRows
         return this;
     }
 
+    /// <summary>A route matching callees by <paramref name="prefix"/> followed by one of a number group's prefixes.</summary>
+    public ConfigRows GroupRoute(string tenant, string id, string prefix, string group, string[] gateways)
+    {
+        _routes.Add(new Route { TenantId = tenant, Id = id, Name = id, Prefix = prefix, CalleeGroupId = group, RoutingGatewayIds = [.. gateways] });
+        return this;
+    }
+
+    public ConfigRows NumberGroup(string tenant, string id, params string[] prefixes)
+    {
+        _groups.Add(new NumberGroup { TenantId = tenant, Id = id, Name = id, Prefixes = [.. prefixes] });
+        return this;
+    }
+
     /// <summary>A default route over every routing gateway of the tenant added so far, in the order added.</summary>
     public ConfigRows DefaultRouteToAll(string tenant) =>
         Route(tenant, "default", "", _routing.Where(g => g.TenantId == tenant).Select(g => g.Id).ToArray());
 
-    public SwitchConfigRows Build() => new(_tenants, _accounts, _phones, _mapping, _routing, _routes);
+    public SwitchConfigRows Build() => new(_tenants, _accounts, _phones, _mapping, _routing, _routes) { NumberGroups = _groups };
 
     public SwitchConfigSnapshot Snapshot(long version = 1) => SwitchConfigSnapshot.Create(version, Build());
 }
