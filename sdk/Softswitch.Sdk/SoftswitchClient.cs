@@ -37,6 +37,7 @@ public sealed class SoftswitchClient : IDisposable
         IpRanges = new IpRangeService(requester);
         Geofences = new GeofenceService(requester);
         IpBans = new IpBanService(requester);
+        ScannerDestinations = new ScannerDestinationService(requester);
         NumberGroups = new NumberGroupService(requester);
         NumberLists = new NumberListService(requester);
         NumberSettings = new NumberSettingsService(requester);
@@ -91,6 +92,8 @@ public sealed class SoftswitchClient : IDisposable
 
     public IpBanService IpBans { get; }
 
+    public ScannerDestinationService ScannerDestinations { get; }
+
     public NumberGroupService NumberGroups { get; }
 
     public NumberListService NumberLists { get; }
@@ -104,6 +107,7 @@ public sealed class SoftswitchClient : IDisposable
     public SignallingRuleService SignallingRules { get; }
 
     public TrustedAddressService TrustedAddresses { get; }
+
     public TransactionService Transactions { get; }
 
     public AlarmRuleService AlarmRules { get; }

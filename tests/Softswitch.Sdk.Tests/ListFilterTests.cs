@@ -8,7 +8,7 @@ public sealed class ListFilterTests
     private static readonly DateTimeOffset NewYear = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Accounts_phones_gateways_and_routes_are_filtered_by_account_status_name_and_prefix()
+    public async Task Accounts_phones_gateways_and_routes_are_filtered_by_account_status_name_prefix_and_group()
     {
         await using var app = new SdkTestApplication();
         var (_, key) = await app.CreateTenantAsync("Filters");
@@ -43,6 +43,11 @@ public sealed class ListFilterTests
         {
             Name = "FR", Prefix = "33", RoutingGatewayIds = [egress.Id, backup.Id], Status = GatewayStatus.Disabled,
         });
+        var satellite = await client.NumberGroups.CreateAsync(new NumberGroupOptions { Name = "Satellite", Prefixes = ["8816", "8817"] });
+        var grouped = await client.Routes.CreateAsync(new RouteOptions
+        {
+            Name = "Satellite", Prefix = "00", RoutingGatewayIds = [egress.Id], CalleeGroupId = satellite.Id,
+        });
 
         Assert.Equal([vendor.Id], await IdsAsync(client.Accounts.ListAsync(new AccountListOptions { Kind = AccountKind.Vendor })));
         Assert.Equal([vendor.Id], await IdsAsync(client.Accounts.ListAsync(new AccountListOptions { Status = AccountStatus.Suspended })));
@@ -56,6 +61,8 @@ public sealed class ListFilterTests
         Assert.Equal([backup.Id], await IdsAsync(client.RoutingGateways.ListAsync(new GatewayListOptions { Status = GatewayStatus.Disabled })));
         Assert.Equal([egress.Id], await IdsAsync(client.RoutingGateways.ListAsync(new GatewayListOptions { AccountId = vendor.Id, Name = "egr" })));
         Assert.Equal([uk.Id], await IdsAsync(client.Routes.ListAsync(new RouteListOptions { Prefix = "44" })));
+        Assert.Equal([grouped.Id], await IdsAsync(client.Routes.ListAsync(new RouteListOptions { CalleeGroupId = satellite.Id })));
+        Assert.Equal(satellite.Id, (await client.Routes.GetAsync(grouped.Id)).CalleeGroupId);
         Assert.Equal([france.Id], await IdsAsync(client.Routes.ListAsync(new RouteListOptions { RoutingGatewayId = backup.Id })));
         Assert.Equal([france.Id], await IdsAsync(client.Routes.ListAsync(new RouteListOptions { Status = GatewayStatus.Disabled })));
         Assert.Empty(await IdsAsync(other.Phones.ListAsync(new PhoneListOptions { AccountId = customer.Id })));

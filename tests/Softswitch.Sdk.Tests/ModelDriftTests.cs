@@ -62,6 +62,7 @@ public sealed class ModelDriftTests
         [typeof(Geofence)] = "GeofenceResponse",
         [typeof(GeofenceOptions)] = "GeofenceRequest",
         [typeof(IpBan)] = "IpBanResponse",
+        [typeof(ScannerDestination)] = "ScannerDestinationResponse",
         [typeof(NumberGroup)] = "NumberGroupResponse",
         [typeof(NumberGroupOptions)] = "NumberGroupRequest",
         [typeof(NumberList)] = "NumberListResponse",

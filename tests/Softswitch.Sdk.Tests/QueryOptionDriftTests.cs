@@ -29,6 +29,7 @@ public sealed class QueryOptionDriftTests
         [typeof(DynamicBlacklistListOptions)] = ["ListDynamicBlacklist"],
         [typeof(DynamicBlacklistEventListOptions)] = ["ListDynamicBlacklistEvents"],
         [typeof(IpBanListOptions)] = ["ListIpBans"],
+        [typeof(ScannerDestinationListOptions)] = ["ListScannerDestinations"],
         [typeof(NumberListListOptions)] = ["ListNumberLists"],
         [typeof(ListedNumberListOptions)] = ["ListNumberListNumbers"],
         [typeof(SecurityEventListOptions)] = ["ListSecurityEvents"],

@@ -12,4 +12,7 @@ public sealed class RouteOptions
     public GatewayStatus? Status { get; init; }
 
     public string? PhoneId { get; init; }
+
+    /// <summary>One of the tenant's number groups: the route then matches the prefix followed by one of the group's prefixes.</summary>
+    public string? CalleeGroupId { get; init; }
 }

@@ -95,3 +95,11 @@ public sealed class SecurityEventListOptions : ListOptions
         new("gateway", MappingGatewayId), new("from", QueryString.Time(From)), new("to", QueryString.Time(To)),
     ];
 }
+
+/// <summary>The numbers banned scanners dialled, optionally one number.</summary>
+public sealed class ScannerDestinationListOptions : ListOptions
+{
+    public string? Number { get; init; }
+
+    internal override IEnumerable<KeyValuePair<string, string?>> Filters() => [new("number", Number)];
+}

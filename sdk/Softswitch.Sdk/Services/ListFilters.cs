@@ -45,7 +45,7 @@ public sealed class GatewayListOptions : ListOptions
         [new("accountId", AccountId), new("status", QueryString.Name(Status)), new("name", Name)];
 }
 
-/// <summary>Routes by exact prefix, by a routing gateway among their targets, or by status.</summary>
+/// <summary>Routes by exact prefix, by a routing gateway among their targets, by status, or by callee number group.</summary>
 public sealed class RouteListOptions : ListOptions
 {
     public string? Prefix { get; init; }
@@ -54,8 +54,13 @@ public sealed class RouteListOptions : ListOptions
 
     public GatewayStatus? Status { get; init; }
 
+    public string? CalleeGroupId { get; init; }
+
     internal override IEnumerable<KeyValuePair<string, string?>> Filters() =>
-        [new("prefix", Prefix), new("routingGatewayId", RoutingGatewayId), new("status", QueryString.Name(Status))];
+    [
+        new("prefix", Prefix), new("routingGatewayId", RoutingGatewayId), new("status", QueryString.Name(Status)),
+        new("callee_group_id", CalleeGroupId),
+    ];
 }
 
 /// <summary>Rate tables by name prefix or currency.</summary>
