@@ -37,6 +37,7 @@ public sealed class SoftswitchClient : IDisposable
         IpRanges = new IpRangeService(requester);
         Geofences = new GeofenceService(requester);
         IpBans = new IpBanService(requester);
+        ScannerDestinations = new ScannerDestinationService(requester);
         NumberGroups = new NumberGroupService(requester);
         NumberLists = new NumberListService(requester);
         NumberSettings = new NumberSettingsService(requester);
@@ -55,7 +56,6 @@ public sealed class SoftswitchClient : IDisposable
         WebhookEndpoints = new WebhookEndpointService(requester);
         WebhookDeliveries = new WebhookDeliveryService(requester);
         RedirectProfiles = new RedirectProfileService(requester);
-        ScannerDestinations = new ScannerDestinationService(requester);
     }
 
     public AccountService Accounts { get; }
@@ -92,6 +92,8 @@ public sealed class SoftswitchClient : IDisposable
 
     public IpBanService IpBans { get; }
 
+    public ScannerDestinationService ScannerDestinations { get; }
+
     public NumberGroupService NumberGroups { get; }
 
     public NumberListService NumberLists { get; }
@@ -105,6 +107,7 @@ public sealed class SoftswitchClient : IDisposable
     public SignallingRuleService SignallingRules { get; }
 
     public TrustedAddressService TrustedAddresses { get; }
+
     public TransactionService Transactions { get; }
 
     public AlarmRuleService AlarmRules { get; }
@@ -126,8 +129,6 @@ public sealed class SoftswitchClient : IDisposable
     public WebhookDeliveryService WebhookDeliveries { get; }
 
     public RedirectProfileService RedirectProfiles { get; }
-
-    public ScannerDestinationService ScannerDestinations { get; }
 
     public void Dispose() => owned?.Dispose();
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Softswitch.Sdk.Tests.Infrastructure;
 
 namespace Softswitch.Sdk.Tests;
 
@@ -57,9 +58,11 @@ public sealed class ModelDriftTests
         [typeof(IpRange)] = "IpRangeResponse",
         [typeof(IpRangeOptions)] = "IpRangeRequest",
         [typeof(IpRangeImportResult)] = "IpRangeImportResponse",
+        [typeof(RateDeckImportResult)] = "RateDeckImportResponse",
         [typeof(Geofence)] = "GeofenceResponse",
         [typeof(GeofenceOptions)] = "GeofenceRequest",
         [typeof(IpBan)] = "IpBanResponse",
+        [typeof(ScannerDestination)] = "ScannerDestinationResponse",
         [typeof(NumberGroup)] = "NumberGroupResponse",
         [typeof(NumberGroupOptions)] = "NumberGroupRequest",
         [typeof(NumberList)] = "NumberListResponse",
@@ -118,26 +121,11 @@ public sealed class ModelDriftTests
         [typeof(DestinationReportRow)] = "DestinationReportRow",
         [typeof(Report<GatewayAreaReportRow>)] = "GatewayAreaReportRowReport",
         [typeof(GatewayAreaReportRow)] = "GatewayAreaReportRow",
-        [typeof(ScannerDestination)] = "ScannerDestinationResponse",
     };
 
-    /// <summary>Options sent as query parameters, by the operation whose parameters they are.</summary>
-    private static readonly Dictionary<Type, string> QueryOptions = new()
-    {
-        [typeof(CdrListOptions)] = "ListCdrs",
-        [typeof(LedgerEntryListOptions)] = "ListAccountTransactions",
-        [typeof(AlarmListOptions)] = "ListAlarms",
-        [typeof(WebhookDeliveryListOptions)] = "ListWebhookDeliveries",
-        [typeof(ReconciliationCreateOptions)] = "CreateReconciliation",
-    };
-
-    private static readonly JsonNode Document = LoadDocument();
-
-    private static readonly JsonObject Components = Document["components"]!["schemas"]!.AsObject();
+    private static readonly JsonObject Components = ApiDocument.Schemas;
 
     public static TheoryData<string> Models() => [.. Schemas.Keys.Select(Name)];
-
-    public static TheoryData<string> Queries() => [.. QueryOptions.Keys.Select(Name)];
 
     [Fact]
     public void Every_public_model_of_the_SDK_is_checked()
@@ -145,7 +133,7 @@ public sealed class ModelDriftTests
         var models = typeof(SoftswitchClient).Assembly.GetExportedTypes()
             .Where(t => t.Namespace == "Softswitch.Sdk" && t.IsClass && t.IsSealed && !t.IsAbstract
                 && t.GetProperties().Length > 0 && !typeof(Exception).IsAssignableFrom(t) && !typeof(ListOptions).IsAssignableFrom(t)
-                && !QueryOptions.ContainsKey(t)
+                && !QueryOptionDriftTests.Registry.ContainsKey(t)
                 && t != typeof(SoftswitchClient) && t != typeof(SoftswitchClientOptions) && t != typeof(RequestOptions) && t != typeof(ApiProblem)
                 && !t.IsGenericType);
 
@@ -173,7 +161,7 @@ public sealed class ModelDriftTests
                 continue;
             }
 
-            var expected = Describe(property);
+            var expected = ApiDocument.Describe(property);
             var actual = Describe(member.PropertyType);
             if (expected != actual)
             {
@@ -201,22 +189,6 @@ public sealed class ModelDriftTests
         Assert.True(problems.Count == 0, $"{model} against {Schemas[type]}:\n" + string.Join("\n", problems));
     }
 
-    [Theory]
-    [MemberData(nameof(Queries))]
-    public void Query_options_are_the_parameters_of_their_operation(string options)
-    {
-        var type = QueryOptions.Keys.Single(t => Name(t) == options);
-        var operation = Document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!))
-            .Single(o => o["operationId"]?.GetValue<string>() == QueryOptions[type]);
-        var parameters = operation["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "query")
-            .ToDictionary(p => p!["name"]!.GetValue<string>(), p => Describe(p!["schema"]!));
-        var members = type.GetProperties().ToDictionary(
-            p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name),
-            p => (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType).IsEnum ? "string" : Describe(p.PropertyType));
-
-        Assert.Equal(parameters.OrderBy(p => p.Key), members.OrderBy(m => m.Key));
-    }
-
     [Fact]
     public void Every_enum_has_the_schemas_values()
     {
@@ -228,24 +200,6 @@ public sealed class ModelDriftTests
             var expected = Components[type.Name]!["enum"]!.AsArray().Select(v => v!.GetValue<string>());
             Assert.Equal(expected, Enum.GetNames(type).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName));
         }
-    }
-
-    private static string Describe(JsonNode property)
-    {
-        var reference = (property["$ref"] ?? property["allOf"]?[0]?["$ref"])?.GetValue<string>();
-        if (reference is not null)
-        {
-            return "ref " + reference.Split('/')[^1];
-        }
-
-        var type = property["type"]!.GetValue<string>();
-        return type switch
-        {
-            "array" => $"array of {Describe(property["items"]!)}",
-            "integer" => property["format"]?.GetValue<string>() == "int64" ? "int64" : "int32",
-            "string" when property["format"]?.GetValue<string>() == "date-time" => "date-time",
-            _ => type,
-        };
     }
 
     private static string Describe(Type type)
@@ -279,10 +233,4 @@ public sealed class ModelDriftTests
     private static string Name(Type type) => type.IsGenericType
         ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Name))}>"
         : type.Name;
-
-    private static JsonNode LoadDocument()
-    {
-        var root = typeof(ModelDriftTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
-        return JsonNode.Parse(File.ReadAllText(Path.Combine(root, "openapi", "softswitch.v1.json")))!;
-    }
 }

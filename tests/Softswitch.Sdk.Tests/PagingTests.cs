@@ -18,16 +18,11 @@ public sealed class PagingTests
             deck.Append(10000 + i).Append(",0.01,2026-01-01T00:00:00Z\n");
         }
 
-        using (var raw = app.Raw(key))
-        {
-            using var imported = await raw.PostAsync($"/v1/rate-tables/{table.Id}/rates/import", new StringContent(deck.ToString(), Encoding.UTF8, "text/csv"));
-            imported.EnsureSuccessStatusCode();
-        }
-
+        await client.Rates.ImportAsync(table.Id, deck.ToString());
         var pages = new CountingHandler();
         using var counted = app.Sdk(key, 2, pages);
         var rates = new List<Rate>();
-        await foreach (var rate in counted.Rates.ListAutoPagingAsync(table.Id, new ListOptions { Limit = 100 }))
+        await foreach (var rate in counted.Rates.ListAutoPagingAsync(table.Id, new RateListOptions { Limit = 100 }))
         {
             rates.Add(rate);
         }
@@ -52,7 +47,7 @@ public sealed class PagingTests
         var pages = new CountingHandler();
         using var counted = app.Sdk(key, 2, pages);
         var firstThree = new List<RateTable>();
-        await foreach (var table in counted.RateTables.ListAutoPagingAsync(new ListOptions { Limit = 2 }))
+        await foreach (var table in counted.RateTables.ListAutoPagingAsync(new RateTableListOptions { Limit = 2 }))
         {
             firstThree.Add(table);
             if (firstThree.Count == 3)

@@ -1,36 +1,40 @@
 using System.Net;
 using Softswitch.Sdk.Tests.Infrastructure;
+using Domain = Softswitch.Domain;
 
 namespace Softswitch.Sdk.Tests;
 
-/// <summary>The scanner honeypot through the SDK: every key lists the numbers, only the platform admin sees sources and forgets one.</summary>
+/// <summary>The scanner honeypot's numbers through the SDK: listed for every key, forgotten by the platform admin.</summary>
 public sealed class ScannerDestinationTests
 {
+    private static readonly DateTime Dialled = new(2026, 12, 7, 10, 0, 0, DateTimeKind.Utc);
+
     [Fact]
-    public async Task Numbers_are_listed_to_every_key_with_the_source_for_the_admin_and_forgotten_by_the_admin_only()
+    public async Task Every_key_lists_the_numbers_and_only_the_platform_admin_sees_sources_and_forgets()
     {
         await using var app = new SdkTestApplication();
         var (_, key) = await app.CreateTenantAsync("Tenant");
-        using var platform = app.Sdk(SdkTestApplication.PlatformKey);
         using var tenant = app.Sdk(key);
-        var now = DateTime.UtcNow;
-        await app.StoreAsync(null, Dialled("88213", "203.0.113.9", now), Dialled("2392", "198.51.100.4", now.AddSeconds(-5)));
+        using var platform = app.Sdk(SdkTestApplication.PlatformKey);
+        await app.StoreAsync(null, Destination("0097259000000"), Destination("882000003"));
 
-        var seenByAdmin = await platform.ScannerDestinations.ListAutoPagingAsync(new ScannerDestinationListOptions { Limit = 1 }).ToListAsync();
-        var seenByTenant = await tenant.ScannerDestinations.ListAsync(new ScannerDestinationListOptions { Number = "2392" });
-        var refused = await Assert.ThrowsAsync<SoftswitchApiException>(() => tenant.ScannerDestinations.ForgetAsync("2392"));
-        await platform.ScannerDestinations.ForgetAsync("2392");
-        var left = await platform.ScannerDestinations.ListAsync();
+        var asTenant = await tenant.ScannerDestinations.ListAsync();
+        var one = Assert.Single((await platform.ScannerDestinations.ListAsync(new ScannerDestinationListOptions { Number = "882000003" })).Data);
+        var refused = await Assert.ThrowsAsync<SoftswitchApiException>(() => tenant.ScannerDestinations.ForgetAsync("882000003"));
+        await platform.ScannerDestinations.ForgetAsync("882000003");
+        var missing = await Assert.ThrowsAsync<SoftswitchApiException>(() => platform.ScannerDestinations.ForgetAsync("882000003"));
 
-        Assert.Equal(["198.51.100.4", "203.0.113.9"], seenByAdmin.Select(d => d.LastSource).Order());
-        var number = Assert.Single(seenByTenant.Data);
-        Assert.Equal(("2392", 3L, (string?)null), (number.Number, number.Dials, number.LastSource));
+        Assert.Equal(2, asTenant.Data.Count);
+        Assert.All(asTenant.Data, d => Assert.Null(d.LastSource));
+        Assert.Equal(("882000003", 3L, "203.0.113.66"), (one.Number, one.Dials, one.LastSource));
+        Assert.Equal(new DateTimeOffset(Dialled), one.LastDialledAt);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal("88213", Assert.Single(left.Data).Number);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("0097259000000", Assert.Single((await tenant.ScannerDestinations.ListAsync()).Data).Number);
     }
 
-    private static Domain.ScannerDestination Dialled(string number, string source, DateTime at) => new()
+    private static Domain.ScannerDestination Destination(string number) => new()
     {
-        Number = number, FirstDialledAt = at.AddMinutes(-1), LastDialledAt = at, Dials = 3, LastSource = source,
+        Number = number, FirstDialledAt = Dialled.AddMinutes(-5), LastDialledAt = Dialled, Dials = 3, LastSource = "203.0.113.66",
     };
 }

@@ -1,6 +1,9 @@
 namespace Softswitch.Sdk;
 
-/// <summary>A callee prefix (longest match wins; empty = default route) to routing gateways in order, or to a phone.</summary>
+/// <summary>
+/// A callee prefix (longest match wins; empty = default route) to routing gateways in order, or to a phone. With
+/// <see cref="CalleeGroupId"/> it matches callees that start with the prefix followed by one of that number group's prefixes.
+/// </summary>
 public sealed class Route
 {
     public required string Id { get; init; }
@@ -22,6 +25,5 @@ public sealed class Route
     /// <summary>The phone the route's calls ring; then <see cref="RoutingGatewayIds"/> is empty.</summary>
     public required string? PhoneId { get; init; }
 
-    /// <summary>The number group whose prefixes, after <see cref="Prefix"/>, the route matches; null for a plain prefix route.</summary>
     public required string? CalleeGroupId { get; init; }
 }

@@ -13,6 +13,6 @@ public sealed class RouteOptions
 
     public string? PhoneId { get; init; }
 
-    /// <summary>A number group of the tenant: the route matches its prefixes after <see cref="Prefix"/>.</summary>
+    /// <summary>One of the tenant's number groups: the route then matches the prefix followed by one of the group's prefixes.</summary>
     public string? CalleeGroupId { get; init; }
 }

@@ -1,6 +1,9 @@
 namespace Softswitch.Sdk;
 
-/// <summary>A number a banned scanner dialled: when first and last, how often, and (platform admin only) from where last.</summary>
+/// <summary>
+/// A number banned scanners dialled (the scanner honeypot, platform-wide). <see cref="LastSource"/>, the last scanner's
+/// address, is shown to the platform admin only.
+/// </summary>
 public sealed class ScannerDestination
 {
     public required string Number { get; init; }
@@ -11,6 +14,5 @@ public sealed class ScannerDestination
 
     public required long Dials { get; init; }
 
-    /// <summary>The last scanner's address; null for a tenant key.</summary>
     public required string? LastSource { get; init; }
 }

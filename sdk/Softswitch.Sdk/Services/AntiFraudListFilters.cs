@@ -96,7 +96,7 @@ public sealed class SecurityEventListOptions : ListOptions
     ];
 }
 
-/// <summary>Scanner-honeypot numbers, optionally one number.</summary>
+/// <summary>The numbers banned scanners dialled, optionally one number.</summary>
 public sealed class ScannerDestinationListOptions : ListOptions
 {
     public string? Number { get; init; }

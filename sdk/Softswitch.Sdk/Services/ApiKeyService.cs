@@ -19,11 +19,11 @@ public class ApiKeyService : Service
         SendDeleteAsync(Item(tenantId, id), request, cancellationToken);
 
     public virtual Task<Page<ApiKey>> ListAsync(
-        string tenantId, ListOptions? options = null, RequestOptions? request = null, CancellationToken cancellationToken = default) =>
+        string tenantId, ApiKeyListOptions? options = null, RequestOptions? request = null, CancellationToken cancellationToken = default) =>
         SendListAsync<ApiKey>(Collection(tenantId), options, request, cancellationToken);
 
     public virtual IAsyncEnumerable<ApiKey> ListAutoPagingAsync(
-        string tenantId, ListOptions? options = null, RequestOptions? request = null, CancellationToken cancellationToken = default) =>
+        string tenantId, ApiKeyListOptions? options = null, RequestOptions? request = null, CancellationToken cancellationToken = default) =>
         AutoPageAsync<ApiKey>(Collection(tenantId), options, request, cancellationToken);
 
     private static string Collection(string tenantId) => $"v1/tenants/{QueryString.Segment(tenantId)}/api-keys";

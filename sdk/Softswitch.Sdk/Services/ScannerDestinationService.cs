@@ -3,8 +3,8 @@ using Softswitch.Sdk.Http;
 namespace Softswitch.Sdk.Services;
 
 /// <summary>
-/// <c>/v1/scanner-destinations</c>: the scanner honeypot, numbers that sources banned as scanners tried to reach.
-/// Platform-wide: every key lists them (a tenant key sees no scanner address); only the platform admin forgets one.
+/// <c>/v1/scanner-destinations</c>: the numbers banned scanners dialled, which a <c>scanner_destinations</c> fraud rule
+/// blocks. Every key lists them; only the platform admin key forgets one (the switch stops honouring it within 2 seconds).
 /// </summary>
 public class ScannerDestinationService : Service
 {
@@ -20,7 +20,7 @@ public class ScannerDestinationService : Service
         ScannerDestinationListOptions? options = null, RequestOptions? request = null, CancellationToken cancellationToken = default) =>
         AutoPageAsync<ScannerDestination>(Path, options, request, cancellationToken);
 
-    /// <summary>Forgets a false positive (platform admin): switches stop refusing calls to it within 2 s.</summary>
+    /// <summary>Forgets a number dialled by scanners, a false positive, so no tenant's rule blocks it any more (404 when it is not listed).</summary>
     public virtual Task ForgetAsync(string number, RequestOptions? request = null, CancellationToken cancellationToken = default) =>
         SendDeleteAsync($"{Path}/{QueryString.Segment(number)}", request, cancellationToken);
 }

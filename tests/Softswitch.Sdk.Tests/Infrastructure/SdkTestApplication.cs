@@ -58,8 +58,8 @@ public sealed class SdkTestApplication(IReadOnlyDictionary<string, string?>? set
         return (tenant.Id, key.Key!);
     }
 
-    /// <summary>A plain HttpClient with a key, for what the SDK does not cover (CSV imports).</summary>
-    public HttpClient Raw(string key)
+    /// <summary>A plain HttpClient with a key, to look at the API apart from the SDK under test.</summary>
+    private HttpClient Raw(string key)
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
