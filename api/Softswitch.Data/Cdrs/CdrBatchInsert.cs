@@ -22,11 +22,6 @@ namespace Softswitch.Data.Cdrs;
 /// </remarks>
 public sealed class CdrBatchInsert
 {
-    // Microsoft.Data.Sqlite binds every parameter by name and SQLite finds a name by a linear search, so a statement's
-    // binding cost grows with the square of its parameters: at 1,550 (50 rows) the name search (strncmp) was 15 % of
-    // the switch's CPU at 500 CPS (bench/README.md). 200 is the budget BulkInserter settled on; far under SQL Server's 2,100.
-    private const int MaxParameters = 200;
-
     private readonly string _insertInto;
     private readonly ScalarColumn[] _scalars;
     private readonly AttemptsColumn _attempts;
@@ -41,7 +36,7 @@ public sealed class CdrBatchInsert
         _attempts = new AttemptsColumn(attempts.ComplexType.GetContainerColumnName()!, attempts.ComplexType, cdr.Model, mappings);
         var columns = _scalars.Select(c => c.Name).Append(_attempts.Name).Select(sql.DelimitIdentifier);
         _insertInto = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns)}) VALUES ";
-        RowsPerStatement = Math.Max(1, MaxParameters / (_scalars.Length + 1));
+        RowsPerStatement = Math.Max(1, StatementParameters.Max / (_scalars.Length + 1));
         _parameterNames = [.. Enumerable.Range(0, RowsPerStatement).Select(r => Enumerable.Range(0, _scalars.Length).Select(c => $"@p{r}_{c}").Append($"@p{r}_j").ToArray())];
         _statementTexts = new string?[RowsPerStatement + 1];
     }

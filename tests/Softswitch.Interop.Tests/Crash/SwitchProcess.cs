@@ -13,7 +13,7 @@ namespace Softswitch.Interop.Tests.Crash;
 public sealed class SwitchProcess : IAsyncDisposable
 {
     // A fresh data folder runs every migration (three rebuild a table on SQLite) before the host listens: 26 s at a load
-    // average of 19 beside the other interop classes, over the 40 s this was.
+    // average of 19 beside the other interop classes.
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly ProcessOutputTail _output = new();
