@@ -22,7 +22,11 @@ internal sealed class SwitchClock : FakeTimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var counted = new CountedTimer(this);
-        counted.Start(base.CreateTimer(counted.Wrap(callback), state, dueTime, period), dueTime, period);
+
+        // Counted before the inner timer exists: a timer due now, or one another thread's Advance reaches at once,
+        // fires inside base.CreateTimer, and its callback's uncount must come after this count.
+        counted.Arm(dueTime, period);
+        counted.Attach(base.CreateTimer(counted.Wrap(callback), state, dueTime, period));
         _armed.Add(new ArmedTimer(Elapsed, dueTime));
         return counted;
     }
@@ -50,11 +54,9 @@ internal sealed class SwitchClock : FakeTimeProvider
         private bool _pending;
         private bool _periodic;
 
-        public void Start(ITimer inner, TimeSpan dueTime, TimeSpan period)
-        {
-            _inner = inner;
-            Set(dueTime, period);
-        }
+        public void Arm(TimeSpan dueTime, TimeSpan period) => Set(dueTime, period);
+
+        public void Attach(ITimer inner) => _inner = inner;
 
         public TimerCallback Wrap(TimerCallback callback) => state =>
         {
