@@ -39,7 +39,7 @@ internal sealed class DistinctMembers
             return true;
         }
 
-        return (_keys ??= []).Add(key);
+        return (_keys ??= new HashSet<ulong>(SeededNumberComparer.Instance)).Add(key);
     }
 
     public void Clear()

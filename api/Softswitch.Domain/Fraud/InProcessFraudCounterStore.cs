@@ -70,7 +70,8 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
         {
             if (delta <= 0)
             {
-                ref var held = ref CollectionsMarshal.GetValueRefOrNullRef(partition.Counters, key);
+                var slotKey = CounterSlotKey.Of(key);
+                ref var held = ref CollectionsMarshal.GetValueRefOrNullRef(partition.Counters, slotKey);
                 if (Unsafe.IsNullRef(ref held))
                 {
                     return 0;
@@ -80,7 +81,7 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
                 var left = held.Count;
                 if (left == 0)
                 {
-                    partition.Counters.Remove(key);
+                    partition.Counters.Remove(slotKey);
                 }
 
                 return left;
@@ -105,7 +106,7 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
         {
             lock (partition.Gate)
             {
-                partition.Counters.Remove(key);
+                partition.Counters.Remove(CounterSlotKey.Of(key));
             }
         }
     }
@@ -119,7 +120,7 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
 
         lock (partition.Gate)
         {
-            foreach (var key in partition.Counters.Keys.Where(k => k.Subject == subject).ToList())
+            foreach (var key in partition.Counters.Keys.Where(k => k.IsOf(subject)).ToList())
             {
                 partition.Counters.Remove(key);
             }
@@ -135,7 +136,7 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
 
         lock (partition.Gate)
         {
-            return partition.Counters.TryGetValue(key, out var counter) ? counter.Evidence() : [];
+            return partition.Counters.TryGetValue(CounterSlotKey.Of(key), out var counter) ? counter.Evidence() : [];
         }
     }
 
@@ -147,7 +148,8 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
     /// <summary>The key's counter, made when missing and there is room; a null reference when there is none. Under the lock.</summary>
     private ref FraudCounter FindOrCreate(Partition partition, in FraudCounterKey key, long now)
     {
-        ref var counter = ref CollectionsMarshal.GetValueRefOrNullRef(partition.Counters, key);
+        var slotKey = CounterSlotKey.Of(key);
+        ref var counter = ref CollectionsMarshal.GetValueRefOrNullRef(partition.Counters, slotKey);
         if (!Unsafe.IsNullRef(ref counter))
         {
             return ref counter;
@@ -159,7 +161,7 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
             return ref Unsafe.NullRef<FraudCounter>();
         }
 
-        return ref CollectionsMarshal.GetValueRefOrAddDefault(partition.Counters, key, out _);
+        return ref CollectionsMarshal.GetValueRefOrAddDefault(partition.Counters, slotKey, out _);
     }
 
     private sealed class Partition(int capacity)
@@ -168,7 +170,7 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
 
         public Lock Gate { get; } = new();
 
-        public Dictionary<FraudCounterKey, FraudCounter> Counters { get; } = [];
+        public Dictionary<CounterSlotKey, FraudCounter> Counters { get; } = [];
 
         /// <summary>Drops closed windows, at most once a second; true when that made room.</summary>
         public bool TrySweep(long now)
