@@ -18,6 +18,13 @@ namespace Softswitch.Benchmarks;
 public class AdmissionPipelineBenchmarks
 {
     private const int Batch = 8_192;
+
+    /// <summary>
+    /// The timed samples make and answer INVITEs this many at a time: few enough that they die young, as an INVITE
+    /// admitted right after it is parsed does in the switch, so collections of the rig's own INVITEs (not the
+    /// pipeline's) do not fill the sample's tail.
+    /// </summary>
+    private const int SampleBatch = 256;
     private const int Samples = 262_144;
 
     /// <summary>Runs before the sample, so it sees tiered-up code and counters that already exist for most pooled numbers.</summary>
@@ -36,9 +43,11 @@ public class AdmissionPipelineBenchmarks
     }
 
     [IterationSetup]
-    public void MakeInvites()
+    public void MakeInvites() => MakeInvites(Batch);
+
+    private void MakeInvites(int count)
     {
-        _batch = new AdmissionContext[Batch];
+        _batch = new AdmissionContext[count];
         for (var i = 0; i < _batch.Length; i++)
         {
             _batch[i] = _rig.NextInvite();
@@ -78,40 +87,99 @@ public class AdmissionPipelineBenchmarks
 
     /// <summary>
     /// Times each of <see cref="Samples"/> runs alone (the two timestamp reads, some tens of nanoseconds, included) and
-    /// counts the bytes each allocates, outside the timed region, then prints the mean and percentiles per INVITE.
+    /// counts the bytes each allocates, outside the timed region, then prints the mean and percentiles per INVITE. To
+    /// tell the pipeline's tail from the collector's and the machine's, it also prints the collections and their pause
+    /// during the sample, the percentiles of the runs no collection fell in, and those of a region that only spins for
+    /// the first batch's median run time (the machine's own noise over a window that long: preemption, the other core).
     /// </summary>
     private void PrintPerInvite()
     {
         var ticks = new long[Samples];
+        var quiet = new long[Samples];
+        var spun = new long[Samples];
+        var spin = 0L;
+        var quietRuns = 0;
         long allocated = 0;
         var transactionsBefore = _rig.TransactionCount;
-        for (var done = 0; done < Samples; done += Batch)
+        var collections = Collections();
+        var paused = GC.GetTotalPauseDuration();
+        for (var done = 0; done < Samples; done += SampleBatch)
         {
-            MakeInvites();
-            for (var i = 0; i < Batch; i++)
+            MakeInvites(SampleBatch);
+            for (var i = 0; i < SampleBatch; i++)
             {
                 var context = _batch[i];
                 var bytes = GC.GetAllocatedBytesForCurrentThread();
+                var gen0 = GC.CollectionCount(0);
                 var started = Stopwatch.GetTimestamp();
                 var run = _rig.Pipeline.RunAsync(context);
-                ticks[done + i] = Stopwatch.GetTimestamp() - started;
+                var elapsed = Stopwatch.GetTimestamp() - started;
+                ticks[done + i] = elapsed;
+                if (GC.CollectionCount(0) == gen0)
+                {
+                    quiet[quietRuns++] = elapsed;
+                }
+
                 allocated += GC.GetAllocatedBytesForCurrentThread() - bytes;
                 if (Decided(run) is { IsContinue: false } refused)
                 {
                     throw new InvalidOperationException($"INVITE {done + i} was not admitted: {refused.Verdict} {refused.Response?.StatusCode} by {refused.RuleId}.");
                 }
+
+                started = Stopwatch.GetTimestamp();
+                while (Stopwatch.GetTimestamp() - started < spin)
+                {
+                }
+
+                spun[done + i] = Stopwatch.GetTimestamp() - started;
+            }
+
+            if (done == 0)
+            {
+                spin = Median(ticks.AsSpan(0, SampleBatch));
             }
 
             AnswerInvites();
         }
 
-        var mean = ticks.Average() * 1e9 / Stopwatch.Frequency;
-        Array.Sort(ticks);
-        double Nanoseconds(double quantile) => ticks[(int)(quantile * (Samples - 1))] * 1e9 / Stopwatch.Frequency;
+        var pause = GC.GetTotalPauseDuration() - paused;
+        var after = Collections();
         Console.WriteLine(
-            $"// per INVITE over {Samples:N0} runs: mean {mean:F0} ns, p50 {Nanoseconds(0.50):F0} ns, p99 {Nanoseconds(0.99):F0} ns, " +
-            $"p99.9 {Nanoseconds(0.999):F0} ns, max {Nanoseconds(1):F0} ns; {allocated / (double)Samples:F0} bytes allocated per INVITE");
+            $"// per INVITE over {Samples:N0} runs: {Summary(ticks, Samples)}; {allocated / (double)Samples:F0} bytes allocated per INVITE");
+        Console.WriteLine(
+            $"// collections during the sample: gen0 {after.Gen0 - collections.Gen0}, gen1 {after.Gen1 - collections.Gen1}, gen2 {after.Gen2 - collections.Gen2}, " +
+            $"{pause.TotalMilliseconds:F1} ms paused; the {quietRuns:N0} runs no collection fell in: {Summary(quiet, quietRuns)}");
+        Console.WriteLine($"// a region that spins for {spin * 1e9 / Stopwatch.Frequency:F0} ns: {Summary(spun, Samples)}");
+        Console.WriteLine($"// counters: {_rig.CounterStore.CountFor("t"):N0} live, {_rig.CounterStore.Untracked:N0} events uncounted (partition full)");
         Console.WriteLine($"// server transactions: {transactionsBefore} before, {_rig.TransactionCount} after; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+    }
+
+    private static (int Gen0, int Gen1, int Gen2) Collections() => (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+    private static string Summary(long[] ticks, int count)
+    {
+        var mean = (double)Sum(ticks.AsSpan(0, count)) / count * 1e9 / Stopwatch.Frequency;
+        Array.Sort(ticks, 0, count);
+        double Nanoseconds(double quantile) => ticks[(int)(quantile * (count - 1))] * 1e9 / Stopwatch.Frequency;
+        return $"mean {mean:F0} ns, p50 {Nanoseconds(0.50):F0} ns, p99 {Nanoseconds(0.99):F0} ns, p99.9 {Nanoseconds(0.999):F0} ns, max {Nanoseconds(1):F0} ns";
+    }
+
+    private static long Median(ReadOnlySpan<long> ticks)
+    {
+        var copy = ticks.ToArray();
+        Array.Sort(copy);
+        return copy[copy.Length / 2];
+    }
+
+    private static long Sum(ReadOnlySpan<long> values)
+    {
+        long sum = 0;
+        foreach (var value in values)
+        {
+            sum += value;
+        }
+
+        return sum;
     }
 
     /// <summary>
@@ -130,10 +198,10 @@ public class AdmissionPipelineBenchmarks
             ticks[index] = new long[Runs];
         }
 
-        for (var done = 0; done < Runs; done += Batch)
+        for (var done = 0; done < Runs; done += SampleBatch)
         {
-            MakeInvites();
-            for (var i = 0; i < Batch; i++)
+            MakeInvites(SampleBatch);
+            for (var i = 0; i < SampleBatch; i++)
             {
                 var context = _batch[i];
                 for (var index = 0; index < stages.Count; index++)

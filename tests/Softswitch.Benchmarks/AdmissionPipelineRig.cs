@@ -32,6 +32,9 @@ internal sealed class AdmissionPipelineRig : ISipTransactionUser
     public const int ListedNumbers = 1_000_000;
     public const int FencedRanges = 100_000;
 
+    /// <summary>The counter bound, raised from its default so the pools are all counted.</summary>
+    private const int MaxCounters = 1_000_000;
+
     /// <summary>Callers and callees are drawn from pools this size, so no rule's level is reached by one number.</summary>
     private const int NumberPool = 1 << 17;
 
@@ -83,6 +86,9 @@ internal sealed class AdmissionPipelineRig : ISipTransactionUser
     public NumberPlanSource Numbers { get; }
 
     public DynamicBlacklist Blacklist { get; }
+
+    /// <summary>The blacklist's counters, to print how many are live and how many calls went uncounted.</summary>
+    public InProcessFraudCounterStore CounterStore { get; } = new(MaxCounters, TimeProvider.System);
 
     /// <summary>Live server transactions; stays flat while every INVITE is answered after its run.</summary>
     public int TransactionCount => _layer.TransactionCount;
@@ -192,11 +198,11 @@ internal sealed class AdmissionPipelineRig : ISipTransactionUser
     /// 1,000,000 blocked callers (1 followed by ten digits from 0, so none is a 1555 caller) and the three counting rules,
     /// with levels no pooled number reaches; the counter bound is raised from its default so the pools are all counted.
     /// </summary>
-    private static DynamicBlacklist DynamicBlacklist()
+    private DynamicBlacklist DynamicBlacklist()
     {
         var time = TimeProvider.System;
-        var options = new DynamicBlacklistOptions { MaxCountersPerTenant = 1_000_000, MaxEntriesPerTenant = 2 * BlacklistEntries };
-        var blacklist = new DynamicBlacklist(options, new InProcessFraudCounterStore(options.MaxCountersPerTenant, time), new DiscardedFindings());
+        var options = new DynamicBlacklistOptions { MaxCountersPerTenant = MaxCounters, MaxEntriesPerTenant = 2 * BlacklistEntries };
+        var blacklist = new DynamicBlacklist(options, CounterStore, new DiscardedFindings());
         blacklist.SetRules(new Dictionary<string, IReadOnlyList<FraudRuleSpec>>
         {
             ["t"] =

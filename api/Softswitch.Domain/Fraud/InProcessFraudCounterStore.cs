@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Softswitch.Domain.Fraud;
 
@@ -7,7 +9,9 @@ namespace Softswitch.Domain.Fraud;
 /// and its own bound of <c>maxCountersPerTenant</c>, so one tenant's traffic can neither read nor push out another's.
 /// A full partition first drops counters whose window has closed (at most once a second, so a flood of new numbers
 /// cannot make every call sweep); if none has, a new subject goes uncounted (see <see cref="Untracked"/>) rather than
-/// pushing out a counter that may be about to catch an attacker.
+/// pushing out a counter that may be about to catch an attacker. Counters are held by value in their partition's table
+/// (<see cref="FraudCounter"/>), so counting a new subject allocates nothing but, for a distinct-destination rule, its
+/// member set.
 /// </summary>
 public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimeProvider time) : IFraudCounterStore
 {
@@ -22,7 +26,8 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
         var partition = PartitionOf(key.TenantId);
         lock (partition.Gate)
         {
-            if (FindOrCreate(partition, key, now.UtcTicks) is not { } counter)
+            ref var counter = ref FindOrCreate(partition, key, now.UtcTicks);
+            if (Unsafe.IsNullRef(ref counter))
             {
                 return 0;
             }
@@ -39,15 +44,15 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
         lock (partition.Gate)
         {
             isNew = false;
-            if (FindOrCreate(partition, key, now.UtcTicks) is not { } counter)
+            ref var counter = ref FindOrCreate(partition, key, now.UtcTicks);
+            if (Unsafe.IsNullRef(ref counter))
             {
                 return 0;
             }
 
             counter.Roll(now.UtcTicks, window);
-            var members = counter.Members ??= new HashSet<string>(StringComparer.Ordinal);
-            // The alternate lookup makes a string of the member only when it is new.
-            if (members.Count < cap && members.GetAlternateLookup<ReadOnlySpan<char>>().Add(member))
+            var members = counter.Members ??= new DistinctMembers();
+            if (members.Count < cap && members.Add(member))
             {
                 isNew = true;
                 counter.Note(callId);
@@ -65,21 +70,25 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
         {
             if (delta <= 0)
             {
-                if (!partition.Counters.TryGetValue(key, out var held))
+                var slotKey = CounterSlotKey.Of(key);
+                ref var held = ref CollectionsMarshal.GetValueRefOrNullRef(partition.Counters, slotKey);
+                if (Unsafe.IsNullRef(ref held))
                 {
                     return 0;
                 }
 
                 held.Count = Math.Max(0, held.Count + delta);
-                if (held.Count == 0)
+                var left = held.Count;
+                if (left == 0)
                 {
-                    partition.Counters.Remove(key);
+                    partition.Counters.Remove(slotKey);
                 }
 
-                return held.Count;
+                return left;
             }
 
-            if (FindOrCreate(partition, key, time.GetUtcNow().UtcTicks) is not { } counter)
+            ref var counter = ref FindOrCreate(partition, key, time.GetUtcNow().UtcTicks);
+            if (Unsafe.IsNullRef(ref counter))
             {
                 return 0;
             }
@@ -97,7 +106,7 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
         {
             lock (partition.Gate)
             {
-                partition.Counters.Remove(key);
+                partition.Counters.Remove(CounterSlotKey.Of(key));
             }
         }
     }
@@ -111,7 +120,7 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
 
         lock (partition.Gate)
         {
-            foreach (var key in partition.Counters.Keys.Where(k => k.Subject == subject).ToList())
+            foreach (var key in partition.Counters.Keys.Where(k => k.IsOf(subject)).ToList())
             {
                 partition.Counters.Remove(key);
             }
@@ -127,7 +136,7 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
 
         lock (partition.Gate)
         {
-            return partition.Counters.TryGetValue(key, out var counter) ? counter.Evidence() : [];
+            return partition.Counters.TryGetValue(CounterSlotKey.Of(key), out var counter) ? counter.Evidence() : [];
         }
     }
 
@@ -136,22 +145,23 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
 
     private Partition PartitionOf(string tenantId) => _tenants.GetOrAdd(tenantId, static (_, max) => new Partition(max), maxCountersPerTenant);
 
-    private FraudCounter? FindOrCreate(Partition partition, in FraudCounterKey key, long now)
+    /// <summary>The key's counter, made when missing and there is room; a null reference when there is none. Under the lock.</summary>
+    private ref FraudCounter FindOrCreate(Partition partition, in FraudCounterKey key, long now)
     {
-        if (partition.Counters.TryGetValue(key, out var counter))
+        var slotKey = CounterSlotKey.Of(key);
+        ref var counter = ref CollectionsMarshal.GetValueRefOrNullRef(partition.Counters, slotKey);
+        if (!Unsafe.IsNullRef(ref counter))
         {
-            return counter;
+            return ref counter;
         }
 
         if (partition.Counters.Count >= maxCountersPerTenant && !partition.TrySweep(now))
         {
             Interlocked.Increment(ref _untracked);
-            return null;
+            return ref Unsafe.NullRef<FraudCounter>();
         }
 
-        counter = new FraudCounter();
-        partition.Counters.Add(key, counter);
-        return counter;
+        return ref CollectionsMarshal.GetValueRefOrAddDefault(partition.Counters, slotKey, out _);
     }
 
     private sealed class Partition(int capacity)
@@ -160,7 +170,7 @@ public sealed class InProcessFraudCounterStore(int maxCountersPerTenant, TimePro
 
         public Lock Gate { get; } = new();
 
-        public Dictionary<FraudCounterKey, FraudCounter> Counters { get; } = [];
+        public Dictionary<CounterSlotKey, FraudCounter> Counters { get; } = [];
 
         /// <summary>Drops closed windows, at most once a second; true when that made room.</summary>
         public bool TrySweep(long now)

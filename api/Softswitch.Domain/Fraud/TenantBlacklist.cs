@@ -14,6 +14,9 @@ public sealed class TenantBlacklist(
 
     private readonly Lock _gate = new();
     private readonly Dictionary<BlacklistKey, BlacklistSlot> _entries = [];
+    // Entries held per subject, tenant-wide and per gateway (see KindOf): a call looks up only the kinds that hold any,
+    // so a table of a million blocked callers costs a clean call one lookup, not six.
+    private readonly int[] _entriesByKind = new int[2 * Subjects.Length];
     private FraudRuleSpec[] _rules = [];
     private long _sweptAt;
     private long _notKept;
@@ -179,10 +182,10 @@ public sealed class TenantBlacklist(
             }
 
             _hasAllows |= entry.Kind == BlacklistEntryKind.Allow;
-            _entries[entry.Key] = new BlacklistSlot
+            Put(entry.Key, new BlacklistSlot
             {
                 ExpiresAt = entry.ExpiresAt.UtcTicks, Rule = rule, Kind = entry.Kind, ExtendsOnAttempt = rule is not null && entry.Kind == BlacklistEntryKind.Block,
-            };
+            });
         }
     }
 
@@ -193,7 +196,7 @@ public sealed class TenantBlacklist(
         {
             if (_entries.TryGetValue(key, out var held) && held.Kind == kind)
             {
-                _entries.Remove(key);
+                Drop(key);
             }
         }
     }
@@ -221,12 +224,13 @@ public sealed class TenantBlacklist(
 
             foreach (var subject in Subjects)
             {
-                if (Blocked(new BlacklistKey(null, subject, call.ValueOf(subject)), now) is { Refused: true } central)
+                if (_entriesByKind[KindOf(subject, null)] != 0 && Blocked(new BlacklistKey(null, subject, call.ValueOf(subject)), now) is { Refused: true } central)
                 {
                     return central;
                 }
 
-                if (call.MappingGatewayId is { } gateway && Blocked(new BlacklistKey(gateway, subject, call.ValueOf(subject)), now) is { Refused: true } standalone)
+                if (call.MappingGatewayId is { } gateway && _entriesByKind[KindOf(subject, gateway)] != 0
+                    && Blocked(new BlacklistKey(gateway, subject, call.ValueOf(subject)), now) is { Refused: true } standalone)
                 {
                     return standalone;
                 }
@@ -246,7 +250,7 @@ public sealed class TenantBlacklist(
 
         if (slot.ExpiresAt <= now.UtcTicks)
         {
-            _entries.Remove(key);
+            Drop(key);
             return BlacklistDecision.Admit;
         }
 
@@ -296,7 +300,7 @@ public sealed class TenantBlacklist(
             {
                 if (_entries.ContainsKey(subject) || HasRoom(now.UtcTicks))
                 {
-                    _entries[subject] = new BlacklistSlot { ExpiresAt = expires.UtcTicks, Rule = rule, Kind = BlacklistEntryKind.Block, ExtendsOnAttempt = true };
+                    Put(subject, new BlacklistSlot { ExpiresAt = expires.UtcTicks, Rule = rule, Kind = BlacklistEntryKind.Block, ExtendsOnAttempt = true });
                     kept = true;
                 }
             }
@@ -348,11 +352,33 @@ public sealed class TenantBlacklist(
             {
                 if (slot.ExpiresAt <= now)
                 {
-                    _entries.Remove(key);
+                    Drop(key);
                 }
             }
         }
 
         return _entries.Count < maxEntries;
     }
+
+    /// <summary>Sets an entry and counts its kind when it is new. Called under the lock.</summary>
+    private void Put(BlacklistKey key, BlacklistSlot slot)
+    {
+        ref var held = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out var existed);
+        held = slot;
+        if (!existed)
+        {
+            _entriesByKind[KindOf(key.Subject, key.MappingGatewayId)]++;
+        }
+    }
+
+    /// <summary>Removes an entry and uncounts its kind. Called under the lock.</summary>
+    private void Drop(BlacklistKey key)
+    {
+        if (_entries.Remove(key))
+        {
+            _entriesByKind[KindOf(key.Subject, key.MappingGatewayId)]--;
+        }
+    }
+
+    private static int KindOf(BlacklistSubject subject, string? mappingGatewayId) => (2 * (int)subject) + (mappingGatewayId is null ? 0 : 1);
 }

@@ -26,6 +26,12 @@ internal sealed class OfferBodyStage : IAdmissionStage
             return new(Unsupported(context, "Accept", SessionDescriptionType));
         }
 
+        // Most offers carry no Content-Encoding; reading the list would allocate one for nothing.
+        if (!request.Headers.Contains(SipHeaderKind.ContentEncoding))
+        {
+            return new(AdmissionDecision.Continue);
+        }
+
         foreach (var coding in request.Headers.GetListValues(SipHeaderKind.ContentEncoding))
         {
             if (!string.Equals(coding, "identity", StringComparison.OrdinalIgnoreCase))

@@ -53,6 +53,38 @@ public sealed class OfferBodyStageTests
         Assert.Equal("identity", decision.Response.Headers["Accept-Encoding"]);
     }
 
+    [Fact]
+    public async Task An_identity_coded_offer_passes()
+    {
+        var decision = await _stage.EvaluateAsync(_rig.Context(invite =>
+        {
+            WithBody(invite, "application/sdp");
+            invite.Headers.Add(SipHeaderKind.ContentEncoding, "identity");
+        }));
+
+        Assert.True(decision.IsContinue);
+    }
+
+    [Fact]
+    public void An_offer_without_content_encoding_is_checked_without_allocating()
+    {
+        var context = _rig.Context(invite => WithBody(invite, "application/sdp"));
+        var passed = PassesSynchronously(context);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        passed &= PassesSynchronously(context);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(passed);
+        Assert.Equal(0, allocated);
+    }
+
+    private bool PassesSynchronously(AdmissionContext context)
+    {
+        var pending = _stage.EvaluateAsync(context);
+        return pending.IsCompletedSuccessfully && pending.Result.IsContinue;
+    }
+
     private static void WithBody(SipRequest invite, string? contentType)
     {
         invite.ContentType = contentType;

@@ -139,6 +139,53 @@ public sealed class DynamicBlacklistRuleTests
     }
 
     [Fact]
+    public void Distinct_callees_count_past_the_first_eight_numbers_and_count_names_that_are_not_numbers_on_their_own()
+    {
+        var rig = new BlacklistRig().With(BlacklistRig.Rule(FraudRuleKind.DistinctCallees, blocking: 20));
+
+        Assert.Equal(12, rig.AdmitMany(12, i => rig.Call(callee: $"44207{i:00000}")));
+        Assert.Equal(12, rig.AdmitMany(12, i => rig.Call(callee: $"44207{i:00000}")));
+        Assert.Equal(4, rig.AdmitMany(4, i => rig.Call(callee: i % 2 == 0 ? $"+44207{i:00000}" : $"alice{i}")));
+        Assert.Equal(4, rig.AdmitMany(4, i => rig.Call(callee: $"0044207{i:00000}")));
+        Assert.Empty(rig.Findings);
+
+        Assert.True(rig.Admit(rig.Call(callee: "44207099999")).Refused, "the 21st distinct callee");
+        Assert.Equal(21, Assert.Single(rig.Of(BlacklistEventKind.Blocked)).Count);
+    }
+
+    [Theory]
+    [InlineData(BlacklistSubject.Caller, null)]
+    [InlineData(BlacklistSubject.Callee, null)]
+    [InlineData(BlacklistSubject.Account, null)]
+    [InlineData(BlacklistSubject.Caller, "mgw_1")]
+    [InlineData(BlacklistSubject.Callee, "mgw_1")]
+    [InlineData(BlacklistSubject.Account, "mgw_1")]
+    public void Every_kind_of_entry_blocks_beside_a_table_of_another_kind_until_it_is_released(BlacklistSubject subject, string? gateway)
+    {
+        var rig = new BlacklistRig();
+        var now = rig.Time.GetUtcNow();
+        var other = subject == BlacklistSubject.Caller ? BlacklistSubject.Callee : BlacklistSubject.Caller;
+        for (var i = 0; i < 100; i++)
+        {
+            rig.Blacklist.Apply(new BlacklistEntryState(new BlacklistKey(null, other, $"1999{i:0000}"), BlacklistEntryKind.Block, now.AddMinutes(5), null), now);
+        }
+
+        var call = rig.Call();
+        var key = new BlacklistKey(gateway, subject, call.ValueOf(subject));
+        Assert.False(rig.Admit(call).Refused);
+        rig.Blacklist.Apply(new BlacklistEntryState(key, BlacklistEntryKind.Block, now.AddMinutes(1), null), now);
+
+        Assert.True(rig.Admit(rig.Call()).Refused);
+        Assert.Equal(gateway is null, rig.Admit(rig.Call(gateway: "mgw_2")).Refused);
+        rig.Blacklist.Remove(key, BlacklistEntryKind.Block);
+        Assert.False(rig.Admit(rig.Call()).Refused);
+        rig.Blacklist.Apply(new BlacklistEntryState(key, BlacklistEntryKind.Block, now.AddMinutes(1), null), now);
+        rig.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.False(rig.Admit(rig.Call()).Refused, "an expired entry is gone at once");
+        Assert.Equal(100, rig.Blacklist.EntryCount);
+    }
+
+    [Fact]
     public void Distinct_prefixes_per_account_count_the_countries_an_account_dials_over_all_its_callers()
     {
         var rig = new BlacklistRig().With(BlacklistRig.Rule(
