@@ -3,9 +3,10 @@ namespace Softswitch.Sip.Transactions;
 /// <summary>
 /// Items that each expire one fixed delay after they were added, and therefore in the order they were added: a queue
 /// and one timer armed for its head stand in for a timer per item. Timers J and K (RFC 3261 §17.1.2.2, §17.2.2) are
-/// constants of a layer, so every lingering transaction of one kind shares one of these.
+/// constants of a layer, so every lingering transaction of one kind shares one of these; so does every ended call's
+/// INVITE claim in the switch.
 /// </summary>
-internal sealed class FixedDelayExpiry<T>
+public sealed class FixedDelayExpiry<T>
 {
     private readonly Queue<(long Due, T Item)> _queue = new();
     private readonly TimeProvider _time;

@@ -70,7 +70,7 @@ public sealed class B2buaCore : IDisposable
         IReadOnlyList<ICallEventConsumer> outcomes = dynamicBlacklist is null ? [] : [new DynamicBlacklistOutcomes(dynamicBlacklist)];
         var resolver = new GatewayAddressResolver(time);
         _services = new B2buaServices(
-            layer, options, time, capacity, new CallEventStream([new CdrEventRecorder(cdrs), .. outcomes, .. callEventConsumers ?? []]), new CallRegistry(), retransmitter, resolver, Counters, Admission,
+            layer, options, time, capacity, new CallEventStream([new CdrEventRecorder(cdrs), .. outcomes, .. callEventConsumers ?? []]), new CallRegistry(time, layer.Options.T1 * 64), retransmitter, resolver, Counters, Admission,
             new NumberScreenedRouter(router ?? PrefixCallRouter.Instance, numbers), sessions ?? SignallingOnlySessionBridge.Instance, geofences, logger)
         {
             Billing = billing,

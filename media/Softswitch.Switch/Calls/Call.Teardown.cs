@@ -105,17 +105,7 @@ internal sealed partial class Call
     {
         var claim = _caller.Claim;
         claim.Ended();
-        var registry = _services.Registry;
-        ITimer? linger = null;
-        linger = _services.Time.CreateTimer(
-            _ =>
-            {
-                registry.ReleaseInvite(claim);
-                linger?.Dispose();
-            },
-            null,
-            _services.Layer.Options.T1 * 64,
-            Timeout.InfiniteTimeSpan);
+        _services.Registry.LingerInvite(claim);
     }
 
     private void SendBye(DialogLeg leg, string? reason)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Softswitch.Sip.Transactions;
 
 namespace Softswitch.Switch.Calls;
 
@@ -10,6 +11,13 @@ internal sealed class CallRegistry
 {
     private readonly ConcurrentDictionary<(string CallId, string LocalTag), Call> _dialogs = new();
     private readonly ConcurrentDictionary<(string CallId, string FromTag), InviteClaim> _invites = new();
+    private readonly FixedDelayExpiry<InviteClaim> _endedClaims;
+
+    /// <param name="claimLinger">How long an ended call's INVITE stays claimed (64*T1).</param>
+    public CallRegistry(TimeProvider time, TimeSpan claimLinger)
+    {
+        _endedClaims = new FixedDelayExpiry<InviteClaim>(time, claimLinger, ReleaseInvite);
+    }
 
     public int DialogCount => _dialogs.Count;
 
@@ -29,7 +37,13 @@ internal sealed class CallRegistry
         return owner == claim;
     }
 
-    public void ReleaseInvite(InviteClaim claim) => _invites.TryRemove(new KeyValuePair<(string, string), InviteClaim>((claim.CallId, claim.FromTag), claim));
+    /// <summary>
+    /// Keeps an ended call's INVITE claimed for the linger time, so a late copy of it cannot start a second call; every
+    /// ended claim shares one queue and one timer instead of a timer each.
+    /// </summary>
+    public void LingerInvite(InviteClaim claim) => _endedClaims.Add(claim);
+
+    private void ReleaseInvite(InviteClaim claim) => _invites.TryRemove(new KeyValuePair<(string, string), InviteClaim>((claim.CallId, claim.FromTag), claim));
 
     public Call? FindInvite(string callId, string? fromTag) =>
         _invites.TryGetValue((callId, fromTag ?? ""), out var claim) ? claim.Call : null;
