@@ -17,6 +17,13 @@ public abstract class SipClientTransaction : SipTransaction
     /// <summary>Raised outside the transaction lock for every 1xx passed up to the TU.</summary>
     public event Action<SipClientTransaction, SipResponse>? ProvisionalResponse;
 
+    /// <summary>
+    /// Raised once, outside the transaction lock, on the thread that delivers the final response (a receive thread or
+    /// a timer), just after <see cref="FinalResponse"/> completes. A TU that would only post the response to its own
+    /// executor saves the thread-pool hop that a continuation of <see cref="FinalResponse"/> costs first.
+    /// </summary>
+    public event Action<SipClientTransaction, SipResponse>? FinalResponseArrived;
+
     public Task<SipResponse> FinalResponse => _final.Task;
 
     internal abstract void Start();
@@ -51,9 +58,9 @@ public abstract class SipClientTransaction : SipTransaction
         {
             ProvisionalResponse?.Invoke(this, response);
         }
-        else
+        else if (_final.TrySetResult(response))
         {
-            _final.TrySetResult(response);
+            FinalResponseArrived?.Invoke(this, response);
         }
     }
 }

@@ -67,11 +67,15 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
     /// <summary>
     /// Sends a request in a new client transaction (RFC 3261 §17.1): a Via with our advertised address
     /// (<see cref="ISipTransport.AdvertisedEndPoint"/>) and a fresh branch is pushed on top, Max-Forwards is set to 70
-    /// when absent. Use <see cref="SendAckAsync"/> for the ACK of a 2xx. <paramref name="onProvisional"/> is subscribed
-    /// before the request leaves, so a provisional response that arrives at once is never missed.
+    /// when absent. Use <see cref="SendAckAsync"/> for the ACK of a 2xx. <paramref name="onProvisional"/> and
+    /// <paramref name="onFinal"/> (<see cref="SipClientTransaction.FinalResponseArrived"/>) are subscribed before the
+    /// request leaves, so a response that arrives at once is never missed.
     /// </summary>
     public SipClientTransaction SendRequest(
-        SipRequest request, SipEndPoint destination, Action<SipClientTransaction, SipResponse>? onProvisional = null)
+        SipRequest request,
+        SipEndPoint destination,
+        Action<SipClientTransaction, SipResponse>? onProvisional = null,
+        Action<SipClientTransaction, SipResponse>? onFinal = null)
     {
         if (request.Method == SipMethods.Ack)
         {
@@ -88,7 +92,7 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
             request.MaxForwards = 70;
         }
 
-        return StartClient(request, destination, onProvisional);
+        return StartClient(request, destination, onProvisional, onFinal);
     }
 
     /// <summary>
@@ -159,7 +163,10 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
     internal SipClientTransaction SendCancel(SipRequest invite, SipEndPoint remote) => StartClient(SipAckBuilder.Cancel(invite), remote);
 
     private SipClientTransaction StartClient(
-        SipRequest request, SipEndPoint destination, Action<SipClientTransaction, SipResponse>? onProvisional = null)
+        SipRequest request,
+        SipEndPoint destination,
+        Action<SipClientTransaction, SipResponse>? onProvisional = null,
+        Action<SipClientTransaction, SipResponse>? onFinal = null)
     {
         var key = SipTransactionKey.ForClient(request.TopVia.Branch!, request.Method);
         SipClientTransaction transaction = request.Method == SipMethods.Invite
@@ -171,6 +178,7 @@ public sealed class SipTransactionLayer : ISipMessageReceiver
         }
 
         transaction.ProvisionalResponse += onProvisional;
+        transaction.FinalResponseArrived += onFinal;
         transaction.Start();
         return transaction;
     }

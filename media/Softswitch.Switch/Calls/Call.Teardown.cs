@@ -44,7 +44,9 @@ internal sealed partial class Call
     /// <summary>
     /// Releases everything the call holds and writes its final CDR. <paramref name="afterDurable"/> (the last
     /// response to the party that ended the call) runs once the CDR is durable, so a peer that saw the call end
-    /// is sure to find its CDR even after a crash.
+    /// is sure to find its CDR even after a crash. It runs where the write completes, not on the call's executor: a
+    /// post back would wait behind the pool's whole queue once more, and under a backlog the answer to BYE would pass
+    /// T1 and be retransmitted. So it may only answer a server transaction, which locks itself.
     /// </summary>
     private void Finish(int status, HangupSide side, Action? afterDurable)
     {
@@ -89,12 +91,9 @@ internal sealed partial class Call
                     _services.Logger.LogError(t.Exception, "Publishing the end of call {CallId} (its final CDR) failed", _caller.Dialog.CallId);
                 }
 
-                if (afterDurable is not null)
-                {
-                    Post(afterDurable);
-                }
+                afterDurable?.Invoke();
             },
-            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>

@@ -194,10 +194,11 @@ internal sealed partial class Call : SerialExecutor
 
         _record.SetCalleeSent(target.User ?? "");
         _services.Registry.Add(leg, this);
-        var transaction = vendor.Send(_services.Layer, request, (_, response) => Post(() => OnProvisional(vendor, response)));
-        transaction.FinalResponse.ContinueWith(
-            t => Post(() => OnFinal(vendor, t.Result)),
-            CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        vendor.Send(
+            _services.Layer,
+            request,
+            (_, response) => Post(() => OnProvisional(vendor, response)),
+            (_, response) => Post(() => OnFinal(vendor, response)));
         vendor.ArmNoAnswer(_services.Time.CreateTimer(_ => Post(() => OnNoAnswer(vendor)), null, noAnswer, Timeout.InfiniteTimeSpan));
     }
 

@@ -57,8 +57,8 @@ internal sealed class CallerLeg
     /// </summary>
     public bool SendFinal(SipResponse response)
     {
-        var invite = _invite;
-        _invite = null;
+        // Atomic: a call's final answer may be sent off its executor, once its CDR is durable (Call.Finish).
+        var invite = Interlocked.Exchange(ref _invite, null);
         return invite is not null && invite.SendResponse(response);
     }
 

@@ -25,9 +25,13 @@ internal sealed class VendorLeg(RoutingGatewayEntry? gateway, DialogLeg dialog, 
     /// <summary>Cancelled by the caller or timed out: a late 2xx is acknowledged and hung up at once.</summary>
     public bool Abandoned { get; private set; }
 
-    /// <summary>Sends the INVITE; <paramref name="onProvisional"/> is on before it leaves, as a vendor may ring within a millisecond.</summary>
-    public SipClientTransaction Send(SipTransactionLayer layer, SipRequest invite, Action<SipClientTransaction, SipResponse> onProvisional) =>
-        _transaction = layer.SendRequest(invite, Dialog.Destination, onProvisional);
+    /// <summary>Sends the INVITE; the handlers are on before it leaves, as a vendor may ring or answer within a millisecond.</summary>
+    public SipClientTransaction Send(
+        SipTransactionLayer layer,
+        SipRequest invite,
+        Action<SipClientTransaction, SipResponse> onProvisional,
+        Action<SipClientTransaction, SipResponse> onFinal) =>
+        _transaction = layer.SendRequest(invite, Dialog.Destination, onProvisional, onFinal);
 
     public void ArmNoAnswer(ITimer timer) => _noAnswer = timer;
 

@@ -4,15 +4,31 @@ namespace Softswitch.Switch.Cdrs;
 
 /// <summary>
 /// The spool's single writer: group commits, segment rotation, and surviving a disk that refuses writes. Only the
-/// writer loop touches these fields, except under <see cref="_segmentsGate"/> where the drain shares them.
+/// writer thread touches these fields, except under <see cref="_segmentsGate"/> where the drain shares them.
 /// </summary>
+/// <remarks>
+/// The writer is a thread of its own, not a loop on the thread pool. A call's final response waits for its commit, and
+/// when the pool's queue holds a backlog every hop through it costs that whole backlog: as pool work the writer paid
+/// two (a wake-up and the end of the commit window) before each fsync, enough under a burst to push answers to BYE past
+/// T1 and have every caller retransmit (RFC 3261 §17.1.2.2), which deepened the backlog. Its waits are signals from
+/// the appending threads and, for the commit window, a timer of the spool's clock (timers fire ahead of queued work).
+/// </remarks>
 public sealed partial class CdrSpool
 {
     // Calls journalled and not yet final, by CDR id; re-journalled at the head of each new segment. The record, not its
     // encoded frame, is kept: a held call costs its few hundred bytes of snapshot, and only a rotation encodes again.
     private readonly Dictionary<string, CallDetailRecord> _openCalls = new(StringComparer.Ordinal);
+    private readonly Lock _appendGate = new();
+    private readonly ManualResetEventSlim _appended = new(false, spinCount: 0);
+
+    // Set when a full batch waits or the spool stops: ends a commit window early.
+    private readonly ManualResetEventSlim _hurry = new(false, spinCount: 0);
+
+    // Cancelled, never disposed, when the spool stops: ends a fault's retry delay early.
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _appendsClosed;
     private int _pendingAppends;
-    private CancellationTokenSource? _commitWindowCut;
     private SpoolSegment _active;
     private Stream _activeStream;
 
@@ -20,23 +36,56 @@ public sealed partial class CdrSpool
     private long _durableLength;
     private bool _broken;
 
-    private async Task WriteLoopAsync()
+    private void Enqueue(PendingAppend append)
+    {
+        lock (_appendGate)
+        {
+            if (_appendsClosed)
+            {
+                throw new ObjectDisposedException(nameof(CdrSpool), "The CDR spool has been stopped.");
+            }
+
+            _appends.Enqueue(append);
+        }
+
+        if (Interlocked.Increment(ref _pendingAppends) >= _options.BatchSize)
+        {
+            _hurry.Set();
+        }
+
+        _appended.Set();
+    }
+
+    /// <summary>No append is accepted after this; the writer commits what is queued and ends.</summary>
+    private void CloseAppends()
+    {
+        lock (_appendGate)
+        {
+            _appendsClosed = true;
+        }
+
+        _stopping.Cancel();
+        _hurry.Set();
+        _appended.Set();
+    }
+
+    private void WriteLoop()
     {
         var batch = new List<PendingAppend>(_options.BatchSize);
         long lastCommit = 0;
-        while (await _appends.Reader.WaitToReadAsync())
+        while (WaitForAppends())
         {
             try
             {
-                await WaitForCommitWindowAsync(lastCommit);
-                while (batch.Count < _options.BatchSize && _appends.Reader.TryRead(out var append))
+                WaitForCommitWindow(lastCommit);
+                while (batch.Count < _options.BatchSize && _appends.TryDequeue(out var append))
                 {
                     Interlocked.Decrement(ref _pendingAppends);
                     batch.Add(append);
                 }
 
                 lastCommit = _time.GetTimestamp();
-                if (await CommitAsync(batch))
+                if (Commit(batch))
                 {
                     Publish(batch);
                 }
@@ -54,15 +103,39 @@ public sealed partial class CdrSpool
                 batch.Clear();
             }
         }
+
+        _writerDone.TrySetResult();
+    }
+
+    /// <summary>Blocks until an append is queued; false once appends are closed and every one is taken.</summary>
+    private bool WaitForAppends()
+    {
+        while (true)
+        {
+            // Closed is read before the queue: once it is seen, no append can join an empty queue.
+            var closed = Volatile.Read(ref _appendsClosed);
+            if (!_appends.IsEmpty)
+            {
+                return true;
+            }
+
+            if (closed)
+            {
+                return false;
+            }
+
+            _appended.Wait();
+            _appended.Reset();
+        }
     }
 
     /// <summary>
     /// Group commit: the next fsync waits out the window that began with the previous one, unless a full batch
-    /// waits (<see cref="AppendAsync"/> cuts the wait short when one fills up).
+    /// waits (<see cref="Enqueue"/> cuts the wait short when one fills up).
     /// </summary>
-    private async ValueTask WaitForCommitWindowAsync(long lastCommit)
+    private void WaitForCommitWindow(long lastCommit)
     {
-        if (lastCommit == 0 || _options.CommitWindow == TimeSpan.Zero || _disposing)
+        if (lastCommit == 0 || _options.CommitWindow == TimeSpan.Zero)
         {
             return;
         }
@@ -73,22 +146,20 @@ public sealed partial class CdrSpool
             return;
         }
 
-        using var cut = new CancellationTokenSource();
-        Volatile.Write(ref _commitWindowCut, cut);
-        if (Volatile.Read(ref _pendingAppends) < _options.BatchSize)
+        // Reset before the checks, so a full batch or the stop signalled after them still ends the wait.
+        _hurry.Reset();
+        if (!_disposing && Volatile.Read(ref _pendingAppends) < _options.BatchSize)
         {
-            // Forced to yield: a cut from an appending thread must not run the commit on that thread.
-            await Task.Delay(remaining, _time, cut.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
+            using var timer = _time.CreateTimer(static hurry => ((ManualResetEventSlim)hurry!).Set(), _hurry, remaining, Timeout.InfiniteTimeSpan);
+            _hurry.Wait();
         }
-
-        Volatile.Write(ref _commitWindowCut, null);
     }
 
     /// <summary>
     /// Appends and fsyncs <paramref name="batch"/>, retrying with backoff while the disk refuses. Returns false only
     /// when the spool is stopping and the batch could still not be written (then each record is logged as lost).
     /// </summary>
-    private async Task<bool> CommitAsync(List<PendingAppend> batch)
+    private bool Commit(List<PendingAppend> batch)
     {
         var delay = _options.FaultRetryDelay;
         while (true)
@@ -116,9 +187,9 @@ public sealed partial class CdrSpool
                 }
 
                 // Calls already up must still end cleanly: their records stay in this batch until the disk is back. That
-                // includes appends queued behind the failed batch before they could see the fault: left in the channel,
+                // includes appends queued behind the failed batch before they could see the fault: left in the queue,
                 // they would wait for the disk (their BYEs unanswered), since this loop retries before reading again.
-                while (_appends.Reader.TryRead(out var queued))
+                while (_appends.TryDequeue(out var queued))
                 {
                     Interlocked.Decrement(ref _pendingAppends);
                     batch.Add(queued);
@@ -135,9 +206,9 @@ public sealed partial class CdrSpool
 
             try
             {
-                await Task.Delay(delay, _time, _stopping.Token);
+                Task.Delay(delay, _time, _stopping.Token).Wait();
             }
-            catch (OperationCanceledException)
+            catch (AggregateException) when (_stopping.IsCancellationRequested)
             {
                 // Stopping while the disk still fails: one last try above, then the batch is reported lost.
             }

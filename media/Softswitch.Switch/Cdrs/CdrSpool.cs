@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -19,16 +20,13 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
     private readonly ISpoolStorage _storage;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
+    private readonly ConcurrentQueue<PendingAppend> _appends = new();
     private readonly Channel<(CallDetailRecord Record, SpoolSegment Segment)> _drain =
         Channel.CreateUnbounded<(CallDetailRecord, SpoolSegment)>(new() { SingleReader = true, SingleWriter = true });
-
-    private readonly CancellationTokenSource _stopping = new();
 
     // Cancelled, never disposed, when the spool stops: a drain still running after that must not find it disposed.
     private readonly CancellationTokenSource _storeWindowCut = new();
     private readonly Lock _segmentsGate = new();
-    private readonly Task _writer;
     private volatile bool _faulted;
     private volatile bool _disposing;
     private Histogram<double>? _commitLatency;
@@ -44,7 +42,7 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
         _logger = logger;
         _active = new SpoolSegment(Path.Combine(options.Directory, SpoolSegment.FileName(nextSequence)), nextSequence);
         _activeStream = storage.Create(_active.Path);
-        _writer = Task.Run(WriteLoopAsync);
+        new Thread(WriteLoop) { IsBackground = true, Name = "CDR spool writer" }.Start();
     }
 
     public CdrSpoolCounters Counters { get; } = new();
@@ -172,9 +170,8 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
 
         _disposing = true;
         await _storeWindowCut.CancelAsync();
-        _appends.Writer.TryComplete();
-        await _stopping.CancelAsync();
-        await _writer;
+        CloseAppends();
+        await _writerDone.Task;
         lock (_segmentsGate)
         {
             _active.Sealed = true;
@@ -184,24 +181,13 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
         }
 
         _drain.Writer.TryComplete();
-        _stopping.Dispose();
         _closed.TrySetResult();
     }
 
     private ValueTask AppendAsync(SpoolEntryKind kind, CallDetailRecord record)
     {
         var append = new PendingAppend(kind, record, SpoolFrame.Encode(kind, record));
-        var pending = Interlocked.Increment(ref _pendingAppends);
-        if (!_appends.Writer.TryWrite(append))
-        {
-            Interlocked.Decrement(ref _pendingAppends);
-            throw new ObjectDisposedException(nameof(CdrSpool), "The CDR spool has been stopped.");
-        }
-
-        if (pending >= _options.BatchSize)
-        {
-            CutCommitWindow();
-        }
+        Enqueue(append);
 
         if (_faulted)
         {
@@ -209,18 +195,6 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
         }
 
         return new ValueTask(append.Done.Task);
-    }
-
-    private void CutCommitWindow()
-    {
-        try
-        {
-            Volatile.Read(ref _commitWindowCut)?.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The writer left that window already.
-        }
     }
 
     private void Recover(List<string> paths)
