@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Softswitch.Sip.Messages;
 
 /// <summary>Generates the globally unique tokens SIP needs: branches, tags and Call-IDs.</summary>
@@ -17,7 +15,7 @@ public static class SipIdentifiers
     private static string RandomToken(int bytes)
     {
         Span<byte> buffer = stackalloc byte[bytes];
-        RandomNumberGenerator.Fill(buffer);
+        RandomBytes.Fill(buffer);
         return Convert.ToHexStringLower(buffer);
     }
 }

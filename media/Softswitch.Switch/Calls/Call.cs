@@ -57,7 +57,7 @@ internal sealed partial class Call : SerialExecutor
     /// <summary>The id the call's CDR will have.</summary>
     public string CdrId => _record.Id;
 
-    public void Start() => Post(Begin);
+    public void Start() => Run(Begin);
 
     public bool IsInvite(SipServerTransaction transaction) => _caller.IsAnswering(transaction);
 
@@ -197,8 +197,8 @@ internal sealed partial class Call : SerialExecutor
         vendor.Send(
             _services.Layer,
             request,
-            (_, response) => Post(() => OnProvisional(vendor, response)),
-            (_, response) => Post(() => OnFinal(vendor, response)));
+            (_, response) => Run(() => OnProvisional(vendor, response)),
+            (_, response) => Run(() => OnFinal(vendor, response)));
         vendor.ArmNoAnswer(_services.Time.CreateTimer(_ => Post(() => OnNoAnswer(vendor)), null, noAnswer, Timeout.InfiniteTimeSpan));
     }
 

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Softswitch.Switch.Calls;
 
 /// <summary>
-/// Runs one call's work items one at a time, in order, on the thread pool, so a call's state needs no locks and
+/// Runs one call's work items one at a time, in order, on the thread pool (or at once on the thread that brings one to
+/// an idle call, <see cref="Run"/>), so a call's state needs no locks and
 /// no lock is ever held while signalling is sent. The call derives from it rather than owning one: a held call
 /// posts nothing for minutes, and 100,000 of them should not each carry an executor object, a failure delegate and
 /// a queue. The first waiting item has a field of its own; a queue is made only when items pile up behind it.
@@ -19,15 +20,7 @@ internal abstract class SerialExecutor(ILogger logger)
     {
         lock (_gate)
         {
-            if (_next is null && _more is not { Count: > 0 })
-            {
-                _next = action;
-            }
-            else
-            {
-                (_more ??= new Queue<Action>(2)).Enqueue(action);
-            }
-
+            Enqueue(action);
             if (_scheduled)
             {
                 return;
@@ -39,6 +32,43 @@ internal abstract class SerialExecutor(ILogger logger)
         ThreadPool.UnsafeQueueUserWorkItem(static executor => executor.Drain(), this, preferLocal: false);
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> at once, on this thread, when the call has no work running or waiting (then also
+    /// whatever is posted to it meanwhile); otherwise queues it as <see cref="Post"/> does. For work that arrives on a
+    /// receive thread or an admission lane: a pool hop waits behind the pool's whole queue, and under a backlog two
+    /// such hops between a BYE and its answer pushed the answer past T1, so every caller retransmitted (RFC 3261
+    /// §17.1.2.2) and the retransmissions kept the backlog built. A call's handlers only send and update memory.
+    /// </summary>
+    public void Run(Action action)
+    {
+        lock (_gate)
+        {
+            if (_scheduled)
+            {
+                Enqueue(action);
+                return;
+            }
+
+            _scheduled = true;
+        }
+
+        Invoke(action);
+        Drain();
+    }
+
+    /// <summary>Under <see cref="_gate"/>.</summary>
+    private void Enqueue(Action action)
+    {
+        if (_next is null && _more is not { Count: > 0 })
+        {
+            _next = action;
+        }
+        else
+        {
+            (_more ??= new Queue<Action>(2)).Enqueue(action);
+        }
+    }
+
     /// <summary>A work item threw: end the call.</summary>
     protected abstract void OnHandlerFailure(Exception exception);
 
@@ -46,21 +76,26 @@ internal abstract class SerialExecutor(ILogger logger)
     {
         while (TryTake(out var action))
         {
+            Invoke(action);
+        }
+    }
+
+    private void Invoke(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Call handler failed; ending the call");
             try
             {
-                action();
+                OnHandlerFailure(exception);
             }
-            catch (Exception exception)
+            catch (Exception again)
             {
-                logger.LogError(exception, "Call handler failed; ending the call");
-                try
-                {
-                    OnHandlerFailure(exception);
-                }
-                catch (Exception again)
-                {
-                    logger.LogError(again, "Ending the call after a handler failure failed too");
-                }
+                logger.LogError(again, "Ending the call after a handler failure failed too");
             }
         }
     }
