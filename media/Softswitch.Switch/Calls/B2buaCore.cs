@@ -217,7 +217,7 @@ public sealed class B2buaCore : IDisposable
         var request = transaction.Request;
         if (_services.Registry.Find(request.CallId, request.To.Tag) is { } call)
         {
-            call.Run(() => call.OnDialogRequest(transaction));
+            call.Post(() => call.OnDialogRequest(transaction));
         }
         else
         {
@@ -237,7 +237,7 @@ public sealed class B2buaCore : IDisposable
         var request = invite.Request;
         if (_services.Registry.FindInvite(request.CallId, request.From.Tag) is { } call && call.IsInvite(invite))
         {
-            call.Run(call.OnCallerCancel);
+            call.Post(call.OnCallerCancel);
         }
     }
 
@@ -247,7 +247,7 @@ public sealed class B2buaCore : IDisposable
         _services.Retransmitter.TryAcknowledge(ack);
         if (_services.Registry.Find(ack.CallId, ack.To.Tag) is { } call)
         {
-            call.Run(() => call.OnCallerAck(ack));
+            call.Post(() => call.OnCallerAck(ack));
         }
     }
 
@@ -256,7 +256,7 @@ public sealed class B2buaCore : IDisposable
         ArgumentNullException.ThrowIfNull(response);
         if (response.IsSuccess && response.CSeq.Method == SipMethods.Invite && _services.Registry.Find(response.CallId, response.From.Tag) is { } call)
         {
-            call.Run(() => call.OnVendorRetransmitted2xx(response));
+            call.Post(() => call.OnVendorRetransmitted2xx(response));
         }
     }
 

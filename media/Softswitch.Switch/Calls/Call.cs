@@ -197,8 +197,8 @@ internal sealed partial class Call : SerialExecutor
         vendor.Send(
             _services.Layer,
             request,
-            (_, response) => Run(() => OnProvisional(vendor, response)),
-            (_, response) => Run(() => OnFinal(vendor, response)));
+            (_, response) => Post(() => OnProvisional(vendor, response)),
+            (_, response) => Post(() => OnFinal(vendor, response)));
         vendor.ArmNoAnswer(_services.Time.CreateTimer(_ => Post(() => OnNoAnswer(vendor)), null, noAnswer, Timeout.InfiniteTimeSpan));
     }
 

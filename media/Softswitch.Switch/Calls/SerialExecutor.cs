@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Softswitch.Switch.Calls;
 
 /// <summary>
-/// Runs one call's work items one at a time, in order, on the thread pool (or at once on the thread that brings one to
-/// an idle call, <see cref="Run"/>), so a call's state needs no locks and
+/// Runs one call's work items one at a time, in order, on the thread pool (or at once on the admission lane that starts
+/// the call, <see cref="Run"/>), so a call's state needs no locks and
 /// no lock is ever held while signalling is sent. The call derives from it rather than owning one: a held call
 /// posts nothing for minutes, and 100,000 of them should not each carry an executor object, a failure delegate and
 /// a queue. The first waiting item has a field of its own; a queue is made only when items pile up behind it.
@@ -34,10 +34,10 @@ internal abstract class SerialExecutor(ILogger logger)
 
     /// <summary>
     /// Runs <paramref name="action"/> at once, on this thread, when the call has no work running or waiting (then also
-    /// whatever is posted to it meanwhile); otherwise queues it as <see cref="Post"/> does. For work that arrives on a
-    /// receive thread or an admission lane: a pool hop waits behind the pool's whole queue, and under a backlog two
-    /// such hops between a BYE and its answer pushed the answer past T1, so every caller retransmitted (RFC 3261
-    /// §17.1.2.2) and the retransmissions kept the backlog built. A call's handlers only send and update memory.
+    /// whatever is posted to it meanwhile); otherwise queues it as <see cref="Post"/> does. For a call started on an
+    /// admission lane, whose first work would otherwise wait behind the pool's whole queue once more. Work arriving on a
+    /// receive thread is posted instead: one peer's datagrams all land on one socket, and its thread must only parse
+    /// and dispatch, or that peer's calls would be capped at what one core can do.
     /// </summary>
     public void Run(Action action)
     {
