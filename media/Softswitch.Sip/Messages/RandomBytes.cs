@@ -4,7 +4,7 @@ namespace Softswitch.Sip.Messages;
 
 /// <summary>
 /// Cryptographically random bytes handed out from a per-thread block. Each call to the system's generator costs a
-/// system call (OpenSSL checks the process id on every request), and a call set-up draws seven tokens, so the block is
+/// system call (OpenSSL checks the process id on every request), and every call draws several tokens, so the block is
 /// filled 256 bytes at a time; every byte is handed out once and wiped from the block as it goes.
 /// </summary>
 internal static class RandomBytes
