@@ -266,16 +266,16 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
         // One buffer for the loop: the parser copies each accepted message into its own exact-size array.
         var buffer = GC.AllocateUninitializedArray<byte>(MaxDatagram);
         var backoff = new SocketErrorBackoff(_options.SocketErrorBackoff, _options.Time);
-        EndPoint any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        var source = new SocketAddress(socket.AddressFamily);
+        var peers = new PeerEndPoints(socket.AddressFamily);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var remote = any;
                 int received;
                 try
                 {
-                    received = socket.ReceiveFrom(buffer, SocketFlags.None, ref remote);
+                    received = socket.ReceiveFrom(buffer, SocketFlags.None, source);
                     backoff.Reset();
                 }
                 catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionReset)
@@ -291,7 +291,7 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
                     continue;
                 }
 
-                var handling = HandleDatagramAsync(buffer.AsMemory(0, received), (IPEndPoint)remote, cancellationToken);
+                var handling = HandleDatagramAsync(buffer.AsMemory(0, received), peers.Get(source), cancellationToken);
                 if (!handling.IsCompletedSuccessfully)
                 {
                     handling.AsTask().GetAwaiter().GetResult();
@@ -306,7 +306,7 @@ public sealed class SipTransport : ISipTransport, IAsyncDisposable
 
     private async ValueTask HandleDatagramAsync(ReadOnlyMemory<byte> datagram, IPEndPoint remote, CancellationToken cancellationToken)
     {
-        var source = SipEndPoint.Udp(SipTcpConnection.Normalize(remote));
+        var source = SipEndPoint.Udp(remote);
         try
         {
             if (!Admits(source))

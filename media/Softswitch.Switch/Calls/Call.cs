@@ -122,7 +122,7 @@ internal sealed partial class Call : SerialExecutor
             ? SipTransportProtocol.Tcp
             : SipTransportProtocol.Udp;
         var cdrIndex = _record.AddAttempt(gateway.Id, target.User ?? "", _services.Time.GetUtcNow());
-        var resolving = _services.Resolver.ResolveAsync(target.Host);
+        var resolving = _services.Resolver.ResolveAsync(target.Host, target.Port ?? 5060);
         if (resolving.IsCompletedSuccessfully)
         {
             Dispatch(gateway, target, protocol, cdrIndex, resolving.Result);
@@ -135,7 +135,7 @@ internal sealed partial class Call : SerialExecutor
         }
     }
 
-    private void Dispatch(RoutingGatewayEntry gateway, SipUri target, SipTransportProtocol protocol, int cdrIndex, System.Net.IPAddress? address)
+    private void Dispatch(RoutingGatewayEntry gateway, SipUri target, SipTransportProtocol protocol, int cdrIndex, System.Net.IPEndPoint? destination)
     {
         if (_state != CallState.Routing)
         {
@@ -143,7 +143,7 @@ internal sealed partial class Call : SerialExecutor
             return;
         }
 
-        if (address is null)
+        if (destination is null)
         {
             // An unresolvable vendor host is the vendor's failure, like an unreachable one (RFC 3261 §8.1.3.1).
             OnAttemptFailed(gateway, cdrIndex, 503, null);
@@ -151,7 +151,7 @@ internal sealed partial class Call : SerialExecutor
         }
 
         var timeout = gateway.NoAnswerTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : _services.Options.DefaultNoAnswerTimeout;
-        SendTo(gateway, target, new SipEndPoint(protocol, new System.Net.IPEndPoint(address, target.Port ?? 5060)), cdrIndex, timeout);
+        SendTo(gateway, target, new SipEndPoint(protocol, destination), cdrIndex, timeout);
     }
 
     /// <summary>Sends the INVITE of one attempt: to a gateway, or (with no <paramref name="gateway"/>) to a phone's contact.</summary>

@@ -8,7 +8,9 @@ namespace Softswitch.Switch.Calls;
 internal sealed class CallRecord(CallOrigin origin, string callId, string callerReceived, string calleeReceived, DateTimeOffset setupAt, string callerSent)
 {
     private readonly string _id = CallDetailRecord.NewId(setupAt);
-    private readonly List<CdrAttemptRecord> _attempts = [];
+    // Copied on every change (a call makes a handful of attempts at most), so a snapshot shares the array it was given
+    // and a held call keeps one array, not its own plus its last snapshot's.
+    private CdrAttemptRecord[] _attempts = [];
     private string? _calleeSent;
     private DateTimeOffset? _ringingAt;
     private DateTimeOffset? _answerAt;
@@ -45,11 +47,16 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
 
     public int AddAttempt(string gatewayId, string calleeSent, DateTimeOffset startedAt)
     {
-        _attempts.Add(new CdrAttemptRecord(gatewayId, calleeSent, startedAt, 0));
-        return _attempts.Count - 1;
+        _attempts = [.. _attempts, new CdrAttemptRecord(gatewayId, calleeSent, startedAt, 0)];
+        return _attempts.Length - 1;
     }
 
-    public void SetAttemptCode(int index, int code) => _attempts[index] = _attempts[index] with { ResponseCode = code };
+    public void SetAttemptCode(int index, int code)
+    {
+        CdrAttemptRecord[] changed = [.. _attempts];
+        changed[index] = changed[index] with { ResponseCode = code };
+        _attempts = changed;
+    }
 
     public string AttemptCallee(int index) => _attempts[index].CalleeSent;
 
@@ -81,7 +88,7 @@ internal sealed class CallRecord(CallOrigin origin, string callId, string caller
         CalleeReceived = calleeReceived,
         CallerSent = callerSent,
         CalleeSent = _calleeSent,
-        Attempts = _attempts.ToArray(),
+        Attempts = _attempts,
         SetupAt = setupAt,
         RingingAt = _ringingAt,
         AnswerAt = _answerAt,

@@ -7,18 +7,18 @@ namespace Softswitch.Switch.Calls;
 /// the call, <see cref="Run"/>), so a call's state needs no locks and
 /// no lock is ever held while signalling is sent. The call derives from it rather than owning one: a held call
 /// posts nothing for minutes, and 100,000 of them should not each carry an executor object, a failure delegate and
-/// a queue. The first waiting item has a field of its own; a queue is made only when items pile up behind it.
+/// a queue. The first waiting item has a field of its own; a queue is made only when items pile up behind it, and
+/// dropped once they are done. The executor locks itself (its object header) rather than a lock object of 40 bytes.
 /// </summary>
 internal abstract class SerialExecutor(ILogger logger)
 {
-    private readonly Lock _gate = new();
     private Action? _next;
     private Queue<Action>? _more;
     private bool _scheduled;
 
     public void Post(Action action)
     {
-        lock (_gate)
+        lock (this)
         {
             Enqueue(action);
             if (_scheduled)
@@ -41,7 +41,7 @@ internal abstract class SerialExecutor(ILogger logger)
     /// </summary>
     public void Run(Action action)
     {
-        lock (_gate)
+        lock (this)
         {
             if (_scheduled)
             {
@@ -56,7 +56,7 @@ internal abstract class SerialExecutor(ILogger logger)
         Drain();
     }
 
-    /// <summary>Under <see cref="_gate"/>.</summary>
+    /// <summary>Under the executor's lock.</summary>
     private void Enqueue(Action action)
     {
         if (_next is null && _more is not { Count: > 0 })
@@ -102,7 +102,7 @@ internal abstract class SerialExecutor(ILogger logger)
 
     private bool TryTake(out Action action)
     {
-        lock (_gate)
+        lock (this)
         {
             if (_next is { } next)
             {
@@ -113,6 +113,11 @@ internal abstract class SerialExecutor(ILogger logger)
 
             if (_more is not null && _more.TryDequeue(out action!))
             {
+                if (_more.Count == 0)
+                {
+                    _more = null;
+                }
+
                 return true;
             }
 

@@ -28,7 +28,7 @@ public sealed class SipOptionsProbe : IOptionsProbe
     public async Task<bool> ProbeAsync(ProbeTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (await _resolver.ResolveAsync(target.Host).ConfigureAwait(false) is not { } address)
+        if (await _resolver.ResolveAsync(target.Host, target.Port).ConfigureAwait(false) is not { } destination)
         {
             return false;
         }
@@ -42,7 +42,7 @@ public sealed class SipOptionsProbe : IOptionsProbe
         var from = new SipNameAddress { Uri = new SipUri { Scheme = SipUri.SipScheme, User = "ping", Host = local } }.WithTag(SipIdentifiers.NewTag());
         var request = SipRequest.Create(SipMethods.Options, uri, from, new SipNameAddress { Uri = uri with { Parameters = SipParameters.Empty } }, SipIdentifiers.NewCallId(local), 1);
         request.Headers.Add(SipHeaderKind.UserAgent, _userAgent);
-        var transaction = _layer.SendRequest(request, new SipEndPoint(target.Protocol, new IPEndPoint(address, target.Port)));
+        var transaction = _layer.SendRequest(request, new SipEndPoint(target.Protocol, destination));
         var response = await transaction.FinalResponse.ConfigureAwait(false);
         return !response.IsLocal;
     }

@@ -19,10 +19,10 @@ internal sealed class SipRoutingServerClient(SipTransactionLayer layer, SwitchAd
     public async Task<RoutingServerAnswer> AskAsync(RoutingServer server, RoutingQuery query, IReadOnlyList<string> carryHeaders, CancellationToken cancellationToken)
     {
         var uri = server.Sip ?? throw new ArgumentException("Not a SIP routing server.", nameof(server));
-        System.Net.IPAddress? ip;
+        System.Net.IPEndPoint? ip;
         try
         {
-            ip = await resolver.ResolveAsync(uri.Host).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+            ip = await resolver.ResolveAsync(uri.Host, uri.Port ?? 5060).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -43,7 +43,7 @@ internal sealed class SipRoutingServerClient(SipTransactionLayer layer, SwitchAd
             Local = new SipNameAddress { Uri = new SipUri { Scheme = SipUri.SipScheme, User = query.Caller, Host = address.Host } },
             Remote = new SipNameAddress { Uri = target with { Parameters = SipParameters.Empty } },
             RemoteTarget = target,
-            Destination = new SipEndPoint(protocol, new System.Net.IPEndPoint(ip, uri.Port ?? 5060)),
+            Destination = new SipEndPoint(protocol, ip),
             Contact = address.Contact(protocol),
         };
         var invite = leg.CreateRequest(SipMethods.Invite);
