@@ -22,7 +22,12 @@ internal sealed class DialogLeg
     /// <summary>The peer's side, without tag.</summary>
     public required SipNameAddress Remote { get; init; }
 
-    public required SipUri RemoteTarget { get; set; }
+    /// <summary>Where in-dialog requests go; shared with other dialogs that have the same (a peer's Contact is the same on every call).</summary>
+    public required SipUri RemoteTarget
+    {
+        get => _remoteTarget;
+        set => _remoteTarget = SipUriPool.Share(value);
+    }
 
     public IReadOnlyList<SipNameAddress> RouteSet { get; set; } = [];
 
@@ -35,6 +40,7 @@ internal sealed class DialogLeg
 
     public uint? LastRemoteSequence { get; set; }
 
+    private SipUri _remoteTarget = null!;
     private uint? _ackedSequence;
     private SipRequest? _ackWithBody;
 
