@@ -60,6 +60,7 @@ internal sealed partial class Call
         }
 
         _state = CallState.Answered;
+        LingerInviteClaim();
         _record.MarkAnswered(_services.Time.GetUtcNow());
         RateVendor(vendor);
         _services.Counters.Answered();

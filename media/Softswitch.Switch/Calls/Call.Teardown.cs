@@ -97,14 +97,18 @@ internal sealed partial class Call
     }
 
     /// <summary>
-    /// The INVITE stays claimed for 64*T1 after the call, so a late copy of it cannot start a second call; the claim
-    /// holds a few strings, not the call.
+    /// The INVITE stays claimed for 64*T1 after its final answer (the 2xx, or the end of a call never answered), so a
+    /// late copy of it cannot start a second call: while the 2xx is unacknowledged a copy gets it again, later it is
+    /// absorbed. No copy can come later than that, since the caller's transaction gives up at 64*T1 (RFC 3261 §17.1.1.2,
+    /// Timer B), so an answered call holds no claim while it stays up. The lingering claim holds a few strings, not the call.
     /// </summary>
     private void LingerInviteClaim()
     {
-        var claim = _caller.Claim;
-        claim.Ended();
-        _services.Registry.LingerInvite(claim);
+        if (_caller.ReleaseClaim() is { } claim)
+        {
+            claim.Ended();
+            _services.Registry.LingerInvite(claim);
+        }
     }
 
     private void SendBye(DialogLeg leg, string? reason)

@@ -48,11 +48,12 @@ internal sealed partial class Call : SerialExecutor
             Packages = admission.Billing?.Packages?.Grant,
             Metadata = CallMetadata.Capture(request, services.MetadataHeaders.For(_origin.Tenant.TenantId)),
         };
-        _caller.Claim.Bind(this);
+        _caller.Claim!.Bind(this);
         admission.HandOverTransaction();
     }
 
-    public InviteClaim Claim => _caller.Claim;
+    /// <summary>The call's INVITE claim, until its final answer (see <see cref="LingerInviteClaim"/>).</summary>
+    public InviteClaim Claim => _caller.Claim ?? throw new InvalidOperationException("The INVITE claim was already released.");
 
     /// <summary>The id the call's CDR will have.</summary>
     public string CdrId => _record.Id;

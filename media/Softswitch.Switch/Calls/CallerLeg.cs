@@ -36,8 +36,19 @@ internal sealed class CallerLeg
 
     public DialogLeg Dialog { get; }
 
-    /// <summary>The caller's INVITE as the registry knows it, for the late copies that outlive this leg.</summary>
-    public InviteClaim Claim { get; }
+    /// <summary>
+    /// The caller's INVITE as the registry knows it, for the late copies that outlive this leg; null once handed to the
+    /// registry to linger (<see cref="ReleaseClaim"/>).
+    /// </summary>
+    public InviteClaim? Claim { get; private set; }
+
+    /// <summary>Gives up the claim, once: the first caller gets it, later ones null.</summary>
+    public InviteClaim? ReleaseClaim()
+    {
+        var claim = Claim;
+        Claim = null;
+        return claim;
+    }
 
     public uint InviteSequence { get; }
 

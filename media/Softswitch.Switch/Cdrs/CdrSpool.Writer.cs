@@ -18,6 +18,7 @@ public sealed partial class CdrSpool
     // Calls journalled and not yet final, by CDR id; re-journalled at the head of each new segment. The record, not its
     // encoded frame, is kept: a held call costs its few hundred bytes of snapshot, and only a rotation encodes again.
     private readonly Dictionary<string, CallDetailRecord> _openCalls = new(StringComparer.Ordinal);
+    private readonly SpoolFrameWriter _frames = new();
     private readonly Lock _appendGate = new();
     private readonly ManualResetEventSlim _appended = new(false, spinCount: 0);
 
@@ -226,7 +227,7 @@ public sealed partial class CdrSpool
 
         foreach (var append in batch)
         {
-            _activeStream.Write(append.Frame);
+            _frames.Write(_activeStream, append.Kind, append.Record);
         }
 
         var started = _time.GetTimestamp();
@@ -287,7 +288,7 @@ public sealed partial class CdrSpool
             stream = _storage.Create(next.Path);
             foreach (var record in _openCalls.Values)
             {
-                stream.Write(SpoolFrame.Encode(SpoolEntryKind.Journal, record));
+                _frames.Write(stream, SpoolEntryKind.Journal, record);
             }
 
             _storage.MakeDurable(stream);

@@ -186,7 +186,7 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
 
     private ValueTask AppendAsync(SpoolEntryKind kind, CallDetailRecord record)
     {
-        var append = new PendingAppend(kind, record, SpoolFrame.Encode(kind, record));
+        var append = new PendingAppend(kind, record);
         Enqueue(append);
 
         if (_faulted)
@@ -219,9 +219,10 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
         }
 
         var replay = finals.Values.Concat(open.Values.Select(r => r.AsInterrupted())).ToList();
+        var frames = new SpoolFrameWriter();
         foreach (var record in replay)
         {
-            _activeStream.Write(SpoolFrame.Encode(SpoolEntryKind.Final, record));
+            frames.Write(_activeStream, SpoolEntryKind.Final, record);
         }
 
         _storage.MakeDurable(_activeStream);
@@ -285,7 +286,7 @@ public sealed partial class CdrSpool : ICdrSink, IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting the stored CDR spool segment {Path} failed; it is replayed at the next start")]
     private static partial void LogDeleteFailed(ILogger logger, Exception exception, string path);
 
-    private sealed record PendingAppend(SpoolEntryKind Kind, CallDetailRecord Record, byte[] Frame)
+    private sealed record PendingAppend(SpoolEntryKind Kind, CallDetailRecord Record)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

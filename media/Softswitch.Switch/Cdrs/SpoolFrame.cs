@@ -16,18 +16,6 @@ internal static class SpoolFrame
     /// <summary>No record comes near this; a larger length can only be a torn or corrupt header.</summary>
     public const int MaxPayloadLength = 1024 * 1024;
 
-    public static byte[] Encode(SpoolEntryKind kind, CallDetailRecord record)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(record, SpoolJsonContext.Default.CallDetailRecord);
-        var frame = new byte[HeaderLength + 1 + json.Length];
-        var payload = frame.AsSpan(HeaderLength);
-        payload[0] = (byte)kind;
-        json.CopyTo(payload[1..]);
-        BinaryPrimitives.WriteInt32LittleEndian(frame, payload.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(4), Crc32.HashToUInt32(payload));
-        return frame;
-    }
-
     /// <summary>Reads whole, intact frames from the start of a file; stops at the end or at the first torn or corrupt frame.</summary>
     public static IEnumerable<(SpoolEntryKind Kind, CallDetailRecord Record)> ReadAll(Stream stream, Action<long> onTornTail)
     {

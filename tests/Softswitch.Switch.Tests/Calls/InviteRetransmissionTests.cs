@@ -63,6 +63,24 @@ public sealed class InviteRetransmissionTests
     }
 
     [Fact]
+    public async Task An_answered_call_holds_its_invite_claim_for_64_T1_only()
+    {
+        await using var rig = new B2buaFixture();
+        var (caller, _) = await rig.ConnectAsync();
+        Assert.Equal(1, rig.B2bua.InviteClaimCount);
+
+        // RFC 3261 §17.1.1.2: the caller's INVITE transaction gives up at 64*T1 (Timer B), so no copy comes later.
+        rig.Clock.AdvanceTo(TimeSpan.FromSeconds(33));
+        await rig.UntilIdleAsync();
+
+        Assert.Equal(0, rig.B2bua.InviteClaimCount);
+        Assert.Equal(1, rig.B2bua.Counters.ActiveCalls);
+        Assert.Equal(200, await rig.ProbeAsync(caller));
+        await rig.HangUpAsync(caller);
+        await rig.AssertCallsReleasedAsync();
+    }
+
+    [Fact]
     public async Task The_same_invite_by_another_path_after_the_answer_gets_482()
     {
         await using var rig = new B2buaFixture();

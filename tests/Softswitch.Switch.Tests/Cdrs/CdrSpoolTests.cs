@@ -44,7 +44,9 @@ public sealed class CdrSpoolTests : IDisposable
         await spool.DisposeAsync();
         var segment = Assert.Single(Directory.GetFiles(_directory));
         var whole = await File.ReadAllBytesAsync(segment);
-        var lastFrame = SpoolFrame.Encode(SpoolEntryKind.Final, Final(999));
+        var encoded = new MemoryStream();
+        new SpoolFrameWriter().Write(encoded, SpoolEntryKind.Final, Final(999));
+        var lastFrame = encoded.ToArray();
         await using (var file = new FileStream(segment, FileMode.Append))
         {
             await file.WriteAsync(lastFrame.AsMemory(0, lastFrame.Length / 2)); // killed mid-write
