@@ -12,6 +12,17 @@ namespace Softswitch.Media.Config;
 /// </summary>
 public sealed class DatabaseConfigSnapshotLoader(DbContextOptions<SoftswitchDbContext> options, TimeProvider time)
 {
+    /// <summary>
+    /// A row is stamped when its <c>SaveChanges</c> starts and commits after the write gate and the fsync, so under
+    /// concurrent writes a row can commit after a newer one; a delta read goes back this far before the newest row it
+    /// holds. A row that commits later still than this after its stamp makes the fingerprints differ and is found by a
+    /// full read.
+    /// </summary>
+    public static readonly TimeSpan CommitLag = TimeSpan.FromSeconds(1);
+
+    /// <summary>Delta reads of one table in one refresh before it is read whole (a delete is only found that way).</summary>
+    private const int DeltaReads = 3;
+
     public async Task<ConfigFingerprint> ReadFingerprintAsync(CancellationToken cancellationToken)
     {
         await using var db = CreateContext();
@@ -28,9 +39,10 @@ public sealed class DatabaseConfigSnapshotLoader(DbContextOptions<SoftswitchDbCo
     /// <summary>
     /// The rows for a snapshot at <paramref name="current"/>, and the fingerprint they were read at. A table whose
     /// fingerprint is the one <paramref name="previous"/> holds is taken from it unread; a changed table reads only
-    /// its rows updated since the newest it holds, and all its rows only when the result does not add up to the
-    /// table's fingerprint (a delete, or a row that committed after a newer one). While the API writes, one table
-    /// changes a few rows at a time, so the switch no longer reads every table twice a second.
+    /// its rows updated since the newest it holds (less <see cref="CommitLag"/>), and all its rows only when the result
+    /// does not add up to the table's fingerprint after <see cref="DeltaReads"/> tries (a delete, or a row that committed
+    /// long after it was stamped). While the API writes, one table changes a few rows at a time, so the switch no
+    /// longer reads every table twice a second.
     /// </summary>
     /// <param name="previous">What the last call returned; null to read every table.</param>
     public async Task<LoadedConfig> LoadRowsAsync(LoadedConfig? previous, ConfigFingerprint current, CancellationToken cancellationToken)
@@ -62,18 +74,32 @@ public sealed class DatabaseConfigSnapshotLoader(DbContextOptions<SoftswitchDbCo
         }
 
         var table = set.IgnoreQueryFilters([SoftswitchDbContext.TenantFilter]).AsNoTracking();
-        if (loaded is { Count: > 0 })
+        var rows = loaded;
+        for (var attempt = 0; rows is { Count: > 0 } && attempt < DeltaReads; attempt++)
         {
-            var newest = loaded.Max(e => e.UpdatedAt);
-            var updated = await table.Where(e => e.UpdatedAt >= newest).ToListAsync(cancellationToken);
-            var merged = Merge(loaded, updated);
+            var since = rows.Max(e => e.UpdatedAt) - CommitLag;
+            var merged = Merge(rows, await table.Where(e => e.UpdatedAt >= since).ToListAsync(cancellationToken));
             var mergedAt = TableFingerprint.Of(merged);
-
-            // A commit landing between the fingerprint and the read shows as a mismatch: one more look settles it.
-            if (mergedAt == now || mergedAt == await FingerprintAsync(set, cancellationToken))
+            if (mergedAt == now)
             {
                 return (merged, mergedAt);
             }
+
+            // Commits landing between the fingerprint and the read show as a mismatch with the fingerprint read before
+            // it and move the table's fingerprint again: then the rows written since are read again. A fingerprint that
+            // did not move means rows are missing for good (a delete, or a row committed long after its stamp).
+            var moved = await FingerprintAsync(set, cancellationToken);
+            if (mergedAt == moved)
+            {
+                return (merged, mergedAt);
+            }
+
+            if (moved == now)
+            {
+                break;
+            }
+
+            (rows, now) = (merged, moved);
         }
 
         return (await table.ToListAsync(cancellationToken), now);

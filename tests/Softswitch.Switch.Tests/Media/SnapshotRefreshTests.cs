@@ -173,6 +173,99 @@ public sealed partial class SnapshotRefreshTests
         Assert.Contains(source.Current.Tenants[tenantId].Accounts.Values, a => a.Name == "Late client");
     }
 
+    [Fact]
+    public async Task A_row_that_commits_shortly_after_a_newer_one_is_read_without_the_whole_table()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var tenantId = await SeedAsync(database);
+        var reads = new TableReads();
+        var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(reads).Options;
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(1));
+        var source = new SwitchConfigSource();
+        var refresher = new SwitchConfigRefresher(
+            new DatabaseConfigSnapshotLoader(options, time), source, time, NullLogger<SwitchConfigRefresher>.Instance);
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        reads.Take();
+
+        // Two writers: the first stamps its row, waits for the write gate, and commits after the second's newer row
+        // has committed and been read.
+        var firstStamp = new FakeTimeProvider(time.GetUtcNow());
+        time.Advance(DatabaseConfigSnapshotLoader.CommitLag / 2);
+        await AddAccountAsync(database, tenantId, time, "Second writer");
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        reads.Take();
+        await AddAccountAsync(database, tenantId, firstStamp, "First writer");
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["updated Accounts"], reads.Take());
+        Assert.Contains(source.Current.Tenants[tenantId].Accounts.Values, a => a.Name == "First writer");
+    }
+
+    [Fact]
+    public async Task Rows_committed_while_a_table_is_read_are_read_again_not_the_whole_table()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var tenantId = await SeedAsync(database);
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(1));
+        var reads = new TableReads();
+        var writeDuringRead = new WritesAroundTheNextDeltaRead(name => AddAccountAsync(database, tenantId, time, name));
+        var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(reads, writeDuringRead).Options;
+        var source = new SwitchConfigSource();
+        var refresher = new SwitchConfigRefresher(
+            new DatabaseConfigSnapshotLoader(options, time), source, time, NullLogger<SwitchConfigRefresher>.Instance);
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        reads.Take();
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await AddAccountAsync(database, tenantId, time, "Before the refresh");
+        writeDuringRead.Arm();
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["updated Accounts", "updated Accounts"], reads.Take());
+        Assert.Equal(
+            ["Before the refresh", "Client", "Landed after the read", "Landed before the read", "Vendor"],
+            source.Current.Tenants[tenantId].Accounts.Values.Select(a => a.Name).Order(StringComparer.Ordinal));
+    }
+
+    private static async Task AddAccountAsync(SqliteDatabase database, string tenantId, TimeProvider stamp, string name)
+    {
+        await using var db = new SoftswitchDbContext(database.Options, new FixedTenantContext(tenantId), stamp);
+        db.Accounts.Add(new Account { Name = name, Kind = AccountKind.Client, Currency = "USD" });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Once armed, commits one account just before the next read of changed accounts, and another just before the
+    /// accounts' fingerprint is read again: writes that keep landing while the refresher reads.
+    /// </summary>
+    private sealed class WritesAroundTheNextDeltaRead(Func<string, Task> write) : DbCommandInterceptor
+    {
+        private const int Idle = 0, Armed = 1, DeltaRead = 2;
+        private int _state;
+
+        public void Arm() => Interlocked.Exchange(ref _state, Armed);
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            var sql = command.CommandText;
+            if (sql.Contains("FROM \"Accounts\"", StringComparison.Ordinal))
+            {
+                if (!sql.Contains("COUNT(", StringComparison.Ordinal) && sql.Contains("WHERE", StringComparison.Ordinal)
+                    && Interlocked.CompareExchange(ref _state, DeltaRead, Armed) == Armed)
+                {
+                    await write("Landed before the read");
+                }
+                else if (sql.Contains("COUNT(", StringComparison.Ordinal) && Interlocked.CompareExchange(ref _state, Idle, DeltaRead) == DeltaRead)
+                {
+                    await write("Landed after the read");
+                }
+            }
+
+            return result;
+        }
+    }
+
     /// <summary>
     /// The tables whose rows a query read: "all" for the whole table, "updated" for rows updated since a time (the
     /// fingerprint's aggregates are not counted).
