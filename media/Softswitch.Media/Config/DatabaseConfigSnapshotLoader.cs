@@ -20,9 +20,6 @@ public sealed class DatabaseConfigSnapshotLoader(DbContextOptions<SoftswitchDbCo
     /// </summary>
     public static readonly TimeSpan CommitLag = TimeSpan.FromSeconds(1);
 
-    /// <summary>Delta reads of one table in one refresh before it is read whole (a delete is only found that way).</summary>
-    private const int DeltaReads = 3;
-
     public async Task<ConfigFingerprint> ReadFingerprintAsync(CancellationToken cancellationToken)
     {
         await using var db = CreateContext();
@@ -39,8 +36,8 @@ public sealed class DatabaseConfigSnapshotLoader(DbContextOptions<SoftswitchDbCo
     /// <summary>
     /// The rows for a snapshot at <paramref name="current"/>, and the fingerprint they were read at. A table whose
     /// fingerprint is the one <paramref name="previous"/> holds is taken from it unread; a changed table reads only
-    /// its rows updated since the newest it holds (less <see cref="CommitLag"/>), and all its rows only when the result
-    /// does not add up to the table's fingerprint after <see cref="DeltaReads"/> tries (a delete, or a row that committed
+    /// its rows updated since the newest it holds (less <see cref="CommitLag"/>) together with the table's fingerprint,
+    /// and all its rows only when the result does not add up to that fingerprint (a delete, or a row that committed
     /// long after it was stamped). While the API writes, one table changes a few rows at a time, so the switch no
     /// longer reads every table twice a second.
     /// </summary>
@@ -74,32 +71,30 @@ public sealed class DatabaseConfigSnapshotLoader(DbContextOptions<SoftswitchDbCo
         }
 
         var table = set.IgnoreQueryFilters([SoftswitchDbContext.TenantFilter]).AsNoTracking();
-        var rows = loaded;
-        for (var attempt = 0; rows is { Count: > 0 } && attempt < DeltaReads; attempt++)
+        if (loaded is { Count: > 0 })
         {
-            var since = rows.Max(e => e.UpdatedAt) - CommitLag;
-            var merged = Merge(rows, await table.Where(e => e.UpdatedAt >= since).ToListAsync(cancellationToken));
+            var since = loaded.Max(e => e.UpdatedAt) - CommitLag;
+
+            // The changed rows and the table's fingerprint in one statement, so they see the same commits however
+            // fast writes land (a row with each; no row when nothing changed since, and then the fingerprint apart).
+            var delta = await table.Where(e => e.UpdatedAt >= since)
+                .Select(e => new
+                {
+                    Row = e,
+                    Count = table.Count(),
+                    Latest = table.Max(x => (DateTime?)x.UpdatedAt),
+                    VersionSum = table.Sum(x => x.Version),
+                })
+                .ToListAsync(cancellationToken);
+            var merged = Merge(loaded, [.. delta.Select(d => d.Row)]);
             var mergedAt = TableFingerprint.Of(merged);
-            if (mergedAt == now)
+            var readAt = delta.Count > 0
+                ? new TableFingerprint(delta[0].Count, delta[0].Latest, delta[0].VersionSum)
+                : await FingerprintAsync(set, cancellationToken);
+            if (mergedAt == readAt)
             {
                 return (merged, mergedAt);
             }
-
-            // Commits landing between the fingerprint and the read show as a mismatch with the fingerprint read before
-            // it and move the table's fingerprint again: then the rows written since are read again. A fingerprint that
-            // did not move means rows are missing for good (a delete, or a row committed long after its stamp).
-            var moved = await FingerprintAsync(set, cancellationToken);
-            if (mergedAt == moved)
-            {
-                return (merged, mergedAt);
-            }
-
-            if (moved == now)
-            {
-                break;
-            }
-
-            (rows, now) = (merged, moved);
         }
 
         return (await table.ToListAsync(cancellationToken), now);

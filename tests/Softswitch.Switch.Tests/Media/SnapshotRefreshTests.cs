@@ -202,28 +202,27 @@ public sealed partial class SnapshotRefreshTests
     }
 
     [Fact]
-    public async Task Rows_committed_while_a_table_is_read_are_read_again_not_the_whole_table()
+    public async Task Rows_committed_after_the_fingerprint_are_read_with_their_fingerprint_in_one_statement()
     {
         await using var database = await SqliteDatabase.CreateAsync();
         var tenantId = await SeedAsync(database);
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(1));
-        var reads = new TableReads();
-        var writeDuringRead = new WritesAroundTheNextDeltaRead(name => AddAccountAsync(database, tenantId, time, name));
-        var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(reads, writeDuringRead).Options;
+        var statements = new AccountStatements(name => AddAccountAsync(database, tenantId, time, name));
+        var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(statements).Options;
         var source = new SwitchConfigSource();
         var refresher = new SwitchConfigRefresher(
             new DatabaseConfigSnapshotLoader(options, time), source, time, NullLogger<SwitchConfigRefresher>.Instance);
         await refresher.RefreshAsync(TestContext.Current.CancellationToken);
-        reads.Take();
+        statements.Take();
 
         time.Advance(TimeSpan.FromSeconds(1));
         await AddAccountAsync(database, tenantId, time, "Before the refresh");
-        writeDuringRead.Arm();
+        statements.WriteBeforeNextDeltaRead();
         await refresher.RefreshAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(["updated Accounts", "updated Accounts"], reads.Take());
+        Assert.Equal(["fingerprint", "changed rows with fingerprint"], statements.Take());
         Assert.Equal(
-            ["Before the refresh", "Client", "Landed after the read", "Landed before the read", "Vendor"],
+            ["Before the refresh", "Client", "Landed before the read", "Vendor"],
             source.Current.Tenants[tenantId].Accounts.Values.Select(a => a.Name).Order(StringComparer.Ordinal));
     }
 
@@ -235,15 +234,26 @@ public sealed partial class SnapshotRefreshTests
     }
 
     /// <summary>
-    /// Once armed, commits one account just before the next read of changed accounts, and another just before the
-    /// accounts' fingerprint is read again: writes that keep landing while the refresher reads.
+    /// The statements that read the accounts table, in order; once told, commits an account just before the next read
+    /// of changed accounts, as a writer does whose commit lands between the refresher's fingerprint and its read.
     /// </summary>
-    private sealed class WritesAroundTheNextDeltaRead(Func<string, Task> write) : DbCommandInterceptor
+    private sealed class AccountStatements(Func<string, Task> write) : DbCommandInterceptor
     {
-        private const int Idle = 0, Armed = 1, DeltaRead = 2;
-        private int _state;
+        private readonly ConcurrentQueue<string> _statements = new();
+        private int _armed;
 
-        public void Arm() => Interlocked.Exchange(ref _state, Armed);
+        public void WriteBeforeNextDeltaRead() => Interlocked.Exchange(ref _armed, 1);
+
+        public string[] Take()
+        {
+            var taken = new List<string>();
+            while (_statements.TryDequeue(out var statement))
+            {
+                taken.Add(statement);
+            }
+
+            return [.. taken];
+        }
 
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
@@ -251,15 +261,20 @@ public sealed partial class SnapshotRefreshTests
             var sql = command.CommandText;
             if (sql.Contains("FROM \"Accounts\"", StringComparison.Ordinal))
             {
-                if (!sql.Contains("COUNT(", StringComparison.Ordinal) && sql.Contains("WHERE", StringComparison.Ordinal)
-                    && Interlocked.CompareExchange(ref _state, DeltaRead, Armed) == Armed)
+                var changed = sql.Contains("WHERE", StringComparison.Ordinal);
+                var counts = sql.Contains("COUNT(", StringComparison.Ordinal);
+                if (changed && Interlocked.Exchange(ref _armed, 0) == 1)
                 {
                     await write("Landed before the read");
                 }
-                else if (sql.Contains("COUNT(", StringComparison.Ordinal) && Interlocked.CompareExchange(ref _state, Idle, DeltaRead) == DeltaRead)
+
+                _statements.Enqueue((changed, counts) switch
                 {
-                    await write("Landed after the read");
-                }
+                    (true, true) => "changed rows with fingerprint",
+                    (true, false) => "changed rows",
+                    (false, true) => "fingerprint",
+                    _ => "all rows",
+                });
             }
 
             return result;
@@ -267,8 +282,8 @@ public sealed partial class SnapshotRefreshTests
     }
 
     /// <summary>
-    /// The tables whose rows a query read: "all" for the whole table, "updated" for rows updated since a time (the
-    /// fingerprint's aggregates are not counted).
+    /// The tables whose rows a query read: "all" for the whole table, "updated" for rows updated since a time (with
+    /// or without the fingerprint's aggregates; the fingerprint read alone is not counted).
     /// </summary>
     private sealed partial class TableReads : DbCommandInterceptor
     {
@@ -289,9 +304,10 @@ public sealed partial class SnapshotRefreshTests
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             var sql = command.CommandText;
-            if (!sql.Contains("COUNT(", StringComparison.Ordinal) && FromTable().Match(sql) is { Success: true } from)
+            var changed = sql.Contains("WHERE", StringComparison.Ordinal);
+            if ((changed || !sql.Contains("COUNT(", StringComparison.Ordinal)) && FromTable().Match(sql) is { Success: true } from)
             {
-                _reads.Enqueue($"{(sql.Contains("WHERE", StringComparison.Ordinal) ? "updated" : "all")} {from.Groups[1].Value}");
+                _reads.Enqueue($"{(changed ? "updated" : "all")} {from.Groups[1].Value}");
             }
 
             return ValueTask.FromResult(result);
