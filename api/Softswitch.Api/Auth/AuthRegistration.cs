@@ -14,6 +14,7 @@ public static class AuthRegistration
     public static IServiceCollection AddSoftswitchAuth(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddSingleton<VerifiedKeyCache>();
         services.AddScoped<ApiKeyVerifier>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(

@@ -116,7 +116,8 @@ public static class ApiKeyEndpoints
         return TypedResults.Created($"/v1/tenants/{tenantId}/api-keys/{key.Id}", created);
     }
 
-    private static async Task<Results<NoContent, NotFoundProblem, PreconditionFailedProblem>> RevokeAsync(SoftswitchDbContext db, HttpContext http, TimeProvider time, string tenantId, string id)
+    private static async Task<Results<NoContent, NotFoundProblem, PreconditionFailedProblem>> RevokeAsync(
+        SoftswitchDbContext db, HttpContext http, TimeProvider time, VerifiedKeyCache verifiedKeys, string tenantId, string id)
     {
         if (!TenantAccess.CanManageKeys(http, tenantId))
         {
@@ -136,6 +137,7 @@ public static class ApiKeyEndpoints
 
         key.RevokedAt ??= time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(http.RequestAborted);
+        verifiedKeys.ForgetKey(key.Id);
         return TypedResults.NoContent();
     }
 

@@ -90,7 +90,8 @@ public static class TenantEndpoints
         return EntityOperations.Created(http, $"/v1/tenants/{tenant.Id}", tenant, TenantMapping.AsResponse);
     }
 
-    private static async Task<Results<Ok<TenantResponse>, ValidationProblem, ForbiddenProblem, MissingOrStale, ConflictProblem>> UpdateAsync(SoftswitchDbContext db, HttpContext http, string id, TenantRequest request)
+    private static async Task<Results<Ok<TenantResponse>, ValidationProblem, ForbiddenProblem, MissingOrStale, ConflictProblem>> UpdateAsync(
+        SoftswitchDbContext db, HttpContext http, VerifiedKeyCache verifiedKeys, string id, TenantRequest request)
     {
         if (!TenantAccess.CanSee(http, id))
         {
@@ -122,10 +123,12 @@ public static class TenantEndpoints
 
         Apply(tenant, request);
         await db.SaveChangesAsync(http.RequestAborted);
+        verifiedKeys.ForgetTenant(id);
         return EntityOperations.Updated(http, tenant, TenantMapping.AsResponse);
     }
 
-    private static async Task<Results<NoContent, ForbiddenProblem, MissingOrStale, ConflictProblem>> DeleteAsync(SoftswitchDbContext db, HttpContext http, string id)
+    private static async Task<Results<NoContent, ForbiddenProblem, MissingOrStale, ConflictProblem>> DeleteAsync(
+        SoftswitchDbContext db, HttpContext http, VerifiedKeyCache verifiedKeys, string id)
     {
         if (!TenantAccess.CanSee(http, id))
         {
@@ -151,6 +154,7 @@ public static class TenantEndpoints
         await db.ApiKeys.Where(k => k.TenantId == id).ExecuteDeleteAsync(http.RequestAborted);
         db.Tenants.Remove(tenant);
         await db.SaveChangesAsync(http.RequestAborted);
+        verifiedKeys.ForgetTenant(id);
         return TypedResults.NoContent();
     }
 

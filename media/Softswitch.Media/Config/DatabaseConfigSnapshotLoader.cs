@@ -12,6 +12,14 @@ namespace Softswitch.Media.Config;
 /// </summary>
 public sealed class DatabaseConfigSnapshotLoader(DbContextOptions<SoftswitchDbContext> options, TimeProvider time)
 {
+    /// <summary>
+    /// A row is stamped when its <c>SaveChanges</c> starts and commits after the write gate and the fsync, so under
+    /// concurrent writes a row can commit after a newer one; a delta read goes back this far before the newest row it
+    /// holds. A row that commits later still than this after its stamp makes the fingerprints differ and is found by a
+    /// full read.
+    /// </summary>
+    public static readonly TimeSpan CommitLag = TimeSpan.FromSeconds(1);
+
     public async Task<ConfigFingerprint> ReadFingerprintAsync(CancellationToken cancellationToken)
     {
         await using var db = CreateContext();
@@ -28,9 +36,10 @@ public sealed class DatabaseConfigSnapshotLoader(DbContextOptions<SoftswitchDbCo
     /// <summary>
     /// The rows for a snapshot at <paramref name="current"/>, and the fingerprint they were read at. A table whose
     /// fingerprint is the one <paramref name="previous"/> holds is taken from it unread; a changed table reads only
-    /// its rows updated since the newest it holds, and all its rows only when the result does not add up to the
-    /// table's fingerprint (a delete, or a row that committed after a newer one). While the API writes, one table
-    /// changes a few rows at a time, so the switch no longer reads every table twice a second.
+    /// its rows updated since the newest it holds (less <see cref="CommitLag"/>) together with the table's fingerprint,
+    /// and all its rows only when the result does not add up to that fingerprint (a delete, or a row that committed
+    /// long after it was stamped). While the API writes, one table changes a few rows at a time, so the switch no
+    /// longer reads every table twice a second.
     /// </summary>
     /// <param name="previous">What the last call returned; null to read every table.</param>
     public async Task<LoadedConfig> LoadRowsAsync(LoadedConfig? previous, ConfigFingerprint current, CancellationToken cancellationToken)
@@ -64,13 +73,25 @@ public sealed class DatabaseConfigSnapshotLoader(DbContextOptions<SoftswitchDbCo
         var table = set.IgnoreQueryFilters([SoftswitchDbContext.TenantFilter]).AsNoTracking();
         if (loaded is { Count: > 0 })
         {
-            var newest = loaded.Max(e => e.UpdatedAt);
-            var updated = await table.Where(e => e.UpdatedAt >= newest).ToListAsync(cancellationToken);
-            var merged = Merge(loaded, updated);
-            var mergedAt = TableFingerprint.Of(merged);
+            var since = loaded.Max(e => e.UpdatedAt) - CommitLag;
 
-            // A commit landing between the fingerprint and the read shows as a mismatch: one more look settles it.
-            if (mergedAt == now || mergedAt == await FingerprintAsync(set, cancellationToken))
+            // The changed rows and the table's fingerprint in one statement, so they see the same commits however
+            // fast writes land (a row with each; no row when nothing changed since, and then the fingerprint apart).
+            var delta = await table.Where(e => e.UpdatedAt >= since)
+                .Select(e => new
+                {
+                    Row = e,
+                    Count = table.Count(),
+                    Latest = table.Max(x => (DateTime?)x.UpdatedAt),
+                    VersionSum = table.Sum(x => x.Version),
+                })
+                .ToListAsync(cancellationToken);
+            var merged = Merge(loaded, [.. delta.Select(d => d.Row)]);
+            var mergedAt = TableFingerprint.Of(merged);
+            var readAt = delta.Count > 0
+                ? new TableFingerprint(delta[0].Count, delta[0].Latest, delta[0].VersionSum)
+                : await FingerprintAsync(set, cancellationToken);
+            if (mergedAt == readAt)
             {
                 return (merged, mergedAt);
             }

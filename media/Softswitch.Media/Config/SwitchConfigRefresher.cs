@@ -8,9 +8,10 @@ namespace Softswitch.Media.Config;
 /// Keeps <see cref="SwitchConfigSource"/> current: polls the tables' fingerprint every <see cref="PollInterval"/>
 /// and rebuilds the snapshot only when it changed, reading again only the changed rows of the changed tables (see
 /// <see cref="DatabaseConfigSnapshotLoader.LoadRowsAsync"/>), so a change made through the API governs new calls
-/// within 2 seconds without a restart, and the call path never waits on the database. Every snapshot built from the
-/// database is saved to <see cref="LastGoodConfigFile"/>; when the database does not answer at start, the switch
-/// routes from that file and keeps trying the database, backing off up to <see cref="MaxRetryInterval"/>.
+/// within 2 seconds without a restart, and the call path never waits on the database. The newest snapshot built from
+/// the database is saved to <see cref="LastGoodConfigFile"/> at most every <see cref="LastGoodConfigSaver.WriteInterval"/>
+/// and at stop; when the database does not answer at start, the switch routes from that file and keeps trying the
+/// database, backing off up to <see cref="MaxRetryInterval"/>.
 /// </summary>
 public sealed partial class SwitchConfigRefresher(
     DatabaseConfigSnapshotLoader loader,
@@ -26,6 +27,8 @@ public sealed partial class SwitchConfigRefresher(
     /// <summary>The longest wait between two tries while the database fails.</summary>
     public static readonly TimeSpan MaxRetryInterval = TimeSpan.FromSeconds(30);
 
+    private readonly LastGoodConfigFile? _lastGoodFile = lastGoodFile;
+    private readonly LastGoodConfigSaver? _saver = lastGoodFile is null ? null : new LastGoodConfigSaver(lastGoodFile, time);
     private LoadedConfig? _published;
     private long _version;
     private int _failures;
@@ -45,6 +48,7 @@ public sealed partial class SwitchConfigRefresher(
             if (fingerprint == _published?.Fingerprint)
             {
                 _state = _state with { DatabaseFailingSince = null };
+                await SaveAsync(saver => saver.SaveDueAsync(cancellationToken));
                 return false;
             }
 
@@ -59,7 +63,7 @@ public sealed partial class SwitchConfigRefresher(
         var builtAt = time.GetUtcNow();
         Publish(loaded.Rows, SwitchConfigOrigin.Database, builtAt);
         _published = loaded;
-        await SaveAsync(new LastGoodConfig(builtAt, loaded.Rows), cancellationToken);
+        await SaveAsync(saver => saver.SaveAsync(new LastGoodConfig(builtAt, loaded.Rows), cancellationToken));
         return true;
     }
 
@@ -81,6 +85,13 @@ public sealed partial class SwitchConfigRefresher(
         }
 
         await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Stops polling, then writes the snapshot file if a newer snapshot is still waiting for its turn.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await SaveAsync(saver => saver.FlushAsync(cancellationToken));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -117,7 +128,7 @@ public sealed partial class SwitchConfigRefresher(
 
     private async Task LoadLastGoodAsync(CancellationToken cancellationToken)
     {
-        if (lastGoodFile is null)
+        if (_lastGoodFile is null)
         {
             return;
         }
@@ -125,22 +136,22 @@ public sealed partial class SwitchConfigRefresher(
         LastGoodConfig? lastGood;
         try
         {
-            lastGood = await lastGoodFile.ReadAsync(cancellationToken);
+            lastGood = await _lastGoodFile.ReadAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            LogSnapshotFileUnreadable(logger, exception, lastGoodFile.Path);
+            LogSnapshotFileUnreadable(logger, exception, _lastGoodFile.Path);
             return;
         }
 
         if (lastGood is null)
         {
-            LogNoSnapshotFile(logger, lastGoodFile.Path);
+            LogNoSnapshotFile(logger, _lastGoodFile.Path);
             return;
         }
 
         Publish(lastGood.Rows, SwitchConfigOrigin.SnapshotFile, lastGood.BuiltAt);
-        LogRoutingFromFile(logger, lastGoodFile.Path, lastGood.BuiltAt);
+        LogRoutingFromFile(logger, _lastGoodFile.Path, lastGood.BuiltAt);
     }
 
     private void Publish(SwitchConfigRows rows, SwitchConfigOrigin origin, DateTimeOffset builtAt)
@@ -158,21 +169,21 @@ public sealed partial class SwitchConfigRefresher(
         LogPublished(logger, snapshot.Version, snapshot.Tenants.Count, snapshot.Problems.Count, origin);
     }
 
-    private async Task SaveAsync(LastGoodConfig config, CancellationToken cancellationToken)
+    private async Task SaveAsync(Func<LastGoodConfigSaver, Task> save)
     {
-        if (lastGoodFile is null)
+        if (_saver is null)
         {
             return;
         }
 
         try
         {
-            await lastGoodFile.WriteAsync(config, cancellationToken);
+            await save(_saver);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // The snapshot is in use all the same; only a start without the database would miss it.
-            LogSnapshotFileWriteFailed(logger, exception, lastGoodFile.Path);
+            LogSnapshotFileWriteFailed(logger, exception, _saver.Path);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Softswitch.Api.Hosting;
 using Softswitch.Api.Tests.Infrastructure;
 using Softswitch.Interop.Tests.Sipp;
+using Softswitch.Media.Config;
 
 namespace Softswitch.Interop.Tests.Switch;
 
@@ -62,10 +63,14 @@ public sealed class DatabaseDownTests : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The refresher writes the file right after publishing; waits (bounded) until it holds <paramref name="text"/>.</summary>
+    /// <summary>
+    /// The refresher writes the file at most every <see cref="LastGoodConfigSaver.WriteInterval"/>; waits (bounded: that
+    /// interval and 5 seconds more) until it holds <paramref name="text"/>.
+    /// </summary>
     private static async Task WaitForFileMentioningAsync(string path, string text)
     {
-        for (var i = 0; i < 50; i++)
+        var tries = (int)((LastGoodConfigSaver.WriteInterval + TimeSpan.FromSeconds(5)) / TimeSpan.FromMilliseconds(100));
+        for (var i = 0; i < tries; i++)
         {
             if (File.Exists(path) && (await File.ReadAllTextAsync(path)).Contains(text, StringComparison.Ordinal))
             {

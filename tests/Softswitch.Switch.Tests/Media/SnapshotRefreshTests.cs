@@ -173,9 +173,117 @@ public sealed partial class SnapshotRefreshTests
         Assert.Contains(source.Current.Tenants[tenantId].Accounts.Values, a => a.Name == "Late client");
     }
 
+    [Fact]
+    public async Task A_row_that_commits_shortly_after_a_newer_one_is_read_without_the_whole_table()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var tenantId = await SeedAsync(database);
+        var reads = new TableReads();
+        var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(reads).Options;
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(1));
+        var source = new SwitchConfigSource();
+        var refresher = new SwitchConfigRefresher(
+            new DatabaseConfigSnapshotLoader(options, time), source, time, NullLogger<SwitchConfigRefresher>.Instance);
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        reads.Take();
+
+        // Two writers: the first stamps its row, waits for the write gate, and commits after the second's newer row
+        // has committed and been read.
+        var firstStamp = new FakeTimeProvider(time.GetUtcNow());
+        time.Advance(DatabaseConfigSnapshotLoader.CommitLag / 2);
+        await AddAccountAsync(database, tenantId, time, "Second writer");
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        reads.Take();
+        await AddAccountAsync(database, tenantId, firstStamp, "First writer");
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["updated Accounts"], reads.Take());
+        Assert.Contains(source.Current.Tenants[tenantId].Accounts.Values, a => a.Name == "First writer");
+    }
+
+    [Fact]
+    public async Task Rows_committed_after_the_fingerprint_are_read_with_their_fingerprint_in_one_statement()
+    {
+        await using var database = await SqliteDatabase.CreateAsync();
+        var tenantId = await SeedAsync(database);
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(1));
+        var statements = new AccountStatements(name => AddAccountAsync(database, tenantId, time, name));
+        var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(statements).Options;
+        var source = new SwitchConfigSource();
+        var refresher = new SwitchConfigRefresher(
+            new DatabaseConfigSnapshotLoader(options, time), source, time, NullLogger<SwitchConfigRefresher>.Instance);
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+        statements.Take();
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await AddAccountAsync(database, tenantId, time, "Before the refresh");
+        statements.WriteBeforeNextDeltaRead();
+        await refresher.RefreshAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["fingerprint", "changed rows with fingerprint"], statements.Take());
+        Assert.Equal(
+            ["Before the refresh", "Client", "Landed before the read", "Vendor"],
+            source.Current.Tenants[tenantId].Accounts.Values.Select(a => a.Name).Order(StringComparer.Ordinal));
+    }
+
+    private static async Task AddAccountAsync(SqliteDatabase database, string tenantId, TimeProvider stamp, string name)
+    {
+        await using var db = new SoftswitchDbContext(database.Options, new FixedTenantContext(tenantId), stamp);
+        db.Accounts.Add(new Account { Name = name, Kind = AccountKind.Client, Currency = "USD" });
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>
-    /// The tables whose rows a query read: "all" for the whole table, "updated" for rows updated since a time (the
-    /// fingerprint's aggregates are not counted).
+    /// The statements that read the accounts table, in order; once told, commits an account just before the next read
+    /// of changed accounts, as a writer does whose commit lands between the refresher's fingerprint and its read.
+    /// </summary>
+    private sealed class AccountStatements(Func<string, Task> write) : DbCommandInterceptor
+    {
+        private readonly ConcurrentQueue<string> _statements = new();
+        private int _armed;
+
+        public void WriteBeforeNextDeltaRead() => Interlocked.Exchange(ref _armed, 1);
+
+        public string[] Take()
+        {
+            var taken = new List<string>();
+            while (_statements.TryDequeue(out var statement))
+            {
+                taken.Add(statement);
+            }
+
+            return [.. taken];
+        }
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            var sql = command.CommandText;
+            if (sql.Contains("FROM \"Accounts\"", StringComparison.Ordinal))
+            {
+                var changed = sql.Contains("WHERE", StringComparison.Ordinal);
+                var counts = sql.Contains("COUNT(", StringComparison.Ordinal);
+                if (changed && Interlocked.Exchange(ref _armed, 0) == 1)
+                {
+                    await write("Landed before the read");
+                }
+
+                _statements.Enqueue((changed, counts) switch
+                {
+                    (true, true) => "changed rows with fingerprint",
+                    (true, false) => "changed rows",
+                    (false, true) => "fingerprint",
+                    _ => "all rows",
+                });
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// The tables whose rows a query read: "all" for the whole table, "updated" for rows updated since a time (with
+    /// or without the fingerprint's aggregates; the fingerprint read alone is not counted).
     /// </summary>
     private sealed partial class TableReads : DbCommandInterceptor
     {
@@ -196,9 +304,10 @@ public sealed partial class SnapshotRefreshTests
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             var sql = command.CommandText;
-            if (!sql.Contains("COUNT(", StringComparison.Ordinal) && FromTable().Match(sql) is { Success: true } from)
+            var changed = sql.Contains("WHERE", StringComparison.Ordinal);
+            if ((changed || !sql.Contains("COUNT(", StringComparison.Ordinal)) && FromTable().Match(sql) is { Success: true } from)
             {
-                _reads.Enqueue($"{(sql.Contains("WHERE", StringComparison.Ordinal) ? "updated" : "all")} {from.Groups[1].Value}");
+                _reads.Enqueue($"{(changed ? "updated" : "all")} {from.Groups[1].Value}");
             }
 
             return ValueTask.FromResult(result);
