@@ -12,8 +12,10 @@ public sealed class LastGoodConfigSaver(LastGoodConfigFile file, TimeProvider ti
     /// <summary>The longest a snapshot waits before it is written: how far the file may lag the database.</summary>
     public static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(10);
 
+    private readonly Lock _gate = new();
     private LastGoodConfig? _pending;
     private DateTimeOffset? _triedAt;
+    private Task _writing = Task.CompletedTask;
 
     public string Path => file.Path;
 
@@ -29,17 +31,31 @@ public sealed class LastGoodConfigSaver(LastGoodConfigFile file, TimeProvider ti
     public Task SaveDueAsync(CancellationToken cancellationToken) =>
         _triedAt is { } at && time.GetUtcNow() - at < WriteInterval ? Task.CompletedTask : FlushAsync(cancellationToken);
 
-    /// <summary>Writes the snapshot held, if any, now.</summary>
+    /// <summary>
+    /// Writes the snapshot held, if any, after any write still running: the stop's last write can meet the polling
+    /// loop's (a host stops waiting for the loop when its stop token fires), and two writers of the temporary file fail.
+    /// </summary>
     /// <exception cref="IOException">The write failed; the snapshot stays held and is tried again after <see cref="WriteInterval"/>.</exception>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    public Task FlushAsync(CancellationToken cancellationToken)
     {
+        lock (_gate)
+        {
+            _writing = WriteAfterAsync(_writing, cancellationToken);
+            return _writing;
+        }
+    }
+
+    private async Task WriteAfterAsync(Task running, CancellationToken cancellationToken)
+    {
+        // Waits without taking on the earlier write's failure: that was reported to its own caller.
+        await Task.WhenAny(running).ConfigureAwait(false);
         if (_pending is not { } config)
         {
             return;
         }
 
         _triedAt = time.GetUtcNow();
-        await file.WriteAsync(config, cancellationToken);
+        await file.WriteAsync(config, cancellationToken).ConfigureAwait(false);
         if (ReferenceEquals(_pending, config))
         {
             _pending = null;

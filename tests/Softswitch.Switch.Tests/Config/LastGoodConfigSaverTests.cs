@@ -40,6 +40,31 @@ public sealed class LastGoodConfigSaverTests : IDisposable
     }
 
     [Fact]
+    public async Task Writes_asked_for_at_once_run_one_after_the_other_and_the_newest_is_kept()
+    {
+        var file = new LastGoodConfigFile(Path.Combine(_directory, "switch-config.json"));
+        var saver = new LastGoodConfigSaver(file, _clock);
+        var rows = new ConfigRows().Tenant("t").Build();
+        var cancellation = TestContext.Current.CancellationToken;
+
+        await saver.SaveAsync(new LastGoodConfig(_clock.GetUtcNow(), rows), cancellation);
+        var newest = _clock.GetUtcNow().AddSeconds(1);
+        await saver.SaveAsync(new LastGoodConfig(newest, rows), cancellation);
+
+        // As the polling loop and a stop do: flushes from several threads at the same moment.
+        using var start = new ManualResetEventSlim();
+        var writes = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            start.Wait(cancellation);
+            return saver.FlushAsync(cancellation);
+        }, cancellation)).ToList();
+        start.Set();
+
+        await Task.WhenAll(writes);
+        Assert.Equal(newest, await BuiltAtAsync(file));
+    }
+
+    [Fact]
     public async Task A_stopping_refresher_writes_the_snapshot_still_waiting_for_its_turn()
     {
         await using var database = await SqliteDatabase.CreateAsync();
