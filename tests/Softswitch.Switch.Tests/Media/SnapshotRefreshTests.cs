@@ -91,12 +91,10 @@ public sealed partial class SnapshotRefreshTests
         await using var database = await SqliteDatabase.CreateAsync();
         var tenantId = await SeedAsync(database);
         var reads = new TableReads();
-        var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(reads).Options;
         // After the seeded rows, which the system clock stamped: a row stamped before the newest read is a late commit.
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(1));
         var source = new SwitchConfigSource();
-        var refresher = new SwitchConfigRefresher(
-            new DatabaseConfigSnapshotLoader(options, time), source, time, NullLogger<SwitchConfigRefresher>.Instance);
+        var refresher = CountingRefresher(database, reads, source, time);
         SoftswitchDbContext Tenant() => new(database.Options, new FixedTenantContext(tenantId), time);
 
         await refresher.RefreshAsync(TestContext.Current.CancellationToken);
@@ -151,11 +149,8 @@ public sealed partial class SnapshotRefreshTests
         await using var database = await SqliteDatabase.CreateAsync();
         var tenantId = await SeedAsync(database);
         var reads = new TableReads();
-        var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(reads).Options;
         var source = new SwitchConfigSource();
-        var refresher = new SwitchConfigRefresher(
-            new DatabaseConfigSnapshotLoader(options, TimeProvider.System), source, TimeProvider.System,
-            NullLogger<SwitchConfigRefresher>.Instance);
+        var refresher = CountingRefresher(database, reads, source, TimeProvider.System);
         await refresher.RefreshAsync(TestContext.Current.CancellationToken);
         reads.Take();
 
@@ -179,11 +174,9 @@ public sealed partial class SnapshotRefreshTests
         await using var database = await SqliteDatabase.CreateAsync();
         var tenantId = await SeedAsync(database);
         var reads = new TableReads();
-        var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(reads).Options;
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(1));
         var source = new SwitchConfigSource();
-        var refresher = new SwitchConfigRefresher(
-            new DatabaseConfigSnapshotLoader(options, time), source, time, NullLogger<SwitchConfigRefresher>.Instance);
+        var refresher = CountingRefresher(database, reads, source, time);
         await refresher.RefreshAsync(TestContext.Current.CancellationToken);
         reads.Take();
 
@@ -315,6 +308,13 @@ public sealed partial class SnapshotRefreshTests
 
         [GeneratedRegex("""FROM "(\w+)" AS""")]
         private static partial Regex FromTable();
+    }
+
+    /// <summary>A refresher whose loader's statements are counted by <paramref name="reads"/>.</summary>
+    private static SwitchConfigRefresher CountingRefresher(SqliteDatabase database, TableReads reads, SwitchConfigSource source, TimeProvider time)
+    {
+        var options = new DbContextOptionsBuilder<SoftswitchDbContext>(database.Options).AddInterceptors(reads).Options;
+        return new SwitchConfigRefresher(new DatabaseConfigSnapshotLoader(options, time), source, time, NullLogger<SwitchConfigRefresher>.Instance);
     }
 
     private static async Task<string> SeedAsync(SqliteDatabase database, string name = "alpha")
