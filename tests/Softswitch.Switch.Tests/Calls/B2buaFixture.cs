@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
 using Softswitch.Sip.Auth;
 using Softswitch.Sip.Messages;
 using Softswitch.Sip.Probing;
@@ -55,10 +54,10 @@ internal sealed class B2buaFixture : IAsyncDisposable
         var layer = _layer = new SipTransactionLayer(_transport, new SipTransactionOptions(), Clock);
         var authenticator = new DigestAuthenticator(new DigestServerOptions { Secret = new byte[32] }, Clock);
         B2bua = new B2buaCore(
-            layer, config, new CallCapacity(), cdrs?.Invoke(Clock) ?? Cdrs, authenticator, new B2buaOptions(), Clock, NullLogger<B2buaCore>.Instance, router, sessions,
+            layer, config, new CallCapacity(), cdrs?.Invoke(Clock) ?? Cdrs, authenticator, new B2buaOptions(), Clock, new TestOutputLogger<B2buaCore>(), router, sessions,
             callEvents is null ? null : [callEvents], securityEvents, geofences, billing: billing, redirectProfiles: redirectProfiles);
         var registrar = new SipRegistrar(new SipBindingStore(Clock), new SnapshotCredentialStore(config), authenticator, new SipRegistrarOptions(), Clock);
-        layer.Attach(new SwitchTransactionUser(B2bua, registrar, SipOptionsResponder.Default, NullLogger<SwitchTransactionUser>.Instance));
+        layer.Attach(new SwitchTransactionUser(B2bua, registrar, SipOptionsResponder.Default, new TestOutputLogger<SwitchTransactionUser>()));
         _transport.Start(layer);
         SwitchEndPoint = SipEndPoint.Udp(_transport.LocalEndPoint);
     }

@@ -27,13 +27,15 @@ internal sealed class SwitchClock : FakeTimeProvider
         // fires inside base.CreateTimer, and its callback's uncount must come after this count.
         counted.Arm(dueTime, period);
         counted.Attach(base.CreateTimer(counted.Wrap(callback), state, dueTime, period));
-        _armed.Add(new ArmedTimer(Elapsed, dueTime));
+        RecordArmed(dueTime);
         return counted;
     }
 
-    /// <summary>Waits until a timer due at <paramref name="firesAt"/> (since the test began) has been armed.</summary>
-    public Task<ArmedTimer> ArmedForAsync(TimeSpan firesAt) =>
-        _armed.WaitAsync(t => t.FiresAt == firesAt, $"timer firing at {firesAt.TotalSeconds} s");
+    private void RecordArmed(TimeSpan dueTime) => _armed.Add(new ArmedTimer(Elapsed, dueTime));
+
+    /// <summary>Waits until the <paramref name="nth"/> arming (or re-arming) of a timer due at <paramref name="firesAt"/> (since the test began) has been armed.</summary>
+    public Task<ArmedTimer> ArmedForAsync(TimeSpan firesAt, int nth = 1) =>
+        _armed.WaitAsync(t => t.FiresAt == firesAt, $"timer firing at {firesAt.TotalSeconds} s", nth);
 
     /// <summary>
     /// Moves time on to <paramref name="elapsed"/> since the test began, in 100 ms steps, so a timer re-armed from its
@@ -71,7 +73,13 @@ internal sealed class SwitchClock : FakeTimeProvider
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
             Set(dueTime, period);
-            return _inner!.Change(dueTime, period);
+            var changed = _inner!.Change(dueTime, period);
+            if (dueTime != Timeout.InfiniteTimeSpan)
+            {
+                clock.RecordArmed(dueTime);
+            }
+
+            return changed;
         }
 
         public void Dispose()

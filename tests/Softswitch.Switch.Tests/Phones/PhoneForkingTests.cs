@@ -61,11 +61,11 @@ public sealed class PhoneForkingTests
         await rig.Vendor.Requests.WaitAsync(r => r.Method == SipMethods.Invite, "INVITE to the mobile");
         await rig.Caller.Provisionals.WaitAsync(r => r.StatusCode == 180, "ringing");
 
-        // Both contacts ring; on Timer C both are cancelled and the caller gets 408 (every branch timed out).
-        await rig.Clock.ArmedForAsync(new B2buaOptions().TimerC);
-        rig.Clock.AdvanceTo(new B2buaOptions().TimerC);
-        // A contact whose 180 reached the switch after the first move restarted its Timer C from there.
-        rig.Clock.AdvanceTo(new B2buaOptions().TimerC * 2);
+        // Both contacts ring; on Timer C both are cancelled and the caller gets 408 (every branch timed out). Each
+        // branch's Timer C is armed with its INVITE and restarted by its 180 (RFC 3261 §16.7 step 2): four armings.
+        var timerC = new B2buaOptions().TimerC;
+        await rig.Clock.ArmedForAsync(timerC, nth: 4);
+        rig.Clock.AdvanceTo(timerC);
 
         Assert.Equal(408, (await response).StatusCode);
         await desk.Cancels.WaitAsync(_ => true, "CANCEL to the desk phone");
