@@ -157,7 +157,7 @@ public sealed partial class SwitchConfigRefresher(
     private void Publish(SwitchConfigRows rows, SwitchConfigOrigin origin, DateTimeOffset builtAt)
     {
         var previous = source.Current;
-        var snapshot = SwitchConfigSnapshot.Create(++_version, rows);
+        var snapshot = SwitchConfigSnapshot.Create(++_version, rows, previous);
         source.Publish(snapshot);
         _state = new SwitchConfigState(origin, builtAt, origin == SwitchConfigOrigin.Database ? null : time.GetUtcNow());
         var known = previous.Problems.ToHashSet();

@@ -28,6 +28,22 @@ public sealed record AccountEntry(string Id, string TenantId, string Name, Accou
     /// <summary>The destinations the account may call (VOS3000 account authorisation); none: any.</summary>
     public NumberRuleEntry Destinations { get; init; } = NumberRuleEntry.None;
 
+    /// <summary>The entry for a usable row (its access IPs already checked).</summary>
+    public static AccountEntry Of(Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return new AccountEntry(account.Id, account.TenantId, account.Name, account.Kind, account.AvailableFunds, [.. account.AccessIps.Select(CidrBlock.Parse)])
+        {
+            MaxConcurrentCalls = account.MaxConcurrentCalls,
+            MaxCallsPerSecond = account.MaxCallsPerSecond,
+            MaxCallDurationSeconds = account.MaxCallDurationSeconds,
+            CreditLimit = account.CreditLimit,
+            LedgerSequence = account.LedgerSequence,
+            RateTableId = account.RateTableId,
+            Destinations = AccountDestinations.Compile(account.Destinations, account.BlockInternational, account.BlockPremium),
+        };
+    }
+
     /// <summary>True when the account is not bound to addresses, or <paramref name="source"/> is in one of its blocks.</summary>
     public bool Admits(IPAddress source)
     {

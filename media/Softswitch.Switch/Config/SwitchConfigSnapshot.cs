@@ -17,11 +17,14 @@ public sealed class SwitchConfigSnapshot
     private readonly FrozenDictionary<string, TenantConfig> _tenantsByDomain;
     private readonly FrozenDictionary<IPAddress, string> _vendorTenants;
 
+    private readonly Dictionary<Account, AccountEntry> _accountsByRow;
+
     private SwitchConfigSnapshot(
         long version, FrozenDictionary<string, TenantConfig> tenants, IngressTable ingress,
-        FrozenDictionary<(string, string), PhoneEntry> phones, IReadOnlyList<ConfigRowProblem> problems)
+        FrozenDictionary<(string, string), PhoneEntry> phones, IReadOnlyList<ConfigRowProblem> problems, Dictionary<Account, AccountEntry> accountsByRow)
     {
         Version = version;
+        _accountsByRow = accountsByRow;
         Problems = problems;
         Tenants = tenants;
         _ingress = ingress;
@@ -50,9 +53,18 @@ public sealed class SwitchConfigSnapshot
     /// Builds a snapshot from whatever rows are usable; it never throws on data. Each row left out is in
     /// <see cref="Problems"/> (see <see cref="UsableRows"/> for the checks).
     /// </summary>
-    public static SwitchConfigSnapshot Create(long version, SwitchConfigRows rows)
+    /// <param name="version">The new snapshot's version.</param>
+    /// <param name="rows">Every row of every table.</param>
+    /// <param name="previous">
+    /// The snapshot this one replaces, built from rows of which <paramref name="rows"/> keeps the unchanged ones as the
+    /// same objects (the refresher's delta read): their account entries are taken over instead of built again. While
+    /// the API writes, a rebuild then allocates only the changed rows' entries and the indexes; with 26,000 accounts,
+    /// every rebuild building them all again made each gen0 collection copy them (pauses of 80–110 ms, once a second).
+    /// Rows must not be changed after a snapshot was built from them.
+    /// </param>
+    public static SwitchConfigSnapshot Create(long version, SwitchConfigRows rows, SwitchConfigSnapshot? previous = null)
     {
-        var usable = UsableRows.Select(rows);
+        var usable = UsableRows.Select(rows, previous?._accountsByRow);
         var tenantConfigs = usable.Tenants.Values.ToFrozenDictionary(
             t => t.Id,
             t =>
@@ -80,7 +92,7 @@ public sealed class SwitchConfigSnapshot
             StringComparer.Ordinal);
 
         return new SwitchConfigSnapshot(
-            version, tenantConfigs, new IngressTable(usable.MappingGateways), usable.Phones.ToFrozenDictionary(), usable.Problems);
+            version, tenantConfigs, new IngressTable(usable.MappingGateways), usable.Phones.ToFrozenDictionary(), usable.Problems, usable.AccountsByRow);
     }
 
     /// <summary>

@@ -23,6 +23,12 @@ internal sealed class UsableRows
 
     public Dictionary<string, AccountEntry> Accounts { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Each usable account's entry by the row it was built from, so the next build can take it over when it is given
+    /// the same row object again (an unchanged row the refresher kept; see <see cref="SwitchConfigSnapshot.Create"/>).
+    /// </summary>
+    public Dictionary<Account, AccountEntry> AccountsByRow { get; } = new(ReferenceEqualityComparer.Instance);
+
     public List<MappingGatewayEntry> MappingGateways { get; } = [];
 
     public Dictionary<string, RoutingGatewayEntry> RoutingGateways { get; } = new(StringComparer.Ordinal);
@@ -33,12 +39,14 @@ internal sealed class UsableRows
     /// <summary>Each tenant's usable routes, with the gateways the snapshot may send their calls to.</summary>
     public Dictionary<string, List<RouteEntry>> Routes { get; } = new(StringComparer.Ordinal);
 
-    public static UsableRows Select(SwitchConfigRows rows)
+    /// <param name="rows">The rows to check.</param>
+    /// <param name="builtAccounts">The previous build's <see cref="AccountsByRow"/>: an entry built from the same row object is reused.</param>
+    public static UsableRows Select(SwitchConfigRows rows, IReadOnlyDictionary<Account, AccountEntry>? builtAccounts = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var usable = new UsableRows();
         usable.SelectTenants(rows.Tenants);
-        usable.SelectAccounts(rows.Accounts);
+        usable.SelectAccounts(rows.Accounts, builtAccounts);
         usable.SelectMappingGateways(rows.MappingGateways);
         usable.SelectRoutingGateways(rows.RoutingGateways);
         usable.SelectPhones(rows.Phones);
@@ -74,7 +82,7 @@ internal sealed class UsableRows
         }
     }
 
-    private void SelectAccounts(IEnumerable<Account> rows)
+    private void SelectAccounts(IEnumerable<Account> rows, IReadOnlyDictionary<Account, AccountEntry>? built)
     {
         foreach (var account in InIdOrder(rows.Where(a => a.Status == AccountStatus.Active && Tenants.ContainsKey(a.TenantId))))
         {
@@ -84,19 +92,13 @@ internal sealed class UsableRows
             {
                 Skip("accounts", account.TenantId, account.Id, $"skipped: access IP '{unreadable}' is not an address or CIDR block");
             }
-            else if (!Accounts.TryAdd(account.Id, new AccountEntry(
-                account.Id, account.TenantId, account.Name, account.Kind, account.AvailableFunds, [.. account.AccessIps.Select(CidrBlock.Parse)])
-            {
-                MaxConcurrentCalls = account.MaxConcurrentCalls,
-                MaxCallsPerSecond = account.MaxCallsPerSecond,
-                MaxCallDurationSeconds = account.MaxCallDurationSeconds,
-                CreditLimit = account.CreditLimit,
-                LedgerSequence = account.LedgerSequence,
-                RateTableId = account.RateTableId,
-                Destinations = AccountDestinations.Compile(account.Destinations, account.BlockInternational, account.BlockPremium),
-            }))
+            else if (!Accounts.TryAdd(account.Id, built?.GetValueOrDefault(account) ?? AccountEntry.Of(account)))
             {
                 Skip("accounts", account.TenantId, account.Id, "skipped: another account row has the same id");
+            }
+            else
+            {
+                AccountsByRow.Add(account, Accounts[account.Id]);
             }
         }
     }
