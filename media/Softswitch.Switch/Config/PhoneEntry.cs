@@ -15,4 +15,17 @@ public sealed record PhoneEntry(
 
     /// <summary>Calls to the phone at once (VOS3000 phone line count); null is unlimited.</summary>
     public int? MaxIncomingCalls { get; init; }
+
+    /// <summary>The entry for a usable row (its username already checked).</summary>
+    public static PhoneEntry Of(Domain.Phone phone)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        return new PhoneEntry(phone.Id, phone.TenantId, phone.AccountId, phone.Username, phone.Ha1Md5, phone.Ha1Sha256, phone.MaxConcurrentCalls)
+        {
+            Number = string.IsNullOrEmpty(phone.Number) ? null : phone.Number,
+            OfflineRedirectGatewayId = phone.OfflineRedirectGatewayId,
+            ForkMode = phone.ForkMode,
+            MaxIncomingCalls = phone.MaxIncomingCalls,
+        };
+    }
 }

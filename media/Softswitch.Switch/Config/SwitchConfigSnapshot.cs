@@ -17,14 +17,14 @@ public sealed class SwitchConfigSnapshot
     private readonly FrozenDictionary<string, TenantConfig> _tenantsByDomain;
     private readonly FrozenDictionary<IPAddress, string> _vendorTenants;
 
-    private readonly Dictionary<Account, AccountEntry> _accountsByRow;
+    private readonly BuiltEntries _built;
 
     private SwitchConfigSnapshot(
         long version, FrozenDictionary<string, TenantConfig> tenants, IngressTable ingress,
-        FrozenDictionary<(string, string), PhoneEntry> phones, IReadOnlyList<ConfigRowProblem> problems, Dictionary<Account, AccountEntry> accountsByRow)
+        FrozenDictionary<(string, string), PhoneEntry> phones, IReadOnlyList<ConfigRowProblem> problems, BuiltEntries built)
     {
         Version = version;
-        _accountsByRow = accountsByRow;
+        _built = built;
         Problems = problems;
         Tenants = tenants;
         _ingress = ingress;
@@ -56,15 +56,12 @@ public sealed class SwitchConfigSnapshot
     /// <param name="version">The new snapshot's version.</param>
     /// <param name="rows">Every row of every table.</param>
     /// <param name="previous">
-    /// The snapshot this one replaces, built from rows of which <paramref name="rows"/> keeps the unchanged ones as the
-    /// same objects (the refresher's delta read): their account entries are taken over instead of built again. While
-    /// the API writes, a rebuild then allocates only the changed rows' entries and the indexes; with 26,000 accounts,
-    /// every rebuild building them all again made each gen0 collection copy them (pauses of 80–110 ms, once a second).
-    /// Rows must not be changed after a snapshot was built from them.
+    /// The snapshot this one replaces: the account and phone entries it made from row objects that <paramref name="rows"/>
+    /// holds again are taken over (see <see cref="BuiltEntries"/>).
     /// </param>
     public static SwitchConfigSnapshot Create(long version, SwitchConfigRows rows, SwitchConfigSnapshot? previous = null)
     {
-        var usable = UsableRows.Select(rows, previous?._accountsByRow);
+        var usable = UsableRows.Select(rows, previous?._built);
         var tenantConfigs = usable.Tenants.Values.ToFrozenDictionary(
             t => t.Id,
             t =>
@@ -92,7 +89,7 @@ public sealed class SwitchConfigSnapshot
             StringComparer.Ordinal);
 
         return new SwitchConfigSnapshot(
-            version, tenantConfigs, new IngressTable(usable.MappingGateways), usable.Phones.ToFrozenDictionary(), usable.Problems, usable.AccountsByRow);
+            version, tenantConfigs, new IngressTable(usable.MappingGateways), usable.Phones.ToFrozenDictionary(), usable.Problems, usable.Built);
     }
 
     /// <summary>

@@ -23,11 +23,8 @@ internal sealed class UsableRows
 
     public Dictionary<string, AccountEntry> Accounts { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Each usable account's entry by the row it was built from, so the next build can take it over when it is given
-    /// the same row object again (an unchanged row the refresher kept; see <see cref="SwitchConfigSnapshot.Create"/>).
-    /// </summary>
-    public Dictionary<Account, AccountEntry> AccountsByRow { get; } = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Each usable account's and phone's entry by the row it was made from, for the next build to take over.</summary>
+    public BuiltEntries Built { get; } = new();
 
     public List<MappingGatewayEntry> MappingGateways { get; } = [];
 
@@ -40,16 +37,16 @@ internal sealed class UsableRows
     public Dictionary<string, List<RouteEntry>> Routes { get; } = new(StringComparer.Ordinal);
 
     /// <param name="rows">The rows to check.</param>
-    /// <param name="builtAccounts">The previous build's <see cref="AccountsByRow"/>: an entry built from the same row object is reused.</param>
-    public static UsableRows Select(SwitchConfigRows rows, IReadOnlyDictionary<Account, AccountEntry>? builtAccounts = null)
+    /// <param name="previous">The previous build's <see cref="Built"/>: an entry made from the same row object is reused.</param>
+    public static UsableRows Select(SwitchConfigRows rows, BuiltEntries? previous = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var usable = new UsableRows();
         usable.SelectTenants(rows.Tenants);
-        usable.SelectAccounts(rows.Accounts, builtAccounts);
+        usable.SelectAccounts(rows.Accounts, previous?.Accounts);
         usable.SelectMappingGateways(rows.MappingGateways);
         usable.SelectRoutingGateways(rows.RoutingGateways);
-        usable.SelectPhones(rows.Phones);
+        usable.SelectPhones(rows.Phones, previous?.Phones);
         usable.SelectRoutes(rows.Routes, rows.RoutingGateways, rows.Phones, rows.NumberGroups);
         return usable;
     }
@@ -82,7 +79,7 @@ internal sealed class UsableRows
         }
     }
 
-    private void SelectAccounts(IEnumerable<Account> rows, IReadOnlyDictionary<Account, AccountEntry>? built)
+    private void SelectAccounts(IEnumerable<Account> rows, Dictionary<Account, AccountEntry>? built)
     {
         foreach (var account in InIdOrder(rows.Where(a => a.Status == AccountStatus.Active && Tenants.ContainsKey(a.TenantId))))
         {
@@ -98,7 +95,7 @@ internal sealed class UsableRows
             }
             else
             {
-                AccountsByRow.Add(account, Accounts[account.Id]);
+                Built.Accounts.Add(account, Accounts[account.Id]);
             }
         }
     }
@@ -178,7 +175,7 @@ internal sealed class UsableRows
         return gateway.FailoverCodes is null || gateway.StopCodes is null ? "skipped: its failover or stop codes are missing" : null;
     }
 
-    private void SelectPhones(IEnumerable<Phone> rows)
+    private void SelectPhones(IEnumerable<Phone> rows, Dictionary<Phone, PhoneEntry>? built)
     {
         foreach (var phone in InIdOrder(rows.Where(p => Usable(p, p.AccountId, p.Status == PhoneStatus.Active))))
         {
@@ -188,17 +185,13 @@ internal sealed class UsableRows
                 Skip("phones", phone.TenantId, phone.Id, "skipped: the phone has no username");
             }
             // The username is often a phone number, which logs never show: the problem names the row only.
-            else if (!Phones.TryAdd(
-                (domain, phone.Username),
-                new PhoneEntry(phone.Id, phone.TenantId, phone.AccountId, phone.Username, phone.Ha1Md5, phone.Ha1Sha256, phone.MaxConcurrentCalls)
-                {
-                    Number = string.IsNullOrEmpty(phone.Number) ? null : phone.Number,
-                    OfflineRedirectGatewayId = phone.OfflineRedirectGatewayId,
-                    ForkMode = phone.ForkMode,
-                    MaxIncomingCalls = phone.MaxIncomingCalls,
-                }))
+            else if (!Phones.TryAdd((domain, phone.Username), built?.GetValueOrDefault(phone) ?? PhoneEntry.Of(phone)))
             {
                 Skip("phones", phone.TenantId, phone.Id, "skipped: its username is already a phone created earlier in this domain");
+            }
+            else
+            {
+                Built.Phones.Add(phone, Phones[(domain, phone.Username)]);
             }
         }
     }

@@ -4,7 +4,7 @@ using Softswitch.Switch.Tests.Builders;
 
 namespace Softswitch.Switch.Tests.Config;
 
-/// <summary>A rebuild takes over the account entries of rows it is given again, and builds the changed rows' entries anew.</summary>
+/// <summary>A rebuild takes over the account and phone entries of rows it is given again, and makes the changed rows' entries anew.</summary>
 public sealed class SnapshotRebuildTests
 {
     [Fact]
@@ -42,6 +42,26 @@ public sealed class SnapshotRebuildTests
 
         Assert.NotSame(first.Tenants["t"].Accounts["a"], back.Tenants["t"].Accounts["a"]);
         Assert.Equal("a", back.Tenants["t"].Accounts["a"].Id);
+    }
+
+    [Fact]
+    public void A_rebuild_reuses_the_entries_of_unchanged_phone_rows_and_makes_changed_ones()
+    {
+        var rows = new ConfigRows().Tenant("t").Account("t", "a").Phone("t", "a", "kept", "1001").Phone("t", "a", "changed", "1002").Build();
+        var first = SwitchConfigSnapshot.Create(1, rows);
+        var original = rows.Phones.Single(p => p.Id == "changed");
+        var changed = new Phone
+        {
+            Id = original.Id, TenantId = original.TenantId, AccountId = original.AccountId, Username = original.Username,
+            Ha1Md5 = original.Ha1Md5, Ha1Sha256 = original.Ha1Sha256, Status = original.Status, MaxIncomingCalls = 2,
+        };
+
+        var second = SwitchConfigSnapshot.Create(2, rows with { Phones = [rows.Phones.Single(p => p.Id == "kept"), changed] }, first);
+
+        var domain = first.Tenants["t"].SipDomain;
+        Assert.Same(first.FindPhone(domain, "1001"), second.FindPhone(domain, "1001"));
+        Assert.NotSame(first.FindPhone(domain, "1002"), second.FindPhone(domain, "1002"));
+        Assert.Equal(2, second.FindPhone(domain, "1002")!.MaxIncomingCalls);
     }
 
     private static Account Copy(Account row) => new()
