@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
 
 namespace Softswitch.Data.Sqlite;
 
@@ -23,9 +25,23 @@ public sealed class SqliteWriteGate
 {
     private static readonly ConcurrentDictionary<string, SqliteWriteGate> Files = new(StringComparer.Ordinal);
 
-    private readonly SemaphoreSlim _turn = new(1, 1);
+    // Process-wide like the gates themselves: which writers queue behind which (API requests, the CDR store's batches,
+    // jobs) shows in dotnet-counters as the wait and hold times of the one gate of the file.
+    private static readonly Meter GateMeter = new("Softswitch.Data.Sqlite");
+    private static readonly Histogram<double> Waited = GateMeter.CreateHistogram<double>(
+        "softswitch.sqlite.write_gate.wait", "ms", "How long a write waited for its SQLite file's write gate");
+    private static readonly Histogram<double> Held = GateMeter.CreateHistogram<double>(
+        "softswitch.sqlite.write_gate.hold", "ms", "How long a write held its SQLite file's write gate");
 
-    private SqliteWriteGate(string path) => Wal = new SqliteWalSync(path);
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly KeyValuePair<string, object?> _file;
+    private long _enteredAt;
+
+    private SqliteWriteGate(string path)
+    {
+        Wal = new SqliteWalSync(path);
+        _file = new("db.namespace", path);
+    }
 
     /// <summary>The group fsync of this file's write-ahead log.</summary>
     public SqliteWalSync Wal { get; }
@@ -37,9 +53,30 @@ public sealed class SqliteWriteGate
         return Files.GetOrAdd(path, static p => new SqliteWriteGate(p));
     }
 
-    public Task EnterAsync(CancellationToken cancellationToken) => _turn.WaitAsync(cancellationToken);
+    public async Task EnterAsync(CancellationToken cancellationToken)
+    {
+        var asked = Stopwatch.GetTimestamp();
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Entered(asked);
+    }
 
-    public void Enter() => _turn.Wait();
+    public void Enter()
+    {
+        var asked = Stopwatch.GetTimestamp();
+        _turn.Wait();
+        Entered(asked);
+    }
 
-    public void Exit() => _turn.Release();
+    public void Exit()
+    {
+        Held.Record(Stopwatch.GetElapsedTime(Volatile.Read(ref _enteredAt)).TotalMilliseconds, _file);
+        _turn.Release();
+    }
+
+    private void Entered(long asked)
+    {
+        var now = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _enteredAt, now);
+        Waited.Record(Stopwatch.GetElapsedTime(asked, now).TotalMilliseconds, _file);
+    }
 }
