@@ -17,8 +17,7 @@ namespace Softswitch.Media.Cdrs;
 /// webhook events go into the outbox in the same transaction (<see cref="WebhookOutboxRows"/>), and so are the call
 /// charges posted to the accounts' ledgers (<see cref="CallChargePosting"/>) and their package usage to the subscriptions'
 /// period totals (<see cref="PackageUsagePosting"/>); the switch's <see cref="AccountBudgets"/> and
-/// <see cref="PackageAllowances"/> learn the new totals once it commits. A batch is written in transactions of at most
-/// <see cref="CallsPerTransaction"/> calls (each call's CDR, events and charge always in one).
+/// <see cref="PackageAllowances"/> learn the new totals once it commits.
 /// </summary>
 public sealed partial class DatabaseCdrStore(
     DbContextOptions<SoftswitchDbContext> options,
@@ -27,76 +26,53 @@ public sealed partial class DatabaseCdrStore(
     AccountBudgets? budgets = null,
     PackageAllowances? packages = null) : ICdrStore
 {
-    /// <summary>
-    /// A transaction holds the SQLite file's one write gate from BEGIN to COMMIT, and every API write queues behind it.
-    /// A 200-call batch (1,000 CPS, the 200 ms store window) held it up to 150 ms when the machine was busy, and POSTs
-    /// waited up to 280 ms (p95, `softswitch.sqlite.write_gate.wait`); this bounds a hold whatever the call rate. Each
-    /// transaction posts one ledger entry per account, so charges are summed over at most this many calls.
-    /// </summary>
-    public const int CallsPerTransaction = 32;
-
     public async Task StoreAsync(IReadOnlyList<CallDetailRecord> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         foreach (var tenant in batch.GroupBy(r => r.TenantId))
         {
-            if (!await TenantExistsAsync(tenant.Key, cancellationToken))
+            await using var db = new SoftswitchDbContext(options, new FixedTenantContext(tenant.Key), time);
+            if (!await db.Tenants.AnyAsync(t => t.Id == tenant.Key, cancellationToken))
             {
                 // Nothing can ever hold these: retrying would block every later CDR behind them.
                 LogUnknownTenant(logger, tenant.Count(), tenant.Key);
                 continue;
             }
 
-            foreach (var calls in tenant.DistinctBy(r => r.Id).Chunk(CallsPerTransaction))
-            {
-                await StoreCallsAsync(tenant.Key, calls, cancellationToken);
-            }
-        }
-    }
-
-    private async Task<bool> TenantExistsAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        await using var db = new SoftswitchDbContext(options, new FixedTenantContext(tenantId), time);
-        return await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken);
-    }
-
-    private async Task StoreCallsAsync(string tenantId, CallDetailRecord[] calls, CancellationToken cancellationToken)
-    {
-        // A context per transaction: the change tracker does not carry one transaction's outbox rows into the next.
-        await using var db = new SoftswitchDbContext(options, new FixedTenantContext(tenantId), time);
-        var ids = calls.Select(r => r.Id).ToList();
-        var existing = await db.Cdrs.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
-        var stored = existing.ToHashSet(StringComparer.Ordinal);
-        var records = calls.Where(r => !stored.Contains(r.Id)).ToList();
-        var outbox = await WebhookOutboxRows.ForAsync(db, records, cancellationToken);
-        var rows = records.Select(CdrRows.From).ToList();
-        var usage = records.Where(r => r.PackageSplit is not null).Select(r => (IReadOnlyList<Domain.Billing.PackageShare>)[.. r.Packages!.Consumed(r.PackageSplit!.Value)]).ToList();
-        IReadOnlyList<CallChargePosting.Posted> posted = [];
-        IReadOnlyList<PackageUsagePosting.Posted> used = [];
-        await CdrBatchInsert.For(db).InsertAsync(
-            db,
-            rows,
-            time.GetUtcNow(),
-            cancellationToken,
-            async (tx, token) =>
-            {
-                if (outbox.Count > 0)
+            var ids = tenant.Select(r => r.Id).ToList();
+            var existing = await db.Cdrs.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+            var stored = existing.ToHashSet(StringComparer.Ordinal);
+            var records = tenant.DistinctBy(r => r.Id).Where(r => !stored.Contains(r.Id)).ToList();
+            var outbox = await WebhookOutboxRows.ForAsync(db, records, cancellationToken);
+            var rows = records.Select(CdrRows.From).ToList();
+            var usage = records.Where(r => r.PackageSplit is not null).Select(r => (IReadOnlyList<Domain.Billing.PackageShare>)[.. r.Packages!.Consumed(r.PackageSplit!.Value)]).ToList();
+            IReadOnlyList<CallChargePosting.Posted> posted = [];
+            IReadOnlyList<PackageUsagePosting.Posted> used = [];
+            await CdrBatchInsert.For(db).InsertAsync(
+                db,
+                rows,
+                time.GetUtcNow(),
+                cancellationToken,
+                async (tx, token) =>
                 {
-                    tx.AddRange(outbox);
-                    await tx.SaveChangesAsync(token);
-                }
+                    if (outbox.Count > 0)
+                    {
+                        tx.AddRange(outbox);
+                        await tx.SaveChangesAsync(token);
+                    }
 
-                posted = await CallChargePosting.PostAsync(tx, rows, token);
-                used = await PackageUsagePosting.PostAsync(tx, usage, token);
-            });
-        foreach (var settled in posted)
-        {
-            budgets?.Settle(settled.AccountId, settled.Charged, settled.BalanceAfter, settled.Sequence);
-        }
+                    posted = await CallChargePosting.PostAsync(tx, rows, token);
+                    used = await PackageUsagePosting.PostAsync(tx, usage, token);
+                });
+            foreach (var settled in posted)
+            {
+                budgets?.Settle(settled.AccountId, settled.Charged, settled.BalanceAfter, settled.Sequence);
+            }
 
-        foreach (var settled in used)
-        {
-            packages?.Settle(settled.SubscriptionId, settled.PeriodStart, settled.Seconds, settled.Amount, settled.UsedSeconds, settled.UsedAmount, settled.Version);
+            foreach (var settled in used)
+            {
+                packages?.Settle(settled.SubscriptionId, settled.PeriodStart, settled.Seconds, settled.Amount, settled.UsedSeconds, settled.UsedAmount, settled.Version);
+            }
         }
     }
 

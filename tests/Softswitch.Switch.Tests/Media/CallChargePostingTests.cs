@@ -45,25 +45,6 @@ public sealed class CallChargePostingTests
         Assert.Equal(6.40m, budgets.Available(account));
     }
 
-    [Fact]
-    public async Task A_large_batch_is_written_in_bounded_transactions_each_posting_its_own_ledger_entry()
-    {
-        await using var database = await SqliteDatabase.CreateAsync();
-        var (tenant, account) = await SeedAsync(database, balance: 100m);
-        var store = new DatabaseCdrStore(database.Options, TimeProvider.System, NullLogger<DatabaseCdrStore>.Instance);
-        const int Calls = (2 * DatabaseCdrStore.CallsPerTransaction) + 6;
-        var batch = Enumerable.Range(1, Calls).Select(n => Final(n, tenant) with { AccountId = account, Rate = PerMinute }).ToList();
-
-        await store.StoreAsync(batch, Ct);
-
-        await using var db = database.ForTenant(tenant);
-        var charges = await db.LedgerEntries.Where(e => e.AccountId == account && e.Kind == LedgerEntryKind.CallCharges)
-            .OrderBy(e => e.Sequence).Select(e => e.CallCount).ToListAsync(Ct);
-        Assert.Equal([DatabaseCdrStore.CallsPerTransaction, DatabaseCdrStore.CallsPerTransaction, 6], charges);
-        Assert.Equal(Calls, await db.Cdrs.CountAsync(Ct));
-        Assert.Equal(100m - (Calls * 1.20m), (await db.Accounts.SingleAsync(a => a.Id == account, Ct)).Balance);
-    }
-
     private static AccountEntry Entry(string tenant, string account, decimal balance, long sequence) =>
         new(account, tenant, "a", AccountKind.Client, balance, []) { LedgerSequence = sequence };
 
