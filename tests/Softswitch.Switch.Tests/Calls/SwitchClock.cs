@@ -33,7 +33,10 @@ internal sealed class SwitchClock : FakeTimeProvider
 
     private void RecordArmed(TimeSpan dueTime) => _armed.Add(new ArmedTimer(Elapsed, dueTime));
 
-    /// <summary>Waits until the <paramref name="nth"/> arming (or re-arming) of a timer due at <paramref name="firesAt"/> (since the test began) has been armed.</summary>
+    /// <summary>
+    /// Waits until timers due at <paramref name="firesAt"/> (since the test began) have been armed or re-armed
+    /// <paramref name="nth"/> times in all.
+    /// </summary>
     public Task<ArmedTimer> ArmedForAsync(TimeSpan firesAt, int nth = 1) =>
         _armed.WaitAsync(t => t.FiresAt == firesAt, $"timer firing at {firesAt.TotalSeconds} s", nth);
 
